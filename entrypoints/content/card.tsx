@@ -1,0 +1,75 @@
+/**
+ * Hosts the note card: a <gloss-card> element with the card in its shadow root, placed beside the highlight
+ * and kept inside the viewport. Page styles cannot reach into the shadow root; `:host { all: initial }`
+ * stops inherited ones.
+ */
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { NoteCard, type CardProps } from '@/components/NoteCard';
+import cardCss from '@/components/card.css?inline';
+
+type OpenProps = Omit<CardProps, 'onClose'>;
+
+export class CardHost {
+  private host: HTMLElement | null = null;
+  private root: ShadowRoot | null = null;
+  private mount: HTMLElement | null = null;
+  private anchor: Range | null = null;
+  private returnFocus: Element | null = null;
+
+  constructor(private ctx: ContentScriptContext) {
+    ctx.addEventListener(window, 'keydown', (e) => {
+      if ((e as KeyboardEvent).key === 'Escape' && this.host) this.close();
+    });
+    ctx.addEventListener(window, 'scroll', () => this.place(), { passive: true, capture: true });
+    ctx.addEventListener(window, 'resize', () => this.place());
+  }
+
+  contains(target: EventTarget | null): boolean {
+    return !!this.host && target instanceof Node && this.host.contains(target);
+  }
+
+  open(props: OpenProps, anchor: Range) {
+    this.returnFocus = props.focus ? document.activeElement : null;
+    if (!this.host) {
+      this.host = document.createElement('gloss-card');
+      this.root = this.host.attachShadow({ mode: 'open' });
+      const style = document.createElement('style');
+      style.textContent = cardCss;
+      this.mount = document.createElement('div');
+      this.root.append(style, this.mount);
+      document.documentElement.append(this.host);
+    }
+    this.anchor = anchor;
+    render(<NoteCard {...props} onClose={() => this.close()} />, this.mount!);
+    this.place();
+  }
+
+  close() {
+    if (!this.host) return;
+    render(null, this.mount!);
+    this.host.remove();
+    this.host = this.root = this.mount = null;
+    this.anchor = null;
+    if (this.returnFocus instanceof HTMLElement) this.returnFocus.focus();
+    this.returnFocus = null;
+  }
+
+  /** Below the highlight when there is room, above it otherwise; never outside the viewport. */
+  private place() {
+    const card = this.root?.querySelector<HTMLElement>('.card');
+    if (!card || !this.anchor) return;
+    const rect = this.anchor.getClientRects()[0] ?? this.anchor.getBoundingClientRect();
+    const { innerWidth: vw, innerHeight: vh } = window;
+    const width = card.offsetWidth;
+    const height = card.offsetHeight;
+    const margin = 8;
+    let top = rect.bottom + margin;
+    if (top + height > vh - margin && rect.top - margin - height >= margin) top = rect.top - margin - height;
+    top = Math.max(margin, Math.min(top, vh - height - margin));
+    const left = Math.max(margin, Math.min(rect.left, vw - width - margin));
+    card.style.top = `${Math.round(top)}px`;
+    card.style.left = `${Math.round(left)}px`;
+    void this.ctx;
+  }
+}

@@ -1,0 +1,14 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Popup } from '@/components/Popup';
+import '@/components/popup.css';
+
+/** The tab to show: `?tabId=N` when given (a popup opened as a tab is itself the active tab), else the active tab. */
+async function targetTab(): Promise<number | null> {
+  const param = new URLSearchParams(location.search).get('tabId');
+  if (param && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+void targetTab().then((tabId) => render(<Popup tabId={tabId} />, document.getElementById('app')!));

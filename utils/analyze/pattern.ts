@@ -1,0 +1,162 @@
+/**
+ * The token pattern language rules are written in, compiled to one regular expression.
+ *
+ *   word          the word, any case; `-` inside a word also matches a space or no space ("al-Qaeda", "al Qaeda"),
+ *                 `'` matches ’ too
+ *   word~         the word with an inflection: -s, -es, -d, -ed, -ing ("doubt~" = doubt, doubts, doubted ...)
+ *   wor*          any word beginning with "wor"
+ *   (a|b c|d)     one of the alternatives; an alternative may be several words
+ *   a b | c d     at the top level, `|` separates whole alternatives, as in a regular expression
+ *   token?        the token or nothing
+ *   _             any one word; _{0,3} between none and three words
+ *   , : “ ”       punctuation, matched with or without a space before it; “ and ” match straight quotes too
+ *
+ * Matches start and end on word boundaries.
+ */
+
+const SEP = '[\\s\\u00a0]+';
+const WORD = "[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}'’\\-]*";
+const INFLECTION = '(?:s|es|d|ed|ing)?';
+
+export class PatternError extends Error {
+  override name = 'PatternError';
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** One word of a pattern, without `?`. */
+function wordSource(word: string): string {
+  let w = word;
+  let suffix = '';
+  if (w.endsWith('~')) {
+    w = w.slice(0, -1);
+    suffix = INFLECTION;
+  } else if (w.endsWith('*')) {
+    w = w.slice(0, -1);
+    suffix = "[\\p{L}\\p{N}'’\\-]*";
+  }
+  if (!w) throw new PatternError(`empty word in "${word}"`);
+  const body = [...w]
+    .map((ch) => {
+      if (ch === '-') return '[-‐‑–\\s]?';
+      if (ch === "'" || ch === '’') return "['’]";
+      return escape(ch);
+    })
+    .join('');
+  return body + suffix;
+}
+
+/** Splits a pattern into tokens, keeping parenthesised groups together. */
+function tokenize(pattern: string): string[] {
+  const tokens: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of pattern.trim()) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (depth < 0) throw new PatternError(`unbalanced ")" in "${pattern}"`);
+    if (/\s/.test(ch) && depth === 0) {
+      if (current) tokens.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (depth !== 0) throw new PatternError(`unbalanced "(" in "${pattern}"`);
+  if (current) tokens.push(current);
+  return tokens;
+}
+
+interface Part {
+  source: string;
+  optional: boolean;
+  punctuation: boolean;
+  /** A gap of words: repeated with its own separators. */
+  gap?: { min: number; max: number };
+}
+
+const PUNCT: Record<string, string> = {
+  ',': ',',
+  ':': ':',
+  ';': ';',
+  '“': '[“"]',
+  '”': '[”"]',
+  '"': '[“”"]',
+};
+
+function sequenceSource(pattern: string): string {
+  const parts: Part[] = tokenize(pattern).map((token): Part => {
+    let t = token;
+    let optional = false;
+    if (t.length > 1 && t.endsWith('?')) {
+      optional = true;
+      t = t.slice(0, -1);
+    }
+    const gap = /^_(?:\{(\d+),(\d+)\})?$/.exec(t);
+    if (gap) {
+      const min = gap[1] ? Number(gap[1]) : 1;
+      const max = gap[2] ? Number(gap[2]) : 1;
+      if (min > max || max > 8) throw new PatternError(`bad gap "${t}" in "${pattern}"`);
+      return { source: WORD, optional: optional || min === 0, punctuation: false, gap: { min, max } };
+    }
+    if (PUNCT[t]) return { source: PUNCT[t]!, optional, punctuation: true };
+    if (t.startsWith('(') && t.endsWith(')')) {
+      const alternatives = splitAlternatives(t.slice(1, -1)).map(sequenceSource);
+      return { source: `(?:${alternatives.join('|')})`, optional, punctuation: false };
+    }
+    if (/[()]/.test(t)) throw new PatternError(`a group must stand alone as a token: "${t}" in "${pattern}"`);
+    if (t.includes('|')) {
+      return { source: `(?:${t.split('|').map(wordSource).join('|')})`, optional, punctuation: false };
+    }
+    return { source: wordSource(t), optional, punctuation: false };
+  });
+  if (!parts.length) throw new PatternError('empty pattern');
+  if (parts[0]!.optional) throw new PatternError(`a pattern cannot start with an optional token: "${pattern}"`);
+  let src = '';
+  parts.forEach((part, i) => {
+    if (part.gap) {
+      const { min, max } = part.gap;
+      src += `(?:${SEP}${WORD}){${min},${max}}`;
+      return;
+    }
+    const sep = i === 0 ? '' : part.punctuation ? '[\\s\\u00a0]*' : SEP;
+    // An opening quote mark is followed directly by its word.
+    const prevOpens = i > 0 && /^\[“/.test(parts[i - 1]!.source);
+    const piece = `${prevOpens ? '' : sep}${part.source}`;
+    src += part.optional ? `(?:${piece})?` : piece;
+  });
+  return src;
+}
+
+function splitAlternatives(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of s) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === '|' && depth === 0) {
+      out.push(current);
+      current = '';
+    } else current += ch;
+  }
+  out.push(current);
+  return out.map((a) => a.trim()).filter(Boolean);
+}
+
+/** The regular expression source for a pattern, without flags or boundaries. */
+export function patternSource(pattern: string): string {
+  const alternatives = splitAlternatives(pattern);
+  if (!alternatives.length) throw new PatternError('empty pattern');
+  return alternatives.length === 1 ? sequenceSource(alternatives[0]!) : `(?:${alternatives.map(sequenceSource).join('|')})`;
+}
+
+/** A global, case-insensitive expression that finds the pattern on word boundaries. */
+export function compilePattern(pattern: string): RegExp {
+  const src = `(?<![\\p{L}\\p{N}])${patternSource(pattern)}(?![\\p{L}\\p{N}])`;
+  try {
+    return new RegExp(src, 'giu');
+  } catch (error) {
+    throw new PatternError(`"${pattern}" does not compile: ${(error as Error).message}`);
+  }
+}

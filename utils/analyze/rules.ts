@@ -1,0 +1,69 @@
+/** Phrasing rules: compiled once, run over an article's text. */
+import type { Category } from '../categories';
+import type { Rule } from '../dataset/schema';
+import { compilePattern, patternSource } from './pattern';
+
+export type { Rule };
+
+/** A rule as the extension runs it: without the example sentences, which are for tests. */
+export type RuntimeRule = Omit<Rule, 'examples'>;
+
+export interface RuleSet {
+  lang: string;
+  rules: RuntimeRule[];
+}
+
+export interface CompiledRule {
+  rule: RuntimeRule;
+  category: Category;
+  find: RegExp;
+  unlessSentence?: RegExp;
+  requireSentence?: RegExp;
+  unlessBefore?: RegExp;
+  unlessAfter?: RegExp;
+}
+
+export interface CompiledRuleSet {
+  lang: string;
+  rules: CompiledRule[];
+}
+
+function anywhere(pattern: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${patternSource(pattern)})(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+export function compileRuleSet(set: RuleSet): CompiledRuleSet {
+  return {
+    lang: set.lang,
+    rules: set.rules.map((rule) => {
+      const wrap = (what: string, make: () => RegExp) => {
+        try {
+          return make();
+        } catch (error) {
+          throw new Error(`${rule.id}: ${what}: ${(error as Error).message}`);
+        }
+      };
+      return {
+        rule,
+        category: rule.category,
+        find: wrap('pattern', () => compilePattern(rule.pattern)),
+        unlessSentence: rule.unlessSentence ? wrap('unlessSentence', () => anywhere(rule.unlessSentence!)) : undefined,
+        requireSentence: rule.requireSentence
+          ? wrap('requireSentence', () => anywhere(rule.requireSentence!))
+          : undefined,
+        unlessBefore: rule.unlessBefore
+          ? wrap(
+              'unlessBefore',
+              () => new RegExp(`(?<![\\p{L}\\p{N}])(?:${patternSource(rule.unlessBefore!)})[\\s,]*$`, 'iu'),
+            )
+          : undefined,
+        unlessAfter: rule.unlessAfter
+          ? wrap(
+              'unlessAfter',
+              () => new RegExp(`^[\\s,]*(?:${patternSource(rule.unlessAfter!)})(?![\\p{L}\\p{N}])`, 'iu'),
+            )
+          : undefined,
+      };
+    }),
+  };
+}

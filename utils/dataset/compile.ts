@@ -1,0 +1,48 @@
+/** Turns validated note files into the compact index the extension and the CLI load. */
+import type { Category } from '../categories';
+import type { Note } from '../types';
+import type { NoteFile } from './schema';
+
+export interface ClaimEntry {
+  id: string;
+  claim: string;
+  phrases: string[][];
+}
+export interface TermEntry {
+  id: string;
+  aliases: string[];
+}
+export interface OutletEntry {
+  id: string;
+  domains: string[];
+  names: string[];
+}
+
+export interface CompiledDataset {
+  version: string;
+  date: string;
+  license: string;
+  notes: Record<string, Note>;
+  /** The technique note that explains each category. */
+  techniques: Partial<Record<Category, string>>;
+  claims: ClaimEntry[];
+  terms: TermEntry[];
+  outlets: OutletEntry[];
+}
+
+export function compileDataset(
+  files: NoteFile[],
+  info: { version: string; date: string; license: string },
+): CompiledDataset {
+  const out: CompiledDataset = { ...info, notes: {}, techniques: {}, claims: [], terms: [], outlets: [] };
+  for (const file of files) {
+    const { match, ...note } = file;
+    out.notes[note.id] = note;
+    if (file.kind === 'technique') out.techniques[file.match.category] = file.id;
+    else if (file.kind === 'claim') out.claims.push({ id: file.id, claim: file.match.claim, phrases: file.match.phrases });
+    else if (file.kind === 'term') out.terms.push({ id: file.id, aliases: file.match.aliases });
+    else out.outlets.push({ id: file.id, domains: file.match.domains, names: file.match.names });
+    void match;
+  }
+  return out;
+}

@@ -1,0 +1,121 @@
+/**
+ * The one source of truth for the dataset's format: rules and notes as they are written in `dataset/`.
+ * Used at build time (and by the CLI's importer); never shipped in the content script.
+ */
+import { z } from 'zod';
+import { CATEGORIES } from '../categories';
+
+const date = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY-MM-DD (or YYYY-MM, YYYY)');
+const text = z.string().trim().min(1, 'must not be empty');
+const url = z.url({ protocol: /^https?$/, error: 'an http(s) address' });
+
+export const sourceSchema = z.strictObject({
+  title: text,
+  publisher: text.optional(),
+  date: date.optional(),
+  url,
+});
+
+export const ratingSchema = z.strictObject({
+  name: text,
+  value: z.number().optional(),
+  best: z.number().optional(),
+  worst: z.number().optional(),
+});
+
+export const provenanceSchema = z.strictObject({
+  author: text,
+  license: text,
+  importedFrom: text.optional(),
+});
+
+const category = z.enum(CATEGORIES);
+
+const base = {
+  id: z.string().regex(/^(technique|claim|term|outlet)\/[a-z0-9][a-z0-9-]*$/, 'kind/slug, lower case'),
+  title: text,
+  body: text.refine((s) => !/<\/?[a-z][^>]*>/i.test(s), 'plain text, not HTML'),
+  sources: z.array(sourceSchema),
+  reviewed: date,
+  lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, 'a BCP 47 language tag'),
+  rating: ratingSchema.optional(),
+  provenance: provenanceSchema,
+};
+
+const phrase = z.string().trim().min(2);
+
+export const noteSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    ...base,
+    kind: z.literal('technique'),
+    match: z.strictObject({ category }),
+    sources: z.array(sourceSchema).min(1, 'a technique note cites at least one reference'),
+  }),
+  z.strictObject({
+    ...base,
+    kind: z.literal('claim'),
+    match: z.strictObject({
+      claim: text,
+      phrases: z.array(z.array(phrase).min(1)).min(1),
+    }),
+    sources: z.array(sourceSchema).min(2, 'a claim note cites at least two independent sources'),
+  }),
+  z.strictObject({
+    ...base,
+    kind: z.literal('term'),
+    match: z.strictObject({ aliases: z.array(phrase).min(1) }),
+    sources: z.array(sourceSchema).min(1, 'a term note cites at least one source'),
+  }),
+  z.strictObject({
+    ...base,
+    kind: z.literal('outlet'),
+    match: z
+      .strictObject({
+        domains: z.array(z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'a domain name, lower case')),
+        names: z.array(phrase).default([]),
+      })
+      .refine((m) => m.domains.length + m.names.length > 0, 'an outlet matches by at least one domain or name'),
+    sources: z.array(sourceSchema).min(1, 'an outlet note cites at least one source'),
+  }),
+]);
+
+export type NoteFile = z.infer<typeof noteSchema>;
+
+export const ruleSchema = z.strictObject({
+  id: z.string().regex(/^[a-z-]+\.[a-z0-9-]+$/, 'category.name'),
+  category,
+  confidence: z.number().min(0).max(1),
+  /** Token pattern, see utils/analyze/pattern.ts. */
+  pattern: text,
+  explain: text,
+  /** Skip the match when the sentence matches this pattern. */
+  unlessSentence: text.optional(),
+  /** Only keep the match when the sentence matches this pattern. */
+  requireSentence: text.optional(),
+  /** Skip the match when one of these patterns ends right before it (within the sentence). */
+  unlessBefore: text.optional(),
+  /** Skip the match when one of these patterns starts right after it. */
+  unlessAfter: text.optional(),
+  /** Skip the match when the sentence attributes what it says to a named source ("said", "according to"). */
+  unlessAttributed: z.boolean().optional(),
+  /** Sentences the rule must catch and must leave alone; both are run as tests. */
+  examples: z.strictObject({
+    catch: z.array(text).min(1, 'a rule has at least one sentence it must catch'),
+    leave: z.array(text).min(1, 'a rule has at least one sentence it must leave alone'),
+  }),
+});
+
+export type Rule = z.infer<typeof ruleSchema>;
+
+export const ruleFileSchema = z.strictObject({
+  lang: z.string(),
+  rules: z.array(ruleSchema),
+});
+
+export const datasetInfoSchema = z.strictObject({
+  version: text,
+  date,
+  license: text,
+});

@@ -1,0 +1,64 @@
+/** Small DOM helpers that work on the live page and on Node DOMs (linkedom) alike. */
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+
+/** Elements whose text is never article prose. */
+export const SKIPPED_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'MATH',
+  'IFRAME',
+  'OBJECT',
+  'CANVAS',
+  'SELECT',
+  'TEXTAREA',
+  'INPUT',
+  'BUTTON',
+  'CODE',
+  'KBD',
+  'SAMP',
+]);
+
+export function tagOf(node: Node): string {
+  return (node as Element).tagName?.toUpperCase() ?? '';
+}
+
+/**
+ * Whitespace-collapsed text of an element, skipping script-like children. Iterative: deep pages are fine.
+ * With `breaks`, a <br> stays a line break.
+ */
+export function textOf(root: Node, limit = Infinity, breaks = false): string {
+  let out = '';
+  const stack: Node[] = [root];
+  while (stack.length && out.length < limit) {
+    const node = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) {
+      out += (node as Text).data;
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE || (node !== root && SKIPPED_TAGS.has(tagOf(node)))) continue;
+    if (tagOf(node) === 'BR') {
+      out += breaks ? '\n' : ' ';
+      continue;
+    }
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return (breaks ? out.replace(/[^\S\n]+/g, ' ').replace(/ ?\n ?/g, '\n') : out.replace(/\s+/g, ' ')).trim();
+}
+
+/** Length of the text inside links under `root`. */
+export function linkTextLength(root: Element): number {
+  let n = 0;
+  for (const a of root.querySelectorAll('a')) n += textOf(a).length;
+  return n;
+}
+
+export function metaContent(doc: Document, selector: string): string | null {
+  const value = doc.querySelector(selector)?.getAttribute('content')?.trim();
+  return value ? value : null;
+}

@@ -1,0 +1,219 @@
+/**
+ * Context notes for a page: claim notes by the sentences that make or discuss the claim, term notes by name,
+ * outlet notes by the site's hostname and by the names a syndicated piece credits.
+ */
+import type { Finding, OutletRef } from '../types';
+import type { CompiledDataset } from '../dataset/compile';
+import { patternSource } from '../analyze/pattern';
+import { spanAt, type Span } from '../text/segment';
+
+const LETTERS = "[\\p{L}\\p{N}]";
+
+function phraseSource(phrase: string): string {
+  const words = phrase
+    .replace(/[()|~*?_]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  // The last word may be inflected: "chemical attack" finds "chemical attacks".
+  return patternSource(words.map((w, i) => (i === words.length - 1 && /\p{L}$/u.test(w) ? `${w}~` : w)).join(' '));
+}
+
+interface CompiledClaims {
+  phrases: RegExp[];
+  /** For each claim: its groups, as indices into `phrases`. */
+  groups: { id: string; groups: number[][] }[];
+}
+
+const claimCache = new WeakMap<CompiledDataset, CompiledClaims>();
+
+function compileClaims(data: CompiledDataset): CompiledClaims {
+  let c = claimCache.get(data);
+  if (c) return c;
+  const index = new Map<string, number>();
+  const phrases: RegExp[] = [];
+  const groups = data.claims.map((claim) => ({
+    id: claim.id,
+    groups: claim.phrases.map((group) =>
+      group.map((p) => {
+        const key = p.toLowerCase();
+        let i = index.get(key);
+        if (i === undefined) {
+          i = phrases.length;
+          index.set(key, i);
+          phrases.push(new RegExp(`(?<!${LETTERS})${phraseSource(p)}(?!${LETTERS})`, 'giu'));
+        }
+        return i;
+      }),
+    ),
+  }));
+  c = { phrases, groups };
+  claimCache.set(data, c);
+  return c;
+}
+
+const CLAIM_EXPLAIN = 'This sentence makes or discusses a claim that a context note covers.';
+const TERM_EXPLAIN = 'A group, place or term that a context note explains.';
+
+/** Claim-context findings: one per claim and sentence, spanning the phrases that matched. */
+export function matchClaims(text: string, sentences: Span[], data: CompiledDataset): Finding[] {
+  const { phrases, groups } = compileClaims(data);
+  // Occurrences of each phrase, by sentence.
+  const hits: Map<number, Span[]>[] = phrases.map((re) => {
+    const bySentence = new Map<number, Span[]>();
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const si = spanAt(sentences, m.index);
+      if (si < 0) continue;
+      const list = bySentence.get(si) ?? [];
+      list.push({ start: m.index, end: m.index + m[0].length });
+      bySentence.set(si, list);
+    }
+    return bySentence;
+  });
+  const findings: Finding[] = [];
+  for (const claim of groups) {
+    const matched = new Map<number, Span>();
+    for (const group of claim.groups) {
+      const first = hits[group[0]!]!;
+      for (const si of first.keys()) {
+        if (matched.has(si) || !group.every((p) => hits[p]!.has(si))) continue;
+        const spans = group.flatMap((p) => hits[p]!.get(si)!);
+        matched.set(si, {
+          start: Math.min(...spans.map((s) => s.start)),
+          end: Math.max(...spans.map((s) => s.end)),
+        });
+      }
+    }
+    for (const [si, span] of matched) {
+      findings.push({
+        category: 'claim-context',
+        start: span.start,
+        end: span.end,
+        text: text.slice(span.start, span.end),
+        noteId: claim.id,
+        confidence: 0.9,
+        ruleId: 'claim-context.phrases',
+        explain: CLAIM_EXPLAIN,
+        sentence: si,
+      });
+    }
+  }
+  return findings;
+}
+
+interface CompiledTerms {
+  /** Names, any case. */
+  names: RegExp | null;
+  /** Acronyms, in capitals only (SDF, not "sdf"). */
+  acronyms: RegExp | null;
+  ids: Map<string, string>;
+}
+
+const termCache = new WeakMap<CompiledDataset, CompiledTerms>();
+
+function termKey(found: string): string {
+  return found.toLowerCase().replace(/[’']/g, "'").replace(/[-\s]+/g, ' ');
+}
+
+function alternation(sources: { src: string; length: number }[], flags: string): RegExp | null {
+  if (!sources.length) return null;
+  sources.sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<!${LETTERS})(?:${sources.map((s) => s.src).join('|')})(?!${LETTERS})`, flags);
+}
+
+function compileTerms(data: CompiledDataset): CompiledTerms {
+  const cached = termCache.get(data);
+  if (cached) return cached;
+  const ids = new Map<string, string>();
+  const names: { src: string; length: number }[] = [];
+  const acronyms: { src: string; length: number }[] = [];
+  for (const term of data.terms) {
+    for (const alias of term.aliases) {
+      const acronym = /^[\p{Lu}\p{N}&.-]+$/u.test(alias) && alias.length <= 8;
+      const key = acronym ? alias : termKey(alias);
+      if (ids.has(key)) continue;
+      ids.set(key, term.id);
+      if (acronym) acronyms.push({ src: alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), length: alias.length });
+      else names.push({ src: phraseSource(alias), length: alias.length });
+    }
+  }
+  const compiled = { names: alternation(names, 'giu'), acronyms: alternation(acronyms, 'gu'), ids };
+  termCache.set(data, compiled);
+  return compiled;
+}
+
+/** Term-context findings: the first mention of each term in the text. */
+export function matchTerms(text: string, sentences: Span[], data: CompiledDataset): Finding[] {
+  const { names, acronyms, ids } = compileTerms(data);
+  const found: { index: number; text: string; id: string }[] = [];
+  for (const re of [names, acronyms]) {
+    if (!re) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const id = ids.get(m[0]) ?? ids.get(termKey(m[0])) ?? aliasFallback(m[0], ids);
+      if (id) found.push({ index: m.index, text: m[0], id });
+    }
+  }
+  found.sort((a, b) => a.index - b.index);
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const f of found) {
+    if (seen.has(f.id)) continue;
+    seen.add(f.id);
+    findings.push({
+      category: 'term-context',
+      start: f.index,
+      end: f.index + f.text.length,
+      text: f.text,
+      noteId: f.id,
+      confidence: 0.9,
+      ruleId: 'term-context.alias',
+      explain: TERM_EXPLAIN,
+      sentence: spanAt(sentences, f.index),
+    });
+  }
+  return findings;
+}
+
+// An inflected or differently punctuated alias ("Tabqah's"): find the alias it starts with.
+function aliasFallback(found: string, ids: Map<string, string>): string | undefined {
+  const k = termKey(found);
+  let best: string | undefined;
+  let bestLength = 0;
+  for (const [alias, id] of ids) {
+    const a = alias.toLowerCase();
+    if (k.startsWith(a) && a.length > bestLength) {
+      best = id;
+      bestLength = a.length;
+    }
+  }
+  return best;
+}
+
+/** The outlet note for the site the page is on: its hostname or any parent domain. */
+export function outletForHost(hostname: string, data: CompiledDataset): OutletRef | null {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  let best: OutletRef | null = null;
+  for (const outlet of data.outlets) {
+    for (const domain of outlet.domains) {
+      if ((host === domain || host.endsWith(`.${domain}`)) && (!best || domain.length > best.domain.length))
+        best = { noteId: outlet.id, domain };
+    }
+  }
+  return best;
+}
+
+/** Outlet notes named by a syndicated piece (byline, original publisher), never the site's own note twice. */
+export function outletsByName(names: (string | null)[], data: CompiledDataset, exclude?: string): OutletRef[] {
+  const wanted = names.filter((n): n is string => !!n).map((n) => n.toLowerCase().replace(/\s+/g, ' '));
+  const out: OutletRef[] = [];
+  for (const outlet of data.outlets) {
+    if (outlet.id === exclude) continue;
+    const hit = outlet.names.some((name) => {
+      const n = name.toLowerCase();
+      return wanted.some((w) => w === n || new RegExp(`(^|[^\\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(w));
+    });
+    if (hit) out.push({ noteId: outlet.id, domain: outlet.domains[0]! });
+  }
+  return out;
+}

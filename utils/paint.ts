@@ -1,0 +1,81 @@
+/**
+ * Painting with the CSS Custom Highlight API: one named highlight per category, so the page's DOM is never
+ * touched. The look of each highlight is in entrypoints/content/highlights.css.
+ */
+import { CATEGORIES, highlightName, type Category } from './categories';
+
+export interface Painted {
+  index: number;
+  category: Category;
+  range: Range;
+}
+
+// Context underlines sit below phrasing colours where both cover the same words.
+const PRIORITY: Partial<Record<Category, number>> = { 'claim-context': -2, 'term-context': -1 };
+
+export function supportsHighlights(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+export function paint(items: Painted[]): void {
+  if (!supportsHighlights()) return;
+  const by = new Map<Category, Range[]>();
+  for (const item of items) {
+    const list = by.get(item.category) ?? [];
+    list.push(item.range);
+    by.set(item.category, list);
+  }
+  for (const category of CATEGORIES) {
+    const ranges = by.get(category);
+    const name = highlightName(category);
+    if (!ranges?.length) {
+      CSS.highlights.delete(name);
+      continue;
+    }
+    const highlight = new Highlight(...ranges);
+    highlight.priority = PRIORITY[category] ?? 0;
+    CSS.highlights.set(name, highlight);
+  }
+}
+
+export function unpaint(): void {
+  if (!supportsHighlights()) return;
+  for (const category of CATEGORIES) CSS.highlights.delete(highlightName(category));
+}
+
+/** The painted items under a point of the viewport, innermost first. */
+export function itemsAt(items: Painted[], x: number, y: number, doc: Document = document): Painted[] {
+  const caret = caretAt(doc, x, y);
+  const hits: Painted[] = [];
+  for (const item of items) {
+    if (caret && !safeInRange(item.range, caret[0], caret[1])) continue;
+    // The caret sits at the nearest character; make sure the point is on the highlighted text itself.
+    if (![...item.range.getClientRects()].some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom))
+      continue;
+    hits.push(item);
+  }
+  return hits.sort(
+    (a, b) => (PRIORITY[b.category] ?? 0) - (PRIORITY[a.category] ?? 0) || a.range.toString().length - b.range.toString().length,
+  );
+}
+
+function safeInRange(range: Range, node: Node, offset: number): boolean {
+  try {
+    return range.isPointInRange(node, offset);
+  } catch {
+    return false;
+  }
+}
+
+function caretAt(doc: Document, x: number, y: number): [Node, number] | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (d.caretPositionFromPoint) {
+    const p = d.caretPositionFromPoint(x, y);
+    return p ? [p.offsetNode, p.offset] : null;
+  }
+  const r = d.caretRangeFromPoint?.(x, y);
+  return r ? [r.startContainer, r.startOffset] : null;
+}

@@ -1,0 +1,135 @@
+/**
+ * The reading pipeline, stage by stage, on plain data: detect -> extract -> analyse phrasing -> match notes.
+ * The content script runs the first three in the page and asks the background for the notes; the CLI runs all
+ * of them here.
+ */
+import type { ArticleInfo, Finding, Note, OutletRef, PageResult } from './types';
+import type { CompiledDataset } from './dataset/compile';
+import { compileRuleSet, type CompiledRuleSet, type RuleSet } from './analyze/rules';
+import { analyzeText, dedupe } from './analyze';
+import { sentences as splitSentences, type Span } from './text/segment';
+import { detectArticle } from './detect';
+import { extractArticle, type Extraction } from './extract';
+import { matchClaims, matchTerms, outletForHost, outletsByName } from './notes/match';
+import { thresholdFor, type Sensitivity } from './sensitivity';
+
+const compiledSets = new WeakMap<RuleSet[], CompiledRuleSet[]>();
+
+export function compileRules(sets: RuleSet[]): CompiledRuleSet[] {
+  let c = compiledSets.get(sets);
+  if (!c) compiledSets.set(sets, (c = sets.map(compileRuleSet)));
+  return c;
+}
+
+/** The rule set for a language tag ("en-US" takes "en"), or null when no rules cover it. */
+export function ruleSetFor(sets: CompiledRuleSet[], lang: string | null): CompiledRuleSet | null {
+  const primary = (lang ?? 'en').toLowerCase().split('-')[0] || 'en';
+  return sets.find((s) => s.lang === primary) ?? null;
+}
+
+export interface PhrasingResult {
+  sentences: Span[];
+  findings: Finding[];
+  reasons: string[];
+}
+
+/** Phrasing findings for an article's text, in the language its page declares. */
+export function analyzePhrasing(
+  text: string,
+  lang: string | null,
+  sets: CompiledRuleSet[],
+  sensitivity?: Sensitivity,
+): PhrasingResult {
+  const set = ruleSetFor(sets, lang);
+  if (!set) {
+    return {
+      sentences: splitSentences(text, lang ?? 'en'),
+      findings: [],
+      reasons: [`phrasing: no rules yet for language "${lang}"; notes only`],
+    };
+  }
+  const analysis = analyzeText(text, set, { threshold: thresholdFor(sensitivity) });
+  return { sentences: analysis.sentences, findings: analysis.findings, reasons: [] };
+}
+
+export interface ContextResult {
+  findings: Finding[];
+  notes: Note[];
+  outlet: OutletRef | null;
+  outlets: OutletRef[];
+}
+
+function hostnameOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Context notes for an article: claims and terms in its text, the outlet of the page's own address (never of
+ * what the page says about itself), and outlets that a syndicated piece credits.
+ */
+export function matchContext(
+  text: string,
+  sentences: Span[],
+  article: Pick<ArticleInfo, 'byline' | 'originalPublisher'>,
+  pageUrl: string | null,
+  phrasing: Finding[],
+  data: CompiledDataset,
+): ContextResult {
+  const context = [...matchClaims(text, sentences, data), ...matchTerms(text, sentences, data)];
+  const findings = dedupe([...phrasing, ...context]);
+  const host = hostnameOf(pageUrl);
+  const outlet = host ? outletForHost(host, data) : null;
+  const outlets = outletsByName([article.byline, article.originalPublisher], data, outlet?.noteId);
+  const ids = new Set<string>();
+  for (const o of [outlet, ...outlets]) if (o) ids.add(o.noteId);
+  for (const f of findings) ids.add(f.noteId);
+  const notes = [...ids].map((id) => data.notes[id]).filter((n): n is Note => !!n);
+  return { findings, notes, outlet, outlets };
+}
+
+export interface ReadOptions {
+  sensitivity?: Sensitivity;
+  /** Read the page as an article even when detection says it is not one. */
+  force?: boolean;
+}
+
+/** The whole pipeline on a document (the CLI's path). */
+export function readDocument(
+  doc: Document,
+  url: string | null,
+  rules: CompiledRuleSet[],
+  data: CompiledDataset,
+  options: ReadOptions = {},
+): PageResult & { extraction: Extraction | null } {
+  const detection = detectArticle(doc, url);
+  if (!detection.isArticle && !options.force) {
+    return { ...detection, article: null, findings: [], notes: [], outlet: null, outlets: [], extraction: null };
+  }
+  const extraction = extractArticle(doc, url);
+  const result = readText(extraction.article, url, rules, data, options);
+  return { ...result, ...detection, reasons: [...detection.reasons, ...result.reasons], extraction };
+}
+
+/** The pipeline after extraction: an article's text and metadata in, findings and notes out. */
+export function readText(
+  article: ArticleInfo,
+  pageUrl: string | null,
+  rules: CompiledRuleSet[],
+  data: CompiledDataset,
+  options: ReadOptions = {},
+): PageResult {
+  const phrasing = analyzePhrasing(article.text, article.lang, rules, options.sensitivity);
+  const context = matchContext(article.text, phrasing.sentences, article, pageUrl, phrasing.findings, data);
+  return {
+    isArticle: true,
+    confidence: 1,
+    reasons: phrasing.reasons,
+    article,
+    ...context,
+  };
+}

@@ -1,0 +1,84 @@
+import type { Category } from './categories';
+
+/** A span of the article text that Gloss marks. Offsets are UTF-16 indices into `ArticleInfo.text`. */
+export interface Finding {
+  category: Category;
+  start: number;
+  end: number;
+  text: string;
+  /** The note that explains this finding: a technique note for phrasing, a claim or term note for context. */
+  noteId: string;
+  confidence: number;
+  ruleId: string;
+  /** Why the rule fired, shown in the note card. */
+  explain: string;
+  /** Index of the sentence the finding starts in. */
+  sentence: number;
+}
+
+export interface Source {
+  title: string;
+  publisher?: string;
+  date?: string;
+  url: string;
+}
+
+export type NoteKind = 'technique' | 'claim' | 'term' | 'outlet';
+
+export interface Rating {
+  name: string;
+  value?: number;
+  best?: number;
+  worst?: number;
+}
+
+export interface Provenance {
+  author: string;
+  license: string;
+  importedFrom?: string;
+}
+
+export interface Note {
+  id: string;
+  kind: NoteKind;
+  title: string;
+  body: string;
+  sources: Source[];
+  reviewed: string;
+  lang: string;
+  rating?: Rating;
+  provenance: Provenance;
+}
+
+export interface ArticleInfo {
+  title: string;
+  byline: string | null;
+  publisher: string | null;
+  originalPublisher: string | null;
+  published: string | null;
+  lang: string | null;
+  url: string | null;
+  /** The extracted text: the headline, then the body's blocks, separated by blank lines. */
+  text: string;
+}
+
+export interface Detection {
+  isArticle: boolean;
+  confidence: number;
+  reasons: string[];
+}
+
+export interface OutletRef {
+  noteId: string;
+  domain: string;
+}
+
+/** What `gloss analyze` prints and what the popup shows: one page, read. */
+export interface PageResult extends Detection {
+  article: ArticleInfo | null;
+  findings: Finding[];
+  notes: Note[];
+  outlet: OutletRef | null;
+  /** Outlet notes matched by syndication names (byline, "originally published by"). */
+  outlets: OutletRef[];
+}

@@ -35,6 +35,17 @@ export function Popup({ tabId }: { tabId: number | null }) {
   const outletNotes = [state.outlet, ...state.outlets]
     .map((o) => (o ? notes[o.noteId] : undefined))
     .filter((n): n is Note => !!n);
+  // Claim notes, then term notes, in the order the article raises them.
+  const contextNotes = [
+    ...new Set(
+      state.findings
+        .filter((f) => f.category === 'claim-context')
+        .concat(state.findings.filter((f) => f.category === 'term-context'))
+        .map((f) => f.noteId),
+    ),
+  ]
+    .map((id) => notes[id])
+    .filter((n): n is Note => !!n);
   const groups = new Map<Category, { finding: Finding; index: number }[]>();
   state.findings.forEach((finding, index) => {
     const list = groups.get(finding.category) ?? [];
@@ -58,6 +69,17 @@ export function Popup({ tabId }: { tabId: number | null }) {
         <section class="outlets" aria-label="Outlet notes">
           {outletNotes.map((note) => (
             <NoteView note={note} headingLevel={2} />
+          ))}
+        </section>
+      )}
+      {contextNotes.length > 0 && (
+        <section class="context" aria-label="Context notes">
+          <h2 class="section-title">Context notes</h2>
+          {contextNotes.map((note) => (
+            <details class="context-note" open={note.kind === 'claim'}>
+              <summary>{note.title}</summary>
+              <NoteView note={note} headingLevel={3} />
+            </details>
           ))}
         </section>
       )}

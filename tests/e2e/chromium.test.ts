@@ -1,0 +1,198 @@
+/** The built Chrome extension in Debian's Chromium, driven by playwright-core. */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startServer, type TestServer } from './server';
+import { CHROME_BUILD, CHROMIUM, DEMO, FIXTURES, HAS_SEED, SEED_HOST, SEED_HTML, SEED_PATH } from './paths';
+import { cardState, highlightContainers, listHighlights, pointOfHighlight } from './page-helpers';
+
+const NEWS = 'www.harbor-gazette.example';
+const DEMO_HOST = 'www.meridian-ledger.example';
+const DEMO_PATH = '/world/middle-east/2017/04/26/syrian-army-pushes-toward-lataminah/';
+
+let server: TestServer;
+let context: BrowserContext;
+let worker: Worker;
+let profile: string;
+
+beforeAll(async () => {
+  server = await startServer({
+    [`${SEED_HOST}${SEED_PATH}`]: SEED_HTML,
+    [`${DEMO_HOST}${DEMO_PATH}`]: DEMO,
+    [`${NEWS}/2026/03/12/council-passes-budget/`]: resolve(FIXTURES, 'news-article.html'),
+    [`${NEWS}/`]: resolve(FIXTURES, 'home-page.html'),
+    [`${NEWS}/docs/queue/push`]: resolve(FIXTURES, 'docs.html'),
+    [`${NEWS}/wiki/Gallium`]: resolve(FIXTURES, 'encyclopedia.html'),
+    [`${NEWS}/shop/tent`]: resolve(FIXTURES, 'product.html'),
+  });
+  profile = mkdtempSync(join(tmpdir(), 'gloss-chromium-'));
+  const hosts = [SEED_HOST, DEMO_HOST, NEWS].map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', ');
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      `--load-extension=${CHROME_BUILD}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--host-resolver-rules=${hosts}`,
+    ],
+  });
+  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+async function open(url: string) {
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/** The tab a page is in, from the state the background keeps per tab (Gloss has no "tabs" permission to read URLs). */
+async function tabIdOf(url: string): Promise<number> {
+  let id: number | null = null;
+  await expect
+    .poll(
+      async () =>
+        (id = await worker.evaluate(async (u) => {
+          const all = (await chrome.storage.session.get(null)) as Record<string, { url?: string }>;
+          const key = Object.keys(all).find((k) => all[k]?.url === u);
+          return key ? Number(key.slice('tab:'.length)) : null;
+        }, url)),
+      { timeout: 15_000 },
+    )
+    .not.toBeNull();
+  return id!;
+}
+
+async function badge(tabId: number): Promise<string> {
+  return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+async function waitForHighlights(page: Awaited<ReturnType<typeof open>>) {
+  await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')), null, {
+    timeout: 15_000,
+  });
+  return page.evaluate(listHighlights);
+}
+
+function allTexts(highlights: [string, string[]][]): string[] {
+  return highlights.flatMap(([, texts]) => texts);
+}
+
+describe.skipIf(!HAS_SEED)('the seed article under www.globalresearch.ca', () => {
+  const url = `http://${SEED_HOST}${SEED_PATH}`;
+
+  test('highlights the contested phrasing of the body and nothing around it', async () => {
+    const page = await open(url);
+    const highlights = await waitForHighlights(page);
+    const texts = allTexts(highlights);
+    expect(texts).toContain('some unknown military sources');
+    expect(texts).toContain('supposedly');
+    expect(texts).toContain('There are no doubts');
+    expect(texts).toContain('“opposition”');
+    const byName = Object.fromEntries(highlights);
+    expect(byName['gloss-doubt']).toContain('supposedly');
+    expect(byName['gloss-scare-quotes']).toContain('“opposition”');
+    expect(byName['gloss-unsupported-certainty']).toContain('There are no doubts');
+    // Nothing in the donation appeal, disclaimer, menus or sidebar.
+    for (const path of await page.evaluate(highlightContainers)) {
+      expect(path).toMatch(/^div\.wrap > main > article\.post > (h1\.entry-title|div\.entry-content)/);
+    }
+    // The Mnuchin quotation is his words, not the writer's phrasing.
+    expect(texts.some((t) => /relentlessly|atrocities|disregard/.test(t))).toBe(false);
+    await page.close();
+  });
+
+  test('a click on "supposedly" opens a card on the OPCW investigations; Escape closes it', async () => {
+    const page = await open(url);
+    await waitForHighlights(page);
+    const point = await page.evaluate(pointOfHighlight, { name: 'gloss-doubt', text: 'supposedly' });
+    expect(point).not.toBeNull();
+    await page.mouse.click(point!.x, point!.y);
+    await page.waitForFunction(() => !!document.querySelector('gloss-card'));
+    const card = await page.evaluate(cardState);
+    expect(card?.role).toBe('dialog');
+    expect(card?.label).toMatch(/Doubt/);
+    expect(card?.text).toMatch(/OPCW/);
+    expect(card?.text).toMatch(/Joint Investigative Mechanism/);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(cardState)).toBeNull();
+    await page.close();
+  });
+
+  test('the popup lists the outlet notes and the claim note; the badge counts the findings', async () => {
+    const page = await open(url);
+    await waitForHighlights(page);
+    const tabId = await tabIdOf(url);
+    expect(Number(await badge(tabId))).toBeGreaterThanOrEqual(5);
+    const extensionId = new URL(worker.url()).host;
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+    await popup.waitForSelector('.group');
+    const outlets = await popup.locator('.outlets').innerText();
+    expect(outlets).toMatch(/Global Research/);
+    expect(outlets).toMatch(/Centre for Research on Globalization/);
+    expect(outlets).toMatch(/SouthFront/);
+    const text = await popup.locator('main').innerText();
+    expect(text).toMatch(/Joint Investigative Mechanism/);
+    // Outlet notes come before the findings.
+    expect(text.indexOf('SouthFront')).toBeLessThan(text.indexOf('Doubt-casting'));
+    // A finding in the popup scrolls the page to its highlight and opens its card.
+    await popup.locator('.group[data-category="doubt"] .finding', { hasText: 'supposedly' }).click();
+    await page.waitForFunction(() => !!document.querySelector('gloss-card'));
+    expect((await page.evaluate(cardState))?.text).toMatch(/OPCW/);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('pages of our own', () => {
+  test('the demo article is read and painted', async () => {
+    const page = await open(`http://${DEMO_HOST}${DEMO_PATH}`);
+    const texts = allTexts(await waitForHighlights(page));
+    expect(texts).toContain('supposedly');
+    expect(texts).toContain('“moderate”');
+    expect(texts.some((t) => /relentlessly|atrocities/.test(t))).toBe(false);
+    await page.close();
+  });
+
+  test('a news article gets highlights and a badge', async () => {
+    const url = `http://${NEWS}/2026/03/12/council-passes-budget/`;
+    const page = await open(url);
+    const texts = allTexts(await waitForHighlights(page));
+    expect(texts).toContain('so-called');
+    expect(texts.some((t) => /disastrous/.test(t))).toBe(false);
+    expect(Number(await badge(await tabIdOf(url)))).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  for (const [what, path] of [
+    ['a home page', '/'],
+    ['documentation', '/docs/queue/push'],
+    ['an encyclopedia entry', '/wiki/Gallium'],
+    ['a product page', '/shop/tent'],
+  ]) {
+    test(`${what} gets nothing`, async () => {
+      const url = `http://${NEWS}${path}`;
+      const page = await open(url);
+      // The content script reports "not an article" to the background, which keeps it for the tab.
+      const tabId = await tabIdOf(url);
+      expect(await page.evaluate(listHighlights)).toEqual([]);
+      expect(await badge(tabId)).toBe('');
+      await page.close();
+    });
+  }
+});

@@ -43,7 +43,8 @@ export function analyzeTextInput(
 
 /** The charset a page declares in its first bytes (BOM, meta charset), else UTF-8. */
 export function decodeHtml(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return new TextDecoder('utf-8').decode(bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
@@ -81,7 +82,11 @@ export function toJson(result: PageResult) {
 export function report(result: PageResult): string {
   const lines: string[] = [];
   const a = result.article;
-  lines.push(result.isArticle ? `News article (confidence ${result.confidence})` : `Not a news article (confidence ${result.confidence})`);
+  lines.push(
+    result.isArticle
+      ? `News article (confidence ${result.confidence})`
+      : `Not a news article (confidence ${result.confidence})`,
+  );
   for (const r of result.reasons) lines.push(`  ${r}`);
   if (a) {
     lines.push('');

@@ -41,7 +41,8 @@ function parseFlags(args: string[]): Flags {
     else if (a === '--jsonl') flags.jsonl = true;
     else if (a === '--sensitivity') {
       const v = value();
-      if (!(v in SENSITIVITIES)) throw new UsageError(`--sensitivity is one of ${Object.keys(SENSITIVITIES).join(', ')}`);
+      if (!(v in SENSITIVITIES))
+        throw new UsageError(`--sensitivity is one of ${Object.keys(SENSITIVITIES).join(', ')}`);
       flags.sensitivity = v as Sensitivity;
     } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else flags.files.push(a);

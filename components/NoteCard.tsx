@@ -45,7 +45,10 @@ export function NoteCard({ findings, notes, related, focus, onClose }: CardProps
     >
       <header class="card-head">
         <h2 id="gloss-card-title" class="card-title">
-          {findings.map((f) => CATEGORY_LABELS[f.category]).filter(unique).join(' · ')}
+          {findings
+            .map((f) => CATEGORY_LABELS[f.category])
+            .filter(unique)
+            .join(' · ')}
         </h2>
         <button type="button" class="close" aria-label="Close" onClick={onClose}>
           ×

@@ -27,7 +27,11 @@ export function Popup({ tabId }: { tabId: number | null }) {
       <main>
         <h1 class="title">Not a news article</h1>
         <p class="status">Gloss stays quiet here. Why it decided so:</p>
-        <ul class="reasons">{state.detection.reasons.map((r) => <li>{r}</li>)}</ul>
+        <ul class="reasons">
+          {state.detection.reasons.map((r) => (
+            <li>{r}</li>
+          ))}
+        </ul>
       </main>
     );
   }

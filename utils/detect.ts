@@ -10,7 +10,8 @@ import { mainContainer } from './extract';
 const NEWS_TYPES =
   /^(NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|AskPublicNewsArticle|LiveBlogPosting)$/;
 const ARTICLE_TYPES = /^(Article|BlogPosting|Report|SatiricalArticle)$/;
-const NOT_ARTICLE_TYPES = /^(Product|CollectionPage|ItemList|SearchResultsPage|FAQPage|ProfilePage|QAPage|Recipe|Course|SoftwareApplication|Book|Movie|Event)$/;
+const NOT_ARTICLE_TYPES =
+  /^(Product|CollectionPage|ItemList|SearchResultsPage|FAQPage|ProfilePage|QAPage|Recipe|Course|SoftwareApplication|Book|Movie|Event)$/;
 
 interface Evidence {
   weight: number;
@@ -32,7 +33,11 @@ export function urlEvidence(url: string | null): Evidence | null {
   const slug = path.split('/').filter(Boolean).pop() ?? '';
   if (slug.split(/[-_]/).filter((w) => /[a-z]/i.test(w)).length >= 4)
     return { weight: 0.75, reason: 'url: a story slug' };
-  if (/\/(wiki|docs?|documentation|manual|reference|api|product|products|shop|store|forum|forums|thread|threads)\//i.test(path))
+  if (
+    /\/(wiki|docs?|documentation|manual|reference|api|product|products|shop|store|forum|forums|thread|threads)\//i.test(
+      path,
+    )
+  )
     return { weight: -1, reason: 'url: an encyclopedia, documentation, shop or forum path' };
   if (path === '/' || path === '') return { weight: -1, reason: 'url: a home page' };
   return null;
@@ -67,15 +72,17 @@ export function detectArticle(doc: Document, url: string | null = null): Detecti
   const paragraphs = main?.paragraphs ?? 0;
   if (prose >= 1500 && paragraphs >= 3)
     evidence.push({ weight: 1, reason: `dom: one block of running prose (${paragraphs} paragraphs)` });
-  else if (prose < 500 || paragraphs < 2)
-    evidence.push({ weight: -2, reason: 'dom: no block of running prose' });
+  else if (prose < 500 || paragraphs < 2) evidence.push({ weight: -2, reason: 'dom: no block of running prose' });
   const teasers = doc.querySelectorAll('article').length;
   if (teasers >= 6) evidence.push({ weight: -1.5, reason: `dom: ${teasers} teaser cards` });
   if (doc.querySelector('time[datetime], [itemprop="datePublished"]'))
     evidence.push({ weight: 0.25, reason: 'dom: a dated element' });
   if (doc.querySelector('[rel="author"], .byline, [itemprop="author"]'))
     evidence.push({ weight: 0.25, reason: 'dom: a byline' });
-  return decide(evidence, evidence.reduce((s, e) => s + e.weight, 0));
+  return decide(
+    evidence,
+    evidence.reduce((s, e) => s + e.weight, 0),
+  );
 }
 
 function decide(evidence: Evidence[], score: number): Detection {

@@ -194,7 +194,9 @@ export function originalPublisher(doc: Document, root: Element | null): string |
 
 function headline(doc: Document, root: Element | null, title: string): Element | null {
   const h1s = [...doc.querySelectorAll('h1')];
-  const scoped = root ? h1s.find((h) => h.compareDocumentPosition(root) & 4 /* root follows */ || h.contains(root)) : null;
+  const scoped = root
+    ? h1s.find((h) => h.compareDocumentPosition(root) & 4 /* root follows */ || h.contains(root))
+    : null;
   const norm = (s: string) => s.toLowerCase().replace(/\W+/g, ' ').trim();
   const byTitle = h1s.find((h) => {
     const t = norm(textOf(h));
@@ -213,19 +215,21 @@ export function extractArticle(doc: Document, url: string | null = null): Extrac
   const items = jsonLdItems(doc);
   const news = firstItem(items, /Article$|BlogPosting$|NewsArticle|Report$/);
   const site = metaContent(doc, 'meta[property="og:site_name"]') ?? nameOf(news?.data.publisher);
-  const title = cleanTitle(
-    metaContent(doc, 'meta[property="og:title"]') ??
-      nameOf(news?.data.headline) ??
-      textOf(doc.querySelector('h1') ?? doc.createElement('h1')) ??
-      doc.title,
-    site,
-  ) || cleanTitle(doc.title ?? '', site);
+  const title =
+    cleanTitle(
+      metaContent(doc, 'meta[property="og:title"]') ??
+        nameOf(news?.data.headline) ??
+        textOf(doc.querySelector('h1') ?? doc.createElement('h1')) ??
+        doc.title,
+      site,
+    ) || cleanTitle(doc.title ?? '', site);
 
   const best = mainContainer(doc);
   const root = best?.el ?? null;
   const blocks = root ? collectBlocks(root) : [];
   const h1 = headline(doc, root, title);
-  if (h1 && !blocks.includes(h1) && !(root && root.contains(h1) && blocks.some((b) => h1.contains(b)))) blocks.unshift(h1);
+  if (h1 && !blocks.includes(h1) && !(root && root.contains(h1) && blocks.some((b) => h1.contains(b))))
+    blocks.unshift(h1);
   const { text, runs } = buildText(blocks);
 
   const bylineEl = doc.querySelector('[rel="author"], .byline, .author, [itemprop="author"]');

@@ -55,7 +55,9 @@ export function itemsAt(items: Painted[], x: number, y: number, doc: Document = 
     hits.push(item);
   }
   return hits.sort(
-    (a, b) => (PRIORITY[b.category] ?? 0) - (PRIORITY[a.category] ?? 0) || a.range.toString().length - b.range.toString().length,
+    (a, b) =>
+      (PRIORITY[b.category] ?? 0) - (PRIORITY[a.category] ?? 0) ||
+      a.range.toString().length - b.range.toString().length,
   );
 }
 

@@ -17,7 +17,7 @@ export class CardHost {
   private anchor: Range | null = null;
   private returnFocus: Element | null = null;
 
-  constructor(private ctx: ContentScriptContext) {
+  constructor(ctx: ContentScriptContext) {
     ctx.addEventListener(window, 'keydown', (e) => {
       if ((e as KeyboardEvent).key === 'Escape' && this.host) this.close();
     });
@@ -55,21 +55,24 @@ export class CardHost {
     this.returnFocus = null;
   }
 
-  /** Below the highlight when there is room, above it otherwise; never outside the viewport. */
+  /**
+   * Below the highlight, or above it when there is more room there; the card's height is held to that room, so
+   * it never covers the words it explains. Kept inside the viewport horizontally.
+   */
   private place() {
     const card = this.root?.querySelector<HTMLElement>('.card');
     if (!card || !this.anchor) return;
     const rect = this.anchor.getClientRects()[0] ?? this.anchor.getBoundingClientRect();
     const { innerWidth: vw, innerHeight: vh } = window;
-    const width = card.offsetWidth;
-    const height = card.offsetHeight;
     const margin = 8;
-    let top = rect.bottom + margin;
-    if (top + height > vh - margin && rect.top - margin - height >= margin) top = rect.top - margin - height;
-    top = Math.max(margin, Math.min(top, vh - height - margin));
-    const left = Math.max(margin, Math.min(rect.left, vw - width - margin));
-    card.style.top = `${Math.round(top)}px`;
+    const below = vh - rect.bottom - 2 * margin;
+    const above = rect.top - 2 * margin;
+    const room = Math.max(below, above, 160);
+    card.style.maxHeight = `${Math.round(Math.min(room, 560))}px`;
+    const height = card.offsetHeight;
+    const top = below >= height || below >= above ? rect.bottom + margin : rect.top - margin - height;
+    const left = Math.max(margin, Math.min(rect.left, vw - card.offsetWidth - margin));
+    card.style.top = `${Math.round(Math.max(margin, Math.min(top, vh - height - margin)))}px`;
     card.style.left = `${Math.round(left)}px`;
-    void this.ctx;
   }
 }

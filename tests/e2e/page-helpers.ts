@@ -15,12 +15,18 @@ export function highlightContainers(): string[] {
   const out: string[] = [];
   for (const [name, h] of CSS.highlights) {
     if (!name.startsWith('gloss-')) continue;
-    for (const r of h) {
+    for (const abstract of h) {
+      const r = abstract as Range;
       let el: Element | null =
-        r.commonAncestorContainer instanceof Element ? r.commonAncestorContainer : r.commonAncestorContainer.parentElement;
+        r.commonAncestorContainer instanceof Element
+          ? r.commonAncestorContainer
+          : r.commonAncestorContainer.parentElement;
       const path: string[] = [];
       while (el && el !== document.body) {
-        path.unshift(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''));
+        path.unshift(
+          el.tagName.toLowerCase() +
+            (el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''),
+        );
         el = el.parentElement;
       }
       out.push(path.join(' > '));

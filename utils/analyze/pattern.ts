@@ -148,7 +148,9 @@ function splitAlternatives(s: string): string[] {
 export function patternSource(pattern: string): string {
   const alternatives = splitAlternatives(pattern);
   if (!alternatives.length) throw new PatternError('empty pattern');
-  return alternatives.length === 1 ? sequenceSource(alternatives[0]!) : `(?:${alternatives.map(sequenceSource).join('|')})`;
+  return alternatives.length === 1
+    ? sequenceSource(alternatives[0]!)
+    : `(?:${alternatives.map(sequenceSource).join('|')})`;
 }
 
 /** A global, case-insensitive expression that finds the pattern on word boundaries. */

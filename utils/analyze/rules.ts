@@ -40,7 +40,7 @@ export function compileRuleSet(set: RuleSet): CompiledRuleSet {
         try {
           return make();
         } catch (error) {
-          throw new Error(`${rule.id}: ${what}: ${(error as Error).message}`);
+          throw new Error(`${rule.id}: ${what}: ${(error as Error).message}`, { cause: error });
         }
       };
       return {

@@ -39,7 +39,8 @@ export function compileDataset(
     const { match, ...note } = file;
     out.notes[note.id] = note;
     if (file.kind === 'technique') out.techniques[file.match.category] = file.id;
-    else if (file.kind === 'claim') out.claims.push({ id: file.id, claim: file.match.claim, phrases: file.match.phrases });
+    else if (file.kind === 'claim')
+      out.claims.push({ id: file.id, claim: file.match.claim, phrases: file.match.phrases });
     else if (file.kind === 'term') out.terms.push({ id: file.id, aliases: file.match.aliases });
     else out.outlets.push({ id: file.id, domains: file.match.domains, names: file.match.names });
     void match;

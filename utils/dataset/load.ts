@@ -42,7 +42,9 @@ export function loadNoteFiles(root: string): NoteFile[] {
   for (const [folder, kind] of Object.entries(KIND_FOLDERS)) {
     const dir = join(root, 'notes', folder);
     if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort()) {
       const file = join(dir, name);
       const rel = relative(root, file);
       const parsed = noteSchema.safeParse(readJson(file, root));
@@ -68,7 +70,9 @@ export function loadRuleSets(root: string): FullRuleSet[] {
   const dir = join(root, 'rules');
   const sets: FullRuleSet[] = [];
   const problems: string[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const file = join(dir, name);
     const rel = relative(root, file);
     const raw = readJson(file, root);
@@ -111,7 +115,6 @@ export function loadDataset(root: string): { rules: FullRuleSet[]; notes: Compil
   const notes = compileDataset(loadNoteFiles(root), info);
   return { rules: checkRules(rules, notes), notes };
 }
-
 
 function checkRules(sets: FullRuleSet[], notes: CompiledDataset): FullRuleSet[] {
   const problems: string[] = [];

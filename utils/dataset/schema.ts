@@ -5,9 +5,7 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../categories';
 
-const date = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY-MM-DD (or YYYY-MM, YYYY)');
+const date = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY-MM-DD (or YYYY-MM, YYYY)');
 const text = z.string().trim().min(1, 'must not be empty');
 const url = z.url({ protocol: /^https?$/, error: 'an http(s) address' });
 

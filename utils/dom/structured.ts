@@ -36,14 +36,16 @@ export function jsonLdItems(doc: Document): StructuredItem[] {
     }
   }
   for (const el of doc.querySelectorAll('[itemscope][itemtype]')) {
-    const types = (el.getAttribute('itemtype') ?? '').split(/\s+/).filter(Boolean).map((x) => x.replace(/^.*[/#]/, ''));
+    const types = (el.getAttribute('itemtype') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((x) => x.replace(/^.*[/#]/, ''));
     if (!types.length) continue;
     const data: Record<string, unknown> = {};
     for (const prop of el.querySelectorAll('[itemprop]')) {
       const name = prop.getAttribute('itemprop');
       if (!name || name in data) continue;
-      data[name] =
-        prop.getAttribute('content') ?? prop.getAttribute('datetime') ?? prop.textContent?.trim() ?? '';
+      data[name] = prop.getAttribute('content') ?? prop.getAttribute('datetime') ?? prop.textContent?.trim() ?? '';
     }
     items.push({ types, data });
   }

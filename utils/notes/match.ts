@@ -7,7 +7,7 @@ import type { CompiledDataset } from '../dataset/compile';
 import { patternSource } from '../analyze/pattern';
 import { spanAt, type Span } from '../text/segment';
 
-const LETTERS = "[\\p{L}\\p{N}]";
+const LETTERS = '[\\p{L}\\p{N}]';
 
 function phraseSource(phrase: string): string {
   const words = phrase
@@ -112,7 +112,10 @@ interface CompiledTerms {
 const termCache = new WeakMap<CompiledDataset, CompiledTerms>();
 
 function termKey(found: string): string {
-  return found.toLowerCase().replace(/[’']/g, "'").replace(/[-\s]+/g, ' ');
+  return found
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .replace(/[-\s]+/g, ' ');
 }
 
 function alternation(sources: { src: string; length: number }[], flags: string): RegExp | null {
@@ -211,7 +214,10 @@ export function outletsByName(names: (string | null)[], data: CompiledDataset, e
     if (outlet.id === exclude) continue;
     const hit = outlet.names.some((name) => {
       const n = name.toLowerCase();
-      return wanted.some((w) => w === n || new RegExp(`(^|[^\\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(w));
+      return wanted.some(
+        (w) =>
+          w === n || new RegExp(`(^|[^\\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(w),
+      );
     });
     if (hit) out.push({ noteId: outlet.id, domain: outlet.domains[0]! });
   }

@@ -22,7 +22,7 @@ const SPEECH_BEFORE =
 const SPEECH_AFTER =
   /^[,.]?\s*(?:[\p{L}’'.-]+\s+){0,7}?(?:said|says|told|asked|stated|declared|wrote|added|tweeted|posted|replied|insisted|warned|argued|noted|explained|announced)\b/iu;
 const MENTION_BEFORE =
-  /\b(?:called|calls|call|named|titled|entitled|dubbed|nicknamed|known as|termed|the term|the phrase|the hashtag|the slogan|the headline|the film|the book|the song|the album|the report|the programme|the program|the operation|the campaign|the movement)\s*$/i;
+  /(?<!so[- ])\b(?:called|calls|call|named|titled|entitled|dubbed|nicknamed|known as|termed|the term|the phrase|the hashtag|the slogan|the headline|the film|the book|the song|the album|the report|the programme|the program|the operation|the campaign|the movement)\s*$/i;
 const MINOR_WORD = /^(?:of|the|a|an|and|or|in|on|at|to|for|de|la|le|al|el|von|van|der)$/i;
 
 function isTitleCase(inner: string): boolean {
@@ -68,7 +68,7 @@ const OPENERS_REVERSE: Record<string, string> = { '”': '“', '“': '„', '�
 function isOpeningStraight(text: string, i: number): boolean {
   const before = text[i - 1];
   const after = text[i + 1];
-  return (before === undefined || /[\s(\[{—–-]/.test(before)) && after !== undefined && !/\s/.test(after);
+  return (before === undefined || /[\s([{—–-]/.test(before)) && after !== undefined && !/\s/.test(after);
 }
 function isClosingStraight(text: string, i: number): boolean {
   const before = text[i - 1];
@@ -84,7 +84,7 @@ function classify(text: string, start: number, end: number): Quote {
   let kind: QuoteKind;
   if (words > 4 || /[.!?;]\s*$|[.!?]\s+\S/.test(inner)) kind = 'speech';
   else if (SPEECH_BEFORE.test(before) && /[:,]\s*$/.test(before)) kind = 'speech';
-  else if (SPEECH_AFTER.test(after) && /^[,]/.test(after)) kind = 'speech';
+  else if (SPEECH_AFTER.test(after) && (/^,/.test(after) || /,$/.test(inner))) kind = 'speech';
   else if (isTitleCase(inner) || MENTION_BEFORE.test(before)) kind = 'name';
   else kind = 'scare';
   return { start, end, kind, words };

@@ -63,7 +63,7 @@ export function spanAt(spans: readonly Span[], offset: number): number {
   return -1;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu;
 
 export function countWords(text: string): number {
   let n = 0;

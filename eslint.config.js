@@ -1,0 +1,55 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        document: 'readonly',
+        window: 'readonly',
+        location: 'readonly',
+        URL: 'readonly',
+        URLSearchParams: 'readonly',
+        CSS: 'readonly',
+        Highlight: 'readonly',
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Nothing from a page or a dataset is ever parsed as HTML or run as code.
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-restricted-properties': [
+        'error',
+        {
+          property: 'innerHTML',
+          message: 'Build nodes or use textContent: strings from pages and datasets are never HTML.',
+        },
+        {
+          property: 'outerHTML',
+          message: 'Build nodes or use textContent: strings from pages and datasets are never HTML.',
+        },
+        { property: 'insertAdjacentHTML', message: 'Build nodes instead.' },
+        { object: 'document', property: 'write', message: 'Never write into the page.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Text only: strings from pages and datasets are never rendered as HTML.',
+        },
+      ],
+    },
+  },
+  {
+    // Tests read the page's serialised DOM to prove it is unchanged.
+    files: ['tests/**'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+);

@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { compilePattern, PatternError } from '@/utils/analyze/pattern';
+
+const matches = (pattern: string, text: string) => [...text.matchAll(compilePattern(pattern))].map((m) => m[0]);
+
+describe('the token pattern language', () => {
+  test.each([
+    ['supposedly', 'It was Supposedly done.', ['Supposedly']],
+    ['doubt~', 'no doubts, no doubted, no doubting', ['doubts', 'doubted', 'doubting']],
+    ['alleg*', 'alleged and allegedly', ['alleged', 'allegedly']],
+    ['al-qaeda', 'al-Qaeda, al Qaeda and alQaeda', ['al-Qaeda', 'al Qaeda', 'alQaeda']],
+    ["sha'irat", 'Ash Sha’irat airfield', ['Sha’irat']],
+    ['there (is|are) no doubt~', 'There are no doubts here', ['There are no doubts']],
+    ['some _{0,2} sources', 'some unknown military sources', ['some unknown military sources']],
+    ['the big? house', 'the house and the big house', ['the house', 'the big house']],
+    ['a b | c d', 'c d and a b', ['c d', 'a b']],
+    ['(mainstream media|fake news)', 'mainstream media and fake news', ['mainstream media', 'fake news']],
+    ['signal', 'signals', []],
+    ['isis', 'crisis', []],
+    ['go', 'go\u00a0on', ['go']],
+    ['go on', 'go\u00a0on', ['go\u00a0on']],
+  ])('%s in %j', (pattern, text, expected) => {
+    expect(matches(pattern, text)).toEqual(expected);
+  });
+
+  test.each(['(unbalanced', 'closed)', 'big? house', '_{5,2} x', '(a|b)-style'])(
+    '%j is refused with a reason',
+    (pattern) => {
+      expect(() => compilePattern(pattern)).toThrow(PatternError);
+    },
+  );
+});

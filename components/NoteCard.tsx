@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'preact/hooks';
-import { CATEGORY_LABELS } from '@/utils/categories';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { categoryLabel, t } from '@/utils/i18n';
 import type { Finding, Note } from '@/utils/types';
 import { NoteView } from './NoteView';
 
@@ -12,45 +12,81 @@ export interface CardProps {
   related: string[];
   /** Move focus into the card (it was opened from the keyboard). */
   focus: boolean;
+  /** Where this finding stands among the page's highlights. */
+  position?: { index: number; total: number };
+  onPrevious?: () => void;
+  onNext?: () => void;
+  onFeedback?: (kind: 'wrong' | 'not-helpful', finding: Finding) => Promise<void> | void;
+  /** The reader's colour choice; "auto" follows the system. */
+  theme?: 'auto' | 'light' | 'dark';
   onClose: () => void;
 }
 
+const FOCUSABLE = 'a[href], button:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
 /** The note card: why the words were marked, and the context notes that go with them. */
-export function NoteCard({ findings, notes, related, focus, onClose }: CardProps) {
+export function NoteCard(props: CardProps) {
+  const { findings, notes, related, focus, position, onPrevious, onNext, onFeedback, theme = 'auto', onClose } = props;
   const dialog = useRef<HTMLDivElement>(null);
+  const [thanks, setThanks] = useState<string | null>(null);
+  const primary = findings[0];
+  useEffect(() => setThanks(null), [primary]);
   useEffect(() => {
     if (focus) dialog.current?.focus();
-  }, [focus]);
-  const primary = findings[0];
+  }, [focus, primary]);
   if (!primary) return null;
   const noteIds = [...new Set([...findings.map((f) => f.noteId), ...related])];
-  const claimFirst = noteIds
+  const shown = noteIds
     .map((id) => notes[id])
     .filter((n): n is Note => !!n)
     .sort((a, b) => rank(a) - rank(b));
+
+  // Tab and Shift+Tab stay inside the card while it is open; Escape closes it.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      onClose();
+      return;
+    }
+    if (e.key !== 'Tab' || !dialog.current) return;
+    const items = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    if (!items.length) return;
+    const root = dialog.current.getRootNode() as ShadowRoot | Document;
+    const active = root.activeElement;
+    const first = items[0]!;
+    const last = items[items.length - 1]!;
+    if (e.shiftKey && (active === first || active === dialog.current)) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && active === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
+
+  const feedback = (kind: 'wrong' | 'not-helpful') => {
+    void Promise.resolve(onFeedback?.(kind, primary)).then(() => setThanks(t('card_feedbackThanks')));
+  };
+
   return (
     <div
       class="card"
+      data-theme={theme}
       role="dialog"
       aria-modal="false"
       aria-labelledby="gloss-card-title"
       tabIndex={-1}
       ref={dialog}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          onClose();
-        }
-      }}
+      onKeyDown={onKeyDown}
     >
       <header class="card-head">
         <h2 id="gloss-card-title" class="card-title">
           {findings
-            .map((f) => CATEGORY_LABELS[f.category])
+            .map((f) => categoryLabel(f.category))
             .filter(unique)
             .join(' · ')}
         </h2>
-        <button type="button" class="close" aria-label="Close" onClick={onClose}>
+        <button type="button" class="close" aria-label={t('card_close')} onClick={onClose}>
           ×
         </button>
       </header>
@@ -58,16 +94,42 @@ export function NoteCard({ findings, notes, related, focus, onClose }: CardProps
       <ul class="why">
         {findings.map((f) => (
           <li data-category={f.category} data-rule={f.ruleId}>
-            <strong>{CATEGORY_LABELS[f.category]}.</strong> {f.explain}{' '}
-            <span class="rule">
-              Rule {f.ruleId}, confidence {Math.round(f.confidence * 100)}%
-            </span>
+            <strong>{categoryLabel(f.category)}.</strong> {f.explain}{' '}
+            <span class="rule">{t('card_rule', [f.ruleId, String(Math.round(f.confidence * 100))])}</span>
           </li>
         ))}
       </ul>
-      {claimFirst.map((note) => (
+      {shown.map((note) => (
         <NoteView note={note} />
       ))}
+      <footer class="card-foot">
+        {position && position.total > 1 && (
+          <span class="nav">
+            <button type="button" onClick={onPrevious} aria-label={t('card_previous')}>
+              ‹
+            </button>
+            <span class="count">{t('card_position', [String(position.index + 1), String(position.total)])}</span>
+            <button type="button" onClick={onNext} aria-label={t('card_next')}>
+              ›
+            </button>
+          </span>
+        )}
+        {onFeedback &&
+          (thanks ? (
+            <span class="thanks" role="status">
+              {thanks}
+            </span>
+          ) : (
+            <span class="feedback">
+              <button type="button" onClick={() => feedback('wrong')}>
+                {t('card_feedbackWrong')}
+              </button>
+              <button type="button" onClick={() => feedback('not-helpful')}>
+                {t('card_feedbackNotHelpful')}
+              </button>
+            </span>
+          ))}
+      </footer>
     </div>
   );
 }

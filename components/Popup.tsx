@@ -1,37 +1,97 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { CATEGORIES, CATEGORY_LABELS, type Category } from '@/utils/categories';
+import { CATEGORIES, type Category } from '@/utils/categories';
 import type { PopupToBackground, PopupToContent, TabState } from '@/utils/messages';
 import type { Finding, Note } from '@/utils/types';
+import { categoryLabel, t } from '@/utils/i18n';
+import { siteMode, type Settings } from '@/utils/settings';
+import { loadSettings, saveSettings, takeNotice, watchSettings } from '@/utils/settings-store';
 import { NoteView } from './NoteView';
 
 type Load = { status: 'loading' } | { status: 'ready'; state: TabState | null };
 
-/** Everything Gloss found on one tab: outlet notes first, then the findings by category. */
+const HOUR = 60 * 60 * 1000;
+
+function hostOf(url: string | undefined): string | null {
+  try {
+    return url ? new URL(url).hostname || null : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Everything Gloss found on one tab (outlet notes first, then context notes, then findings by category), and the
+ * switches to quiet it. */
 export function Popup({ tabId }: { tabId: number | null }) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
-  useEffect(() => {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const refresh = () => {
     if (tabId === null) return setLoad({ status: 'ready', state: null });
     const message: PopupToBackground = { type: 'gloss:get', tabId };
     void browser.runtime
       .sendMessage(message)
       .then((state) => setLoad({ status: 'ready', state: (state as TabState | null) ?? null }))
       .catch(() => setLoad({ status: 'ready', state: null }));
-  }, [tabId]);
+  };
+  useEffect(refresh, [tabId]);
+  useEffect(() => {
+    void loadSettings().then(setSettings).then(takeNotice).then(setNotice);
+    // The page repaints when settings change; read its new state a moment later.
+    return watchSettings((next) => {
+      setSettings(next);
+      setTimeout(refresh, 300);
+    });
+  }, []);
 
-  if (load.status === 'loading') return <p class="status">Reading…</p>;
+  if (load.status === 'loading') return <p class="status">{t('popup_reading')}</p>;
   const { state } = load;
-  if (!state) return <p class="status">Gloss has not read this page.</p>;
+  const host = hostOf(state?.url);
+  const controls = settings && (
+    <Controls settings={settings} host={host} onChange={(change) => void saveSettings(change).then(setSettings)} />
+  );
+  const noticeLine = notice && (
+    <p class="notice" role="status">
+      {t('popup_notice', notice)}
+    </p>
+  );
+  if (!state) {
+    return (
+      <main>
+        {noticeLine}
+        <p class="status">{t('popup_notRead')}</p>
+        {controls}
+      </main>
+    );
+  }
+  if (state.inactive) {
+    const why =
+      state.inactive === 'site'
+        ? t('popup_pausedSite')
+        : state.inactive === 'paused'
+          ? t('popup_paused')
+          : t('popup_snoozed', new Date(settings?.snoozeUntil ?? Date.now()).toLocaleTimeString());
+    return (
+      <main>
+        {noticeLine}
+        <h1 class="title">{why}</h1>
+        {controls}
+      </main>
+    );
+  }
   if (!state.detection.isArticle) {
     return (
       <main>
-        <h1 class="title">Not a news article</h1>
-        <p class="status">Gloss stays quiet here. Why it decided so:</p>
+        {noticeLine}
+        <h1 class="title">{t('popup_notArticle')}</h1>
+        <p class="status">{t('popup_quiet')}</p>
         <ul class="reasons">
           {state.detection.reasons.map((r) => (
             <li>{r}</li>
           ))}
         </ul>
+        {controls}
       </main>
     );
   }
@@ -59,26 +119,36 @@ export function Popup({ tabId }: { tabId: number | null }) {
   const focus = (index: number, keyboard: boolean) => {
     if (tabId === null) return;
     const message: PopupToContent = { type: 'gloss:focus', index, keyboard };
-    void browser.tabs.sendMessage(tabId, message).catch(() => undefined);
     void browser.tabs.update(tabId, { active: true }).catch(() => undefined);
+    void browser.tabs.sendMessage(tabId, message).catch(() => undefined);
   };
+  const count = state.findings.length;
   return (
     <main>
-      <h1 class="title">{state.article?.title ?? 'This page'}</h1>
+      {noticeLine}
+      <h1 class="title">{state.article?.title || host}</h1>
       <p class="status">
-        {state.findings.length} {state.findings.length === 1 ? 'finding' : 'findings'}
+        {count === 1 ? t('popup_finding') : t('popup_findings', String(count))}
         {state.article?.publisher ? ` · ${state.article.publisher}` : ''}
       </p>
+      <details class="why-article">
+        <summary>{t('popup_why')}</summary>
+        <ul class="reasons">
+          {state.detection.reasons.map((r) => (
+            <li>{r}</li>
+          ))}
+        </ul>
+      </details>
       {outletNotes.length > 0 && (
-        <section class="outlets" aria-label="Outlet notes">
+        <section class="outlets" aria-label={t('popup_outletNotes')}>
           {outletNotes.map((note) => (
             <NoteView note={note} headingLevel={2} />
           ))}
         </section>
       )}
       {contextNotes.length > 0 && (
-        <section class="context" aria-label="Context notes">
-          <h2 class="section-title">Context notes</h2>
+        <section class="context" aria-label={t('popup_contextNotes')}>
+          <h2 class="section-title">{t('popup_contextNotes')}</h2>
           {contextNotes.map((note) => (
             <details class="context-note" open={note.kind === 'claim'}>
               <summary>{note.title}</summary>
@@ -90,7 +160,7 @@ export function Popup({ tabId }: { tabId: number | null }) {
       {CATEGORIES.filter((c) => groups.has(c)).map((category) => (
         <section class="group" data-category={category}>
           <h2>
-            {CATEGORY_LABELS[category]} <span class="count">{groups.get(category)!.length}</span>
+            {categoryLabel(category)} <span class="count">{groups.get(category)!.length}</span>
           </h2>
           <ul>
             {groups.get(category)!.map(({ finding, index }) => (
@@ -99,6 +169,7 @@ export function Popup({ tabId }: { tabId: number | null }) {
                   type="button"
                   class="finding"
                   data-index={index}
+                  // A click from the keyboard (Enter, Space) has no pointer detail: focus moves into the card.
                   onClick={(e) => focus(index, (e as MouseEvent).detail === 0)}
                 >
                   <span class="finding-text">“{finding.text}”</span>
@@ -111,6 +182,56 @@ export function Popup({ tabId }: { tabId: number | null }) {
           </ul>
         </section>
       ))}
+      {controls}
     </main>
+  );
+}
+
+function Controls({
+  settings,
+  host,
+  onChange,
+}: {
+  settings: Settings;
+  host: string | null;
+  onChange: (change: Partial<Settings>) => void;
+}) {
+  const pausedHere = host ? siteMode(settings, host) === 'never' : false;
+  const snoozed = settings.snoozeUntil > Date.now();
+  const setSite = (mode: 'never' | null) => {
+    if (!host) return;
+    const sites = { ...settings.sites };
+    // Resuming clears the rule wherever it came from: the host itself or a parent domain.
+    if (mode === null)
+      for (const key of Object.keys(sites)) if (host === key || host.endsWith(`.${key}`)) delete sites[key];
+    if (mode) sites[host] = mode;
+    onChange({ sites });
+  };
+  return (
+    <section class="controls" aria-label={t('popup_options')}>
+      {host && (
+        <button type="button" class="control" onClick={() => setSite(pausedHere ? null : 'never')}>
+          {pausedHere ? t('popup_resumeSite') : t('popup_pauseSite')}
+        </button>
+      )}
+      <button type="button" class="control" onClick={() => onChange({ snoozeUntil: snoozed ? 0 : Date.now() + HOUR })}>
+        {snoozed ? t('popup_unsnooze') : t('popup_snooze')}
+      </button>
+      <button type="button" class="control" onClick={() => onChange({ paused: !settings.paused })}>
+        {settings.paused ? t('popup_resumeAll') : t('popup_pauseAll')}
+      </button>
+      <a
+        class="control"
+        href={browser.runtime.getURL('/options.html')}
+        target="_blank"
+        rel="noopener noreferrer"
+        onClick={(e) => {
+          e.preventDefault();
+          void browser.runtime.openOptionsPage();
+        }}
+      >
+        {t('popup_options')}
+      </a>
+    </section>
   );
 }

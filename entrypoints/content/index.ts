@@ -1,7 +1,8 @@
 /**
- * The content script: decides whether the page is a news article, reads it, paints what it found and opens
- * the note card on a click. The DOM of the page is never changed; the card lives in a shadow root under a
- * <gloss-card> element.
+ * The content script: decides whether the page is a news article, reads it, paints what it found and opens the
+ * note card on a click. It follows the reader's settings as they change, pages that change themselves (late
+ * content, single-page-app navigation) and the keyboard commands. The DOM of the page is never changed; the card
+ * lives in a shadow root under a <gloss-card> element.
  */
 import './highlights.css';
 import { browser } from 'wxt/browser';
@@ -11,59 +12,198 @@ import { extractArticle, type Extraction } from '@/utils/extract';
 import { analyzePhrasing, compileRules } from '@/utils/pipeline';
 import { rangeFor } from '@/utils/anchor';
 import { itemsAt, paint, unpaint, supportsHighlights, type Painted } from '@/utils/paint';
-import { isMessage, type ContentToBackground, type PopupToContent, type TabState } from '@/utils/messages';
+import {
+  isMessage,
+  type CommandToContent,
+  type ContentToBackground,
+  type PopupToContent,
+  type TabState,
+} from '@/utils/messages';
+import { activeOn, defaultSettings, siteMode, type Settings } from '@/utils/settings';
+import { loadSettings, watchSettings } from '@/utils/settings-store';
+import { addFeedback } from '@/utils/feedback';
+import type { Finding } from '@/utils/types';
 import { CardHost } from './card';
+import { PointerCursor } from './cursor';
+
+// Where a finding must never be painted: the reader's own typing, and code.
+const UNPAINTED = 'input, textarea, select, [contenteditable=""], [contenteditable="true"], code, pre, kbd, samp';
+const MUTATION_DEBOUNCE = 400;
+// A page that is not an article when it settles may still become one (content arriving late): look again on
+// changes, this many times at most.
+const LATE_CHECKS = 12;
+const NAVIGATION_DELAY = 150;
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   main(ctx) {
+    if (!supportsHighlights()) return;
+    let settings: Settings = defaultSettings();
     let state: TabState | null = null;
+    let extraction: Extraction | null = null;
     let painted: Painted[] = [];
+    let hidden = false;
+    let current = -1;
+    let generation = 0;
+    let observer: MutationObserver | null = null;
+    let lateChecks = 0;
     const card = new CardHost(ctx);
+    const cursor = new PointerCursor();
 
     const send = (message: ContentToBackground) => browser.runtime.sendMessage(message);
 
+    function clear() {
+      unpaint();
+      card.close();
+      cursor.set(false);
+      painted = [];
+      current = -1;
+    }
+
     async function read() {
+      const run = ++generation;
       const url = location.href;
-      const detection = detectArticle(document, url);
-      if (!detection.isArticle) {
-        void send({ type: 'gloss:not-article', url, detection }).catch(() => undefined);
+      const host = location.hostname;
+      const active = activeOn(settings, host);
+      if (!active.on) {
+        clear();
+        state = null;
+        stopObserving();
+        const detection = { isArticle: false, confidence: 0, reasons: [] };
+        await send({ type: 'gloss:not-article', url, detection, inactive: active.why as TabState['inactive'] });
         return;
       }
-      const extraction = extractArticle(document, url);
-      const phrasing = analyzePhrasing(extraction.article.text, extraction.article.lang, compileRules(rules));
+      const detection = detectArticle(document, url);
+      if (!detection.isArticle && siteMode(settings, host) !== 'always') {
+        clear();
+        state = null;
+        observe(document.body, true);
+        await send({ type: 'gloss:not-article', url, detection });
+        return;
+      }
+      const extracted = extractArticle(document, url);
+      const phrasing = analyzePhrasing(
+        extracted.article.text,
+        extracted.article.lang,
+        compileRules(rules),
+        settings.sensitivity,
+      );
+      const shown = phrasing.findings.filter((f) => settings.categories[f.category] !== false);
       const reply = (await send({
         type: 'gloss:read',
         url,
-        detection: { ...detection, reasons: [...detection.reasons, ...phrasing.reasons] },
-        article: extraction.article,
+        detection: detection.isArticle
+          ? { ...detection, reasons: [...detection.reasons, ...phrasing.reasons] }
+          : { ...detection, isArticle: true, reasons: [...detection.reasons, 'settings: always on for this site'] },
+        article: extracted.article,
         sentences: phrasing.sentences,
-        findings: phrasing.findings,
+        findings: shown,
       })) as TabState | undefined;
-      if (!reply || ctx.isInvalid) return;
+      // A newer read started meanwhile (navigation, settings): this one is stale.
+      if (!reply || run !== generation || ctx.isInvalid) return;
+      reply.findings = reply.findings.filter((f) => settings.categories[f.category] !== false);
       state = reply;
-      show(extraction, reply);
+      extraction = extracted;
+      show();
+      observe(extracted.root?.closest('article, main') ?? extracted.root ?? document.body, false);
     }
 
-    function show(extraction: Extraction, result: TabState) {
-      painted = [];
-      result.findings.forEach((finding, index) => {
-        const range = rangeFor(document, extraction.runs, finding.start, finding.end);
-        if (range) painted.push({ index, category: finding.category, range });
+    function show() {
+      clear();
+      if (!state || !extraction || hidden) return;
+      state.findings.forEach((finding, index) => {
+        const range = rangeFor(document, extraction!.runs, finding.start, finding.end);
+        if (!range) return;
+        const container = range.startContainer.parentElement;
+        if (container?.closest(UNPAINTED)) return;
+        painted.push({ index, category: finding.category, range });
       });
       paint(painted);
     }
 
+    // --- pages that change ---------------------------------------------------------------------------------
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    function observe(root: Element | null, late: boolean) {
+      stopObserving();
+      if (!root) return;
+      if (late && lateChecks >= LATE_CHECKS) return;
+      observer = new MutationObserver((records) => {
+        // Our own card is not the page changing.
+        if (records.every((r) => r.target instanceof Element && r.target.closest('gloss-card'))) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          if (late) lateChecks++;
+          void read().catch(quiet);
+        }, MUTATION_DEBOUNCE);
+      });
+      observer.observe(root, { childList: true, subtree: true, characterData: !late });
+    }
+    function stopObserving() {
+      observer?.disconnect();
+      observer = null;
+      clearTimeout(timer);
+    }
+    // The navigation is announced before the page has changed its URL and content: read once it has, and keep
+    // watching for a story that arrives later still.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      generation++;
+      lateChecks = 0;
+      stopObserving();
+      clear();
+      state = null;
+      timer = setTimeout(() => void read().catch(quiet), NAVIGATION_DELAY);
+    });
+    ctx.onInvalidated(() => {
+      stopObserving();
+      clear();
+    });
+
+    // --- the card ------------------------------------------------------------------------------------------
     function open(hits: Painted[], keyboard: boolean) {
       if (!state || !hits.length) return;
       const findings = hits.map((h) => state!.findings[h.index]!);
+      current = hits[0]!.index;
       const sentence = findings[0]!.sentence;
       const related = state.findings
         .filter((f) => f.sentence === sentence && (f.category === 'claim-context' || f.category === 'term-context'))
         .map((f) => f.noteId);
       const notes = Object.fromEntries(state.notes.map((n) => [n.id, n]));
-      card.open({ findings, notes, related, focus: keyboard }, hits[0]!.range);
+      const order = painted.map((p) => p.index);
+      const position = order.indexOf(current);
+      card.open(
+        {
+          findings,
+          notes,
+          related,
+          focus: keyboard,
+          theme: settings.theme,
+          position: { index: position, total: order.length },
+          onPrevious: () => step(-1, keyboard),
+          onNext: () => step(1, keyboard),
+          onFeedback: (kind: 'wrong' | 'not-helpful', finding: Finding) => addFeedback(kind, finding, location.href),
+        },
+        hits[0]!.range,
+      );
+    }
+
+    function focusFinding(index: number, keyboard: boolean): boolean {
+      const item = painted.find((p) => p.index === index);
+      if (!item) return false;
+      item.range.startContainer.parentElement?.scrollIntoView({
+        block: 'center',
+        behavior: 'instant' as ScrollBehavior,
+      });
+      open([item], keyboard);
+      return true;
+    }
+
+    function step(direction: 1 | -1, keyboard: boolean) {
+      if (!painted.length) return;
+      const order = painted.map((p) => p.index);
+      const at = order.indexOf(current);
+      const next = at < 0 ? (direction > 0 ? 0 : order.length - 1) : (at + direction + order.length) % order.length;
+      focusFinding(order[next]!, keyboard);
     }
 
     ctx.addEventListener(document, 'click', (event) => {
@@ -73,26 +213,49 @@ export default defineContentScript({
       if (hits.length) open(hits, false);
       else card.close();
     });
+    let moveFrame = 0;
+    ctx.addEventListener(
+      document,
+      'mousemove',
+      (event) => {
+        if (!painted.length || moveFrame) return;
+        const { clientX, clientY } = event as MouseEvent;
+        moveFrame = requestAnimationFrame(() => {
+          moveFrame = 0;
+          cursor.set(itemsAt(painted, clientX, clientY).length > 0);
+        });
+      },
+      { passive: true },
+    );
 
     browser.runtime.onMessage.addListener((message) => {
-      if (!isMessage<PopupToContent>(message, 'gloss:focus')) return undefined;
-      const item = painted.find((p) => p.index === message.index);
-      if (!item) return Promise.resolve(false);
-      const target = item.range.startContainer.parentElement;
-      target?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-      open([item], message.keyboard);
-      return Promise.resolve(true);
+      if (isMessage<PopupToContent>(message, 'gloss:focus'))
+        return Promise.resolve(focusFinding(message.index, message.keyboard));
+      if (isMessage<CommandToContent>(message, 'gloss:command')) {
+        if (message.command === 'toggle-page') {
+          hidden = !hidden;
+          show();
+        } else if (!hidden) step(message.command === 'next-finding' ? 1 : -1, true);
+        return Promise.resolve(true);
+      }
+      return undefined;
     });
 
-    ctx.onInvalidated(() => {
-      unpaint();
-      card.close();
+    watchSettings((next) => {
+      settings = next;
+      lateChecks = 0;
+      void read().catch(quiet);
     });
-
-    if (!supportsHighlights()) return;
-    void read().catch((error: unknown) => {
-      // One quiet line, never an error in the page's console for something the reader cannot act on.
-      console.debug('[gloss] could not read this page:', error);
-    });
+    void loadSettings()
+      .then((loaded) => {
+        settings = loaded;
+        return read();
+      })
+      .catch(quiet);
   },
 });
+
+function quiet(error: unknown) {
+  // One quiet line, never an error in the page's console for something the reader cannot act on.
+  console.debug('[gloss] could not read this page:', error);
+}

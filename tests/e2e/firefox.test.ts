@@ -7,6 +7,9 @@ import { DEMO, FIREFOX, FIREFOX_BUILD, FIXTURES, HAS_SEED, SEED_HOST, SEED_HTML,
 import { cardState, highlightContainers, listHighlights, pointOfHighlight } from './page-helpers';
 
 const NEWS = 'www.harbor-gazette.example';
+const SPA_HOST = 'www.coastline-courier.example';
+const SPA_FIRST = '/2026/05/04/harbour-dredging-plan/';
+const SPA_SECOND = '/2026/05/05/ferry-timetable-changes/';
 const DEMO_HOST = 'www.meridian-ledger.example';
 const DEMO_PATH = '/world/middle-east/2017/04/26/syrian-army-pushes-toward-lataminah/';
 
@@ -20,6 +23,8 @@ beforeAll(async () => {
     [`${NEWS}/2026/03/12/council-passes-budget/`]: resolve(FIXTURES, 'news-article.html'),
     [`${NEWS}/`]: resolve(FIXTURES, 'home-page.html'),
     [`${NEWS}/wiki/Gallium`]: resolve(FIXTURES, 'encyclopedia.html'),
+    [`${SPA_HOST}${SPA_FIRST}`]: resolve(FIXTURES, '../spa/app.html'),
+    [`${SPA_HOST}${SPA_SECOND}`]: resolve(FIXTURES, '../spa/app.html'),
   });
   browser = await puppeteer.launch({
     browser: 'firefox',
@@ -120,4 +125,22 @@ describe('pages of our own', () => {
       await page.close();
     });
   }
+
+  test('a single-page app: the late article is read, and after a client-side navigation the new one replaces it', async () => {
+    const page = await open(`http://${SPA_HOST}${SPA_FIRST}`);
+    await page.waitForFunction(
+      () => [...(CSS.highlights.get('gloss-doubt') ?? [])].some((r) => r.toString() === 'so-called'),
+      { timeout: 15_000 },
+    );
+    await page.click('#next-story');
+    await page.waitForFunction(
+      () =>
+        [...CSS.highlights].some(
+          ([n, h]) => n.startsWith('gloss-') && [...h].some((r) => r.toString() === 'Experts say'),
+        ),
+      { timeout: 15_000 },
+    );
+    expect(texts(await page.evaluate(listHighlights))).not.toContain('so-called');
+    await page.close();
+  });
 });

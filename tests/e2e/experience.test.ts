@@ -1,0 +1,225 @@
+/**
+ * The reader's experience in Chromium: the popup by keyboard, pausing, settings that take effect at once, the
+ * card's controls and feedback, and pages that change themselves.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startServer, type TestServer } from './server';
+import { CHROME_BUILD, CHROMIUM, HAS_SEED, ROOT, SEED_HOST, SEED_HTML, SEED_PATH } from './paths';
+import { cardState, listHighlights, pointOfHighlight } from './page-helpers';
+
+const SPA_HOST = 'www.coastline-courier.example';
+const FIRST = '/2026/05/04/harbour-dredging-plan/';
+const SECOND = '/2026/05/05/ferry-timetable-changes/';
+const SPA = resolve(ROOT, 'tests/fixtures/spa/app.html');
+
+let server: TestServer;
+let context: BrowserContext;
+let worker: Worker;
+let profile: string;
+let extensionId: string;
+
+beforeAll(async () => {
+  server = await startServer({
+    [`${SEED_HOST}${SEED_PATH}`]: SEED_HTML,
+    [`${SPA_HOST}${FIRST}`]: SPA,
+    [`${SPA_HOST}${SECOND}`]: SPA,
+  });
+  profile = mkdtempSync(join(tmpdir(), 'gloss-experience-'));
+  const hosts = [SEED_HOST, SPA_HOST].map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', ');
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      `--load-extension=${CHROME_BUILD}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--host-resolver-rules=${hosts}`,
+    ],
+  });
+  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  extensionId = new URL(worker.url()).host;
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+const texts = (h: [string, string[]][]) => h.flatMap(([, t]) => t);
+
+async function waitForHighlight(page: Page, text: string) {
+  await page.waitForFunction(
+    (t) => [...CSS.highlights].some(([n, h]) => n.startsWith('gloss-') && [...h].some((r) => r.toString() === t)),
+    text,
+    { timeout: 15_000 },
+  );
+}
+
+async function tabIdOf(url: string): Promise<number> {
+  let id: number | null = null;
+  await expect
+    .poll(
+      async () =>
+        (id = await worker.evaluate(async (u) => {
+          const all = (await chrome.storage.session.get(null)) as Record<string, { url?: string }>;
+          const key = Object.keys(all).find((k) => all[k]?.url === u);
+          return key ? Number(key.slice('tab:'.length)) : null;
+        }, url)),
+      { timeout: 15_000 },
+    )
+    .not.toBeNull();
+  return id!;
+}
+
+async function resetSettings() {
+  await worker.evaluate(() => chrome.storage.sync.clear());
+}
+
+describe.skipIf(!HAS_SEED)('on the seed article', () => {
+  const url = `http://${SEED_HOST}${SEED_PATH}`;
+
+  test('with the keyboard alone, the popup leads to the note on the chemical-attack claim; Escape closes it', async () => {
+    await resetSettings();
+    const page = await context.newPage();
+    await page.goto(url);
+    await waitForHighlight(page, 'supposedly');
+    const tabId = await tabIdOf(url);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+    await popup.waitForSelector('.group[data-category="claim-context"]');
+    // Tab through the popup until the claim-context finding on the chemical attack has focus.
+    let found = false;
+    for (let i = 0; i < 80 && !found; i++) {
+      await popup.keyboard.press('Tab');
+      found = await popup.evaluate(() => {
+        const el = document.activeElement;
+        return !!el?.closest('.group[data-category="claim-context"]') && /chemical attack/.test(el.textContent ?? '');
+      });
+    }
+    expect(found).toBe(true);
+    await popup.keyboard.press('Enter');
+    await page.waitForFunction(() => !!document.querySelector('gloss-card'));
+    const card = await page.evaluate(cardState);
+    expect(card?.role).toBe('dialog');
+    expect(card?.text).toMatch(/Khan Shaykhun/);
+    expect(card?.text).toMatch(/Joint Investigative Mechanism/);
+    // Opened from the keyboard: focus is in the card.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('GLOSS-CARD');
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(cardState)).toBeNull();
+    await popup.close();
+    await page.close();
+  });
+
+  test('"Pause on this site" clears the highlights at once, and they stay gone after a reload until undone', async () => {
+    await resetSettings();
+    const page = await context.newPage();
+    await page.goto(url);
+    await waitForHighlight(page, 'supposedly');
+    const tabId = await tabIdOf(url);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+    await popup.getByRole('button', { name: 'Pause on this site' }).click();
+    await page.waitForFunction(() => ![...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')));
+    await page.reload();
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(listHighlights)).toEqual([]);
+    await popup.reload();
+    await popup.getByRole('button', { name: 'Resume on this site' }).click();
+    await waitForHighlight(page, 'supposedly');
+    await popup.close();
+    await page.close();
+  });
+
+  test('categories and sensitivity from the options page take effect at once on open pages', async () => {
+    await resetSettings();
+    const page = await context.newPage();
+    await page.goto(url);
+    await waitForHighlight(page, 'supposedly');
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.locator('input[name="category-doubt"]').uncheck();
+    await page.waitForFunction(() => !CSS.highlights.has('gloss-doubt'));
+    expect(texts(await page.evaluate(listHighlights))).toContain('There are no doubts');
+    // "Precise" keeps only the surest findings: the mild "allegedly" goes.
+    await options.locator('input[name="category-doubt"]').check();
+    await waitForHighlight(page, 'allegedly');
+    await options.locator('input[name="sensitivity"][value="precise"]').check();
+    await page.waitForFunction(
+      () => ![...(CSS.highlights.get('gloss-doubt') ?? [])].some((r) => r.toString() === 'allegedly'),
+    );
+    expect(texts(await page.evaluate(listHighlights))).toContain('supposedly');
+    await options.close();
+    await page.close();
+    await resetSettings();
+  });
+
+  test('the card steps to the next finding and stores feedback on this device only', async () => {
+    await resetSettings();
+    await worker.evaluate(() => chrome.storage.local.remove('feedback'));
+    const page = await context.newPage();
+    await page.goto(url);
+    await waitForHighlight(page, 'supposedly');
+    const point = await page.evaluate(pointOfHighlight, { name: 'gloss-doubt', text: 'supposedly' });
+    await page.mouse.click(point!.x, point!.y);
+    await page.waitForFunction(() => !!document.querySelector('gloss-card'));
+    const shadowButton = (label: string) =>
+      page.evaluate((l) => {
+        const root = document.querySelector('gloss-card')!.shadowRoot!;
+        const button = [...root.querySelectorAll('button')].find(
+          (b) => b.textContent === l || b.getAttribute('aria-label') === l,
+        );
+        button?.click();
+        return !!button;
+      }, label);
+    expect(await shadowButton('This highlight is wrong')).toBe(true);
+    await page.waitForFunction(() =>
+      /saved on this device/.test(document.querySelector('gloss-card')!.shadowRoot!.textContent ?? ''),
+    );
+    const stored = (await worker.evaluate(async () => (await chrome.storage.local.get('feedback')).feedback)) as {
+      items: unknown[];
+    };
+    expect(stored.items).toHaveLength(1);
+    expect(stored.items[0]).toMatchObject({ kind: 'wrong', ruleId: 'doubt.supposedly', text: 'supposedly' });
+    const before = (await page.evaluate(cardState))!.text;
+    expect(await shadowButton('Next finding')).toBe(true);
+    await page.waitForFunction((b) => document.querySelector('gloss-card')?.shadowRoot?.textContent !== b, before);
+    expect((await page.evaluate(cardState))!.text).not.toBe(before);
+    await page.close();
+  });
+
+  test('a corrupt stored setting is reset with a visible notice, never a crash', async () => {
+    await worker.evaluate(() => chrome.storage.sync.set({ settings: { version: 1, sensitivity: 42, theme: 'plaid' } }));
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.waitForSelector('.notice');
+    expect(await options.locator('.notice').innerText()).toMatch(/sensitivity.*theme/);
+    expect(await options.locator('input[name="sensitivity"][value="balanced"]').isChecked()).toBe(true);
+    await options.close();
+    await resetSettings();
+  });
+});
+
+describe('a single-page app', () => {
+  test('an article inserted after load is read; after a client-side navigation the new one is, and the old highlights are gone', async () => {
+    await resetSettings();
+    const page = await context.newPage();
+    await page.goto(`http://${SPA_HOST}${FIRST}`);
+    await waitForHighlight(page, 'so-called');
+    await page.click('#next-story');
+    await waitForHighlight(page, 'Experts say');
+    expect(texts(await page.evaluate(listHighlights))).not.toContain('so-called');
+    await page.close();
+  });
+});

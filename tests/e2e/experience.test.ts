@@ -199,6 +199,60 @@ describe.skipIf(!HAS_SEED)('on the seed article', () => {
     await page.close();
   });
 
+  test('keyboard commands step through the findings and hide the highlights; Tab stays inside the card', async () => {
+    await resetSettings();
+    const page = await context.newPage();
+    await page.goto(url);
+    await waitForHighlight(page, 'supposedly');
+    const tabId = await tabIdOf(url);
+    // The background forwards each command to the active tab; the same message is sent here directly.
+    const command = (name: string) =>
+      worker.evaluate(([id, c]) => chrome.tabs.sendMessage(id as number, { type: 'gloss:command', command: c }), [
+        tabId,
+        name,
+      ] as const);
+    await command('next-finding');
+    await page.waitForFunction(() => !!document.querySelector('gloss-card'));
+    const first = (await page.evaluate(cardState))!.text;
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('GLOSS-CARD');
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('GLOSS-CARD');
+    }
+    await command('next-finding');
+    await page.waitForFunction((t) => document.querySelector('gloss-card')?.shadowRoot?.textContent !== t, first);
+    await command('previous-finding');
+    await page.waitForFunction((t) => document.querySelector('gloss-card')?.shadowRoot?.textContent === t, first);
+    await command('toggle-page');
+    await page.waitForFunction(() => ![...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')));
+    expect(await page.evaluate(cardState)).toBeNull();
+    await command('toggle-page');
+    await waitForHighlight(page, 'supposedly');
+    await page.close();
+  });
+
+  test('each tab has its own badge, in several windows', async () => {
+    await resetSettings();
+    const counts = await worker.evaluate(async (u) => {
+      const a = await chrome.windows.create({ url: u });
+      const b = await chrome.windows.create({ url: 'chrome://version/' });
+      const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+      const tabA = a!.tabs![0]!.id!;
+      const tabB = b!.tabs![0]!.id!;
+      let text = '';
+      for (let i = 0; i < 50 && !text; i++) {
+        await wait(200);
+        text = await chrome.action.getBadgeText({ tabId: tabA });
+      }
+      const other = await chrome.action.getBadgeText({ tabId: tabB });
+      await chrome.windows.remove(a!.id!);
+      await chrome.windows.remove(b!.id!);
+      return { text, other };
+    }, url);
+    expect(Number(counts.text)).toBeGreaterThanOrEqual(5);
+    expect(counts.other).toBe('');
+  });
+
   test('a corrupt stored setting is reset with a visible notice, never a crash', async () => {
     await worker.evaluate(() => chrome.storage.sync.set({ settings: { version: 1, sensitivity: 42, theme: 'plaid' } }));
     const options = await context.newPage();

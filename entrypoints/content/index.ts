@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import rules from 'virtual:gloss/rules';
 import { detectArticle } from '@/utils/detect';
 import { extractArticle, type Extraction } from '@/utils/extract';
-import { analyzePhrasing, compileRules } from '@/utils/pipeline';
+import { compileRules } from '@/utils/pipeline';
 import { rangeFor } from '@/utils/anchor';
 import { itemsAt, paint, unpaint, supportsHighlights, type Painted } from '@/utils/paint';
 import {
@@ -25,6 +25,7 @@ import { addFeedback } from '@/utils/feedback';
 import type { Finding } from '@/utils/types';
 import { CardHost } from './card';
 import { PointerCursor } from './cursor';
+import { analyzeInChunks, yieldToBrowser } from './chunked';
 
 // Where a finding must never be painted: the reader's own typing, and code.
 const UNPAINTED = 'input, textarea, select, [contenteditable=""], [contenteditable="true"], code, pre, kbd, samp';
@@ -83,12 +84,15 @@ export default defineContentScript({
         return;
       }
       const extracted = extractArticle(document, url);
-      const phrasing = analyzePhrasing(
+      // Long articles are read in pieces, with the browser free to handle input in between.
+      await yieldToBrowser();
+      const phrasing = await analyzeInChunks(
         extracted.article.text,
         extracted.article.lang,
         compileRules(rules),
         settings.sensitivity,
       );
+      if (run !== generation || ctx.isInvalid) return;
       const shown = phrasing.findings.filter((f) => settings.categories[f.category] !== false);
       const reply = (await send({
         type: 'gloss:read',

@@ -272,7 +272,7 @@ describe('a single-page app', () => {
     await page.goto(`http://${SPA_HOST}${FIRST}`);
     await waitForHighlight(page, 'so-called');
     await page.click('#next-story');
-    await waitForHighlight(page, 'Experts say');
+    await waitForHighlight(page, 'supposedly');
     expect(texts(await page.evaluate(listHighlights))).not.toContain('so-called');
     await page.close();
   });

@@ -136,7 +136,7 @@ describe('pages of our own', () => {
     await page.waitForFunction(
       () =>
         [...CSS.highlights].some(
-          ([n, h]) => n.startsWith('gloss-') && [...h].some((r) => r.toString() === 'Experts say'),
+          ([n, h]) => n.startsWith('gloss-') && [...h].some((r) => r.toString() === 'supposedly'),
         ),
       { timeout: 15_000 },
     );

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global chrome */
 // Pictures of Gloss for the README: the note card, the popup and the options page, in light and dark.
 //   node scripts/screenshots.mjs [--out docs/screenshots]      (run `npx wxt build` first)
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';

@@ -10,8 +10,17 @@ import { analyzeText, dedupe } from './analyze';
 import { sentences as splitSentences, type Span } from './text/segment';
 import { detectArticle } from './detect';
 import { extractArticle, type Extraction } from './extract';
-import { matchClaims, matchTerms, outletForHost, outletsByName } from './notes/match';
+import { matchClaims, matchTerms, outletForHost, outletsByName, type ClaimSearch } from './notes/match';
 import { thresholdFor, type Sensitivity } from './sensitivity';
+
+const reported = new Set<string>();
+
+/** A stage that fails degrades to what the others give, and says so once per stage, quietly. */
+export function reportOnce(stage: string, error: unknown): void {
+  if (reported.has(stage)) return;
+  reported.add(stage);
+  console.debug(`[gloss] ${stage} failed; going on without it:`, error);
+}
 
 const compiledSets = new WeakMap<RuleSet[], CompiledRuleSet[]>();
 
@@ -23,7 +32,8 @@ export function compileRules(sets: RuleSet[]): CompiledRuleSet[] {
 
 /** The rule set for a language tag ("en-US" takes "en"), or null when no rules cover it. */
 export function ruleSetFor(sets: CompiledRuleSet[], lang: string | null): CompiledRuleSet | null {
-  const primary = (lang ?? 'en').toLowerCase().split('-')[0] || 'en';
+  // "en-US", "en_US" and "EN" all take the English rules.
+  const primary = (lang ?? 'en').toLowerCase().split(/[-_]/)[0] || 'en';
   return sets.find((s) => s.lang === primary) ?? null;
 }
 
@@ -43,13 +53,30 @@ export function analyzePhrasing(
   const set = ruleSetFor(sets, lang);
   if (!set) {
     return {
-      sentences: splitSentences(text, lang ?? 'en'),
+      sentences: safeSentences(text, lang ?? 'en'),
       findings: [],
       reasons: [`phrasing: no rules yet for language "${lang}"; notes only`],
     };
   }
-  const analysis = analyzeText(text, set, { threshold: thresholdFor(sensitivity) });
-  return { sentences: analysis.sentences, findings: analysis.findings, reasons: [] };
+  try {
+    const analysis = analyzeText(text, set, { threshold: thresholdFor(sensitivity) });
+    return { sentences: analysis.sentences, findings: analysis.findings, reasons: [] };
+  } catch (error) {
+    reportOnce('phrasing', error);
+    return {
+      sentences: safeSentences(text, set.lang),
+      findings: [],
+      reasons: ['phrasing: the analysis failed on this page'],
+    };
+  }
+}
+
+function safeSentences(text: string, lang: string): Span[] {
+  try {
+    return splitSentences(text, lang);
+  } catch {
+    return text ? [{ start: 0, end: text.length }] : [];
+  }
 }
 
 export interface ContextResult {
@@ -79,8 +106,28 @@ export function matchContext(
   pageUrl: string | null,
   phrasing: Finding[],
   data: CompiledDataset,
+  /** Imported claims and their notes: matched by retrieval; a note not in `notes` is left for the caller to add. */
+  imported?: ClaimSearch & { notes?: (id: string) => Note | undefined },
 ): ContextResult {
-  const context = [...matchClaims(text, sentences, data), ...matchTerms(text, sentences, data)];
+  try {
+    return matchAll(text, sentences, article, pageUrl, phrasing, data, imported);
+  } catch (error) {
+    // Without notes the phrasing findings still stand.
+    reportOnce('notes', error);
+    return { findings: phrasing, notes: [], outlet: null, outlets: [] };
+  }
+}
+
+function matchAll(
+  text: string,
+  sentences: Span[],
+  article: Pick<ArticleInfo, 'byline' | 'originalPublisher'>,
+  pageUrl: string | null,
+  phrasing: Finding[],
+  data: CompiledDataset,
+  imported?: ClaimSearch & { notes?: (id: string) => Note | undefined },
+): ContextResult {
+  const context = [...matchClaims(text, sentences, data, imported), ...matchTerms(text, sentences, data)];
   const findings = dedupe([...phrasing, ...context]);
   const host = hostnameOf(pageUrl);
   const outlet = host ? outletForHost(host, data) : null;
@@ -88,7 +135,7 @@ export function matchContext(
   const ids = new Set<string>();
   for (const o of [outlet, ...outlets]) if (o) ids.add(o.noteId);
   for (const f of findings) ids.add(f.noteId);
-  const notes = [...ids].map((id) => data.notes[id]).filter((n): n is Note => !!n);
+  const notes = [...ids].map((id) => data.notes[id] ?? imported?.notes?.(id)).filter((n): n is Note => !!n);
   return { findings, notes, outlet, outlets };
 }
 

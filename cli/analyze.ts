@@ -6,6 +6,22 @@ import { readDocument, readText, type ReadOptions } from '@/utils/pipeline';
 import { CATEGORY_LABELS } from '@/utils/categories';
 import type { PageResult } from '@/utils/types';
 
+/**
+ * A page's HTML as a DOM document (linkedom: see docs/design/extraction.md for why). linkedom builds the
+ * document from what it is given, so a fragment without an <html> element (a JSON line's "html", a saved
+ * snippet) is put in one first, as a browser would.
+ */
+export function parseDocument(html: string): Document {
+  const doc = parseHTML(html).document as unknown as Document;
+  if (doc.documentElement?.tagName.toUpperCase() === 'HTML') return doc;
+  const source = html.replace(/^\s*<!doctype[^>]*>/i, '');
+  const head = /<\/head\s*>/i.exec(source);
+  const wrapped = head
+    ? `<!doctype html><html>${source.slice(0, head.index + head[0].length)}<body>${source.slice(head.index + head[0].length)}</body></html>`
+    : `<!doctype html><html><head></head><body>${source}</body></html>`;
+  return parseHTML(wrapped).document as unknown as Document;
+}
+
 export function analyzeHtml(
   html: string,
   url: string | null,
@@ -13,8 +29,7 @@ export function analyzeHtml(
   data: CompiledDataset,
   options: ReadOptions = {},
 ): PageResult {
-  const { document } = parseHTML(html);
-  const { extraction, ...result } = readDocument(document as unknown as Document, url, rules, data, options);
+  const { extraction, ...result } = readDocument(parseDocument(html), url, rules, data, options);
   void extraction;
   return result;
 }
@@ -41,18 +56,61 @@ export function analyzeTextInput(
   return { ...result, reasons: ['input: plain text, read as the article body', ...result.reasons] };
 }
 
-/** The charset a page declares in its first bytes (BOM, meta charset), else UTF-8. */
+/** Pages larger than this are refused rather than read: real pages are a few megabytes at most. */
+export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
+
+/** Why a page of `size` bytes is too large to read, or null. */
+export function tooLarge(size: number): string | null {
+  return size > MAX_PAGE_BYTES
+    ? `is ${(size / 1024 / 1024).toFixed(1)} MB; pages larger than ${MAX_PAGE_BYTES / 1024 / 1024} MB are not read`
+    : null;
+}
+
+/** Why some bytes cannot be read as a page or a text, or null when they can. */
+export function badInput(bytes: Uint8Array): string | null {
+  if (bytes.length === 0) return 'is empty';
+  const large = tooLarge(bytes.length);
+  if (large) return large;
+  if (utf16Bom(bytes)) return null;
+  if (bytes.subarray(0, 8000).includes(0)) return 'is a binary file, not HTML or text';
+  return null;
+}
+
+function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+function decoderFor(label: string): TextDecoder | null {
+  try {
+    return new TextDecoder(label.trim().toLowerCase());
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A page's bytes as text, in the charset the page gives as a browser would find it: a byte order mark, then a
+ * `<meta charset>`, a `<meta http-equiv="Content-Type">` or an XML declaration in the first bytes; without one,
+ * UTF-8, or windows-1252 when the bytes are not UTF-8. An unknown charset is read as UTF-8.
+ */
 export function decodeHtml(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
-  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1];
+  const bom = utf16Bom(bytes);
+  if (bom) return new TextDecoder(bom).decode(bytes.subarray(2));
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const declared =
+    /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head)?.[1] ??
+    /^\s*<\?xml[^>]+encoding\s*=\s*["']([\w:.-]+)/i.exec(head)?.[1];
+  // A page that says UTF-16 in ASCII bytes is not UTF-16 (the label is a leftover from a saved copy).
+  const decoder = declared && !/^utf-?16/i.test(declared) ? decoderFor(declared) : null;
+  if (decoder) return decoder.decode(bytes);
   try {
-    return new TextDecoder(declared ?? 'utf-8').decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('utf-8').decode(bytes);
+    return declared ? new TextDecoder('utf-8').decode(bytes) : new TextDecoder('windows-1252').decode(bytes);
   }
 }
 

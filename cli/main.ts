@@ -5,15 +5,21 @@
  *   gloss analyze --jsonl            lines {"id", "html" | "text", "url"?} on stdin, one result line each
  */
 import { analyzeCommand } from './commands/analyze';
+import { importCommand } from './commands/import';
+import { matchCommand } from './commands/match';
 import { UsageError } from './usage';
 
 const USAGE = `Usage:
   gloss analyze [--url URL] [--json] [--sensitivity precise|balanced|thorough] FILE.html|FILE.txt
   gloss analyze --jsonl [--sensitivity ...]   (reads {"id","html"|"text","url"?} lines on stdin)
+  gloss import claimreview IN.json --out DATASET.json [--license L] [--name N]
+  gloss match [--dataset DATASET.json ...] [--top K] [--threshold S] --jsonl   (reads {"id","text"} lines)
 `;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   analyze: analyzeCommand,
+  import: importCommand,
+  match: matchCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

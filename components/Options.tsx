@@ -6,6 +6,7 @@ import { SENSITIVITIES, type Sensitivity } from '@/utils/sensitivity';
 import type { Settings, SiteMode, Theme } from '@/utils/settings';
 import { loadSettings, saveSettings, takeNotice, watchSettings } from '@/utils/settings-store';
 import { clearFeedback, loadFeedback, type FeedbackItem } from '@/utils/feedback';
+import { Datasets } from './options/Datasets';
 
 /** The options page: what to highlight, how sure a finding must be, where Gloss runs, and the reader's data. */
 export function Options() {
@@ -86,6 +87,7 @@ export function Options() {
       <section>
         <h2>{t('options_datasets')}</h2>
         <p>{t('options_dataset', [notes.version, notes.date, notes.license])}</p>
+        <Datasets />
       </section>
 
       <section>

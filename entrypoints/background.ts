@@ -1,34 +1,99 @@
 /**
  * The background: holds the note index (kept out of the pages), answers each tab's content script with the
  * notes for its article, keeps what each tab found for the popup, and shows the count on the tab's badge.
+ * Imported fact-checks live in IndexedDB with their retrieval index, which a restarted service worker reads
+ * back rather than rebuilds; the options page adds and removes them.
  */
 import { browser } from 'wxt/browser';
 import notes from 'virtual:gloss/notes';
 import { matchContext } from '@/utils/pipeline';
-import type { BackgroundMessage, TabState } from '@/utils/messages';
+import type { BackgroundMessage, ImportsReply, OptionsToBackground, TabState } from '@/utils/messages';
 import { TabStore } from '@/utils/tab-store';
+import { ImportedClaims, IndexedDbBackend, MemoryBackend } from '@/utils/notes/imported-store';
+import { claimDocs } from '@/utils/notes/claims';
+import { ImportError, readImportFile } from '@/utils/dataset/claimreview';
 
 export default defineBackground(() => {
   const store = new TabStore();
   const action = browser.action ?? browser.browserAction;
+  // The bundled claims share the imported claims' index for its statistics, as in `gloss match`.
+  const bundled = notes.claims.map((c) => ({
+    id: c.id,
+    title: notes.notes[c.id]?.title,
+    match: { claim: c.claim, phrases: c.phrases },
+    sources: notes.notes[c.id]?.sources,
+  }));
+  const bundledIds = new Set(bundled.map((c) => c.id));
+  const imported = new ImportedClaims(
+    typeof indexedDB === 'undefined' ? new MemoryBackend() : new IndexedDbBackend(indexedDB),
+    claimDocs(bundled),
+  );
+  // Read the index back as soon as the worker wakes, so that the first page does not wait for it.
+  void imported.ready().catch(() => undefined);
 
   function showCount(tabId: number, count: number) {
     void action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
     void action.setBadgeBackgroundColor({ tabId, color: '#3b3b98' });
   }
 
+  async function read(tabId: number, message: Extract<BackgroundMessage, { type: 'gloss:read' }>) {
+    const { text, ...meta } = message.article;
+    const index = await imported.ready().catch(() => null);
+    const search = index && index.retriever.size ? { retriever: index.retriever, exclude: bundledIds } : undefined;
+    const context = matchContext(text, message.sentences, meta, message.url, message.findings, notes, search);
+    // Imported notes stay in IndexedDB until a page needs them.
+    const have = new Set(context.notes.map((n) => n.id));
+    const missing = [...new Set(context.findings.map((f) => f.noteId))].filter((id) => !have.has(id));
+    if (missing.length) context.notes.push(...(await imported.notes(missing).catch(() => [])));
+    const state: TabState = { url: message.url, detection: message.detection, article: meta, ...context };
+    void store.set(tabId, state);
+    showCount(tabId, state.findings.length);
+    return state;
+  }
+
+  async function imports(message: OptionsToBackground): Promise<ImportsReply> {
+    try {
+      if (message.type === 'gloss:imports-add') {
+        const { dataset, skipped } = readImportFile(message.text, {
+          importedFrom: message.fileName,
+          license: message.license?.trim() || undefined,
+        });
+        if (!dataset.notes.length) {
+          const why = skipped[0] ? `; the first: ${skipped[0].at}: ${skipped[0].reason}` : '';
+          return {
+            ok: false,
+            error: `no review in the file could be imported (${skipped.length} skipped${why})`,
+            imports: await imported.list(),
+          };
+        }
+        const record = await imported.add(dataset);
+        void imported.ready().catch(() => undefined);
+        return {
+          ok: true,
+          imports: await imported.list(),
+          added: { id: record.id, count: record.count, skipped: skipped.slice(0, 50), skippedCount: skipped.length },
+        };
+      }
+      if (message.type === 'gloss:imports-remove') await imported.remove(message.id);
+      const index = await imported.ready();
+      return {
+        ok: true,
+        imports: await imported.list(),
+        index: { claims: index.retriever.size, restored: index.restored, ms: index.ms },
+      };
+    } catch (error) {
+      const reason = error instanceof ImportError ? error.message : `the import failed: ${(error as Error).message}`;
+      return { ok: false, error: reason, imports: await imported.list().catch(() => []) };
+    }
+  }
+
   browser.runtime.onMessage.addListener((raw, sender) => {
-    const message = raw as BackgroundMessage;
+    const message = raw as BackgroundMessage | OptionsToBackground;
     const tabId = sender.tab?.id;
     switch (message?.type) {
       case 'gloss:read': {
         if (tabId === undefined) return undefined;
-        const { text, ...meta } = message.article;
-        const context = matchContext(text, message.sentences, meta, message.url, message.findings, notes);
-        const state: TabState = { url: message.url, detection: message.detection, article: meta, ...context };
-        void store.set(tabId, state);
-        showCount(tabId, state.findings.length);
-        return Promise.resolve(state);
+        return read(tabId, message);
       }
       case 'gloss:not-article': {
         if (tabId === undefined) return undefined;
@@ -46,6 +111,12 @@ export default defineBackground(() => {
       }
       case 'gloss:get':
         return store.get(message.tabId);
+      case 'gloss:imports-list':
+      case 'gloss:imports-add':
+      case 'gloss:imports-remove':
+        // Only the extension's own pages manage imports, never a content script.
+        if (sender.tab && !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
+        return imports(message);
       default:
         return undefined;
     }

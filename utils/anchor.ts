@@ -17,20 +17,49 @@ function runAt(runs: readonly TextRun[], offset: number): number {
 }
 
 export function domPoint(runs: readonly TextRun[], offset: number, edge: 'start' | 'end'): [Text, number] | null {
+  if (!Number.isFinite(offset)) return null;
   // An end offset belongs to the character before it.
   const i = runAt(runs, edge === 'end' ? offset - 1 : offset);
   if (i < 0) return null;
   const run = runs[i]!;
+  if (run.length <= 0) return null;
   const within = Math.min(Math.max((edge === 'end' ? offset - 1 : offset) - run.start, 0), run.length - 1);
   return [run.node, run.nodeStart + within + (edge === 'end' ? 1 : 0)];
 }
 
-/** A range over the text between two offsets, or null when the text has left the page. */
+// Text the reader types or that is code is never marked, whatever the extraction made of it.
+const UNMARKED = 'input, textarea, select, code, kbd, samp, [role="textbox"]';
+
+/** Whether text in this node is the reader's own typing (an editable region or a form field) or code. */
+export function isUnmarkable(node: Node): boolean {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  if (!el) return false;
+  if (el.closest(UNMARKED)) return true;
+  // Browsers answer for contenteditable (inherited, "false" islands, "plaintext-only") and designMode at once.
+  const editable = (el as HTMLElement).isContentEditable;
+  if (typeof editable === 'boolean') return editable;
+  const host = el.closest('[contenteditable]');
+  return !!host && host.getAttribute('contenteditable')?.toLowerCase() !== 'false';
+}
+
+/**
+ * A range over the text between two offsets, or null when the text has left the page, the offsets do not fit
+ * the runs, or any of the text is editable or code.
+ */
 export function rangeFor(doc: Document, runs: readonly TextRun[], start: number, end: number): Range | null {
-  if (end <= start) return null;
+  if (!(end > start) || start < 0) return null;
+  const first = runAt(runs, start);
+  const last = runAt(runs, end - 1);
   const a = domPoint(runs, start, 'start');
   const b = domPoint(runs, end, 'end');
   if (!a || !b || !a[0].isConnected || !b[0].isConnected) return null;
+  const seen = new Set<Node>();
+  for (let i = Math.max(first, 0); i <= last; i++) {
+    const node = runs[i]!.node;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (isUnmarkable(node)) return null;
+  }
   try {
     const range = doc.createRange();
     range.setStart(a[0], Math.min(a[1], a[0].length));

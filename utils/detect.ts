@@ -1,6 +1,12 @@
 /**
  * Is this page a news article? Evidence from structured data, meta tags, the URL and the shape of the page's
- * prose, each weighed and named in `reasons`. Cheap when the answer is no.
+ * prose, each weighed and named in `reasons`. Cheap when the answer is no: what the page declares about itself
+ * and its address are read first, and the page's text only when those leave the question open.
+ *
+ * The weights say how much each piece of evidence means, not how often it fired on some set of pages: a
+ * publisher's own "this is a NewsArticle" outweighs everything else; "og:type article" is set by news sites and
+ * blogs alike; a page that calls itself a blog post, a product or a listing is not a news story, whatever its
+ * prose looks like. Nothing here depends on the page's language.
  */
 import type { Detection } from './types';
 import { jsonLdItems } from './dom/structured';
@@ -8,87 +14,182 @@ import { metaContent } from './dom/walk';
 import { mainContainer } from './extract';
 
 const NEWS_TYPES =
-  /^(NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|AskPublicNewsArticle|LiveBlogPosting)$/;
-const ARTICLE_TYPES = /^(Article|BlogPosting|Report|SatiricalArticle)$/;
+  /^(NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|AskPublicNewsArticle|SatiricalArticle|LiveBlogPosting)$/;
+const ARTICLE_TYPES = /^(Article|Report)$/;
+const BLOG_TYPES = /^(BlogPosting|Blog)$/;
+const FORUM_TYPES = /^(DiscussionForumPosting|SocialMediaPosting|QAPage|Question|Comment)$/;
 const NOT_ARTICLE_TYPES =
-  /^(Product|CollectionPage|ItemList|SearchResultsPage|FAQPage|ProfilePage|QAPage|Recipe|Course|SoftwareApplication|Book|Movie|Event)$/;
+  /^(Product|ProductGroup|Offer|AggregateOffer|CollectionPage|ItemList|SearchResultsPage|FAQPage|ProfilePage|Recipe|Course|SoftwareApplication|MobileApplication|WebApplication|Book|Movie|TVSeries|MusicAlbum|Event|HowTo|TechArticle|APIReference|ScholarlyArticle|Dataset|JobPosting|RealEstateListing|Hotel|Restaurant|LocalBusiness|Store|VideoGame)$/;
+// Open Graph types that are something other than a web page or an article.
+const OG_OTHER = /^(product|book|profile|music\.|video\.|place|business\.|restaurant\.|game|books\.|fitness\.)/;
 
-interface Evidence {
+/** The threshold of the summed weights at which a page is taken for a news article. */
+const THRESHOLD = 1.5;
+
+export interface Evidence {
   weight: number;
   reason: string;
 }
 
-export function urlEvidence(url: string | null): Evidence | null {
-  if (!url) return null;
-  let path: string;
+function pathOf(url: string): { host: string; path: string; query: string } | null {
   try {
-    path = new URL(url).pathname;
+    const u = new URL(url, 'http://unknown.invalid/');
+    return { host: u.hostname, path: decodeURI(u.pathname), query: u.search };
   } catch {
     return null;
   }
-  if (/\/(tag|tags|topic|topics|category|categories|section|search|author|authors)(\/|$)/i.test(path))
-    return { weight: -1.5, reason: 'url: a tag, section, search or author page' };
-  if (/\/(19|20)\d\d\/[01]?\d\//.test(path) || /[-_/](19|20)\d\d[01]\d[0-3]\d([-_/.]|$)/.test(path))
-    return { weight: 1, reason: 'url: a dated story path' };
-  const slug = path.split('/').filter(Boolean).pop() ?? '';
-  if (slug.split(/[-_]/).filter((w) => /[a-z]/i.test(w)).length >= 4)
-    return { weight: 0.75, reason: 'url: a story slug' };
-  if (
-    /\/(wiki|docs?|documentation|manual|reference|api|product|products|shop|store|forum|forums|thread|threads)\//i.test(
-      path,
-    )
-  )
-    return { weight: -1, reason: 'url: an encyclopedia, documentation, shop or forum path' };
-  if (path === '/' || path === '') return { weight: -1, reason: 'url: a home page' };
-  return null;
 }
 
-export function detectArticle(doc: Document, url: string | null = null): Detection {
+/** What a URL says about the page: a dated or slugged story path, or a home, section, tag, search, blog page... */
+export function urlEvidence(url: string | null): Evidence | null {
+  if (!url) return null;
+  const u = pathOf(url);
+  if (!u || u.host === 'unknown.invalid') return null;
+  const { host, path, query } = u;
+  const segments = path.split('/').filter(Boolean);
+  if (
+    /\/(tag|tags|topic|topics|category|categories|section|sections|search|author|authors|archive|archives|page)(\/|$)/i.test(
+      path,
+    ) &&
+    !/\d{4,}|[-_].*[-_].*[-_]/.test(segments.at(-1) ?? '')
+  )
+    return { weight: -2, reason: 'url: a tag, section, search or author page' };
+  if (/[?&](q|s|query|search)=/i.test(query) && segments.length <= 1)
+    return { weight: -2, reason: 'url: a search page' };
+  if (
+    /\/(wiki|docs?|documentation|manual|reference|api|product|products|shop|store|forum|forums|thread|threads|questions)\//i.test(
+      path,
+    ) ||
+    /^(docs|developer|developers|wiki|shop|store|forum|forums|community|support)\./i.test(host)
+  )
+    return { weight: -2, reason: 'url: an encyclopedia, documentation, shop or forum path' };
+  if (/(^|\/)blogs?(\/|$)/i.test(path) || /(^|\.)blog\.|blogspot\.|wordpress\.com$|\.pixnet\.net$/i.test(host))
+    return { weight: -0.5, reason: 'url: a blog' };
+  if (segments.length === 0 && !/\d{6,}/.test(query)) return { weight: -2, reason: 'url: a home page' };
+  const last = segments.at(-1) ?? '';
+  let weight = 0;
+  const found: string[] = [];
+  if (
+    /(^|\/)(19|20)\d\d\/[01]?\d(\/|$)/.test(path) ||
+    /(^|[^\d])(19|20)\d\d[-_]?[01]\d[-_]?[0-3]\d([^\d]|$)/.test(path + query)
+  ) {
+    weight += 1;
+    found.push('a dated story path');
+  }
+  const words = last
+    .replace(/\.[a-z]+$/i, '')
+    .split(/[-_+]/)
+    .filter((w) => /\p{L}/u.test(w));
+  if (words.length >= 4) {
+    weight += 0.5;
+    found.push('a story slug');
+  }
+  if (/\d{6,}/.test(last) || /[?&][a-z]+=\d{6,}/i.test(query)) {
+    weight += 0.5;
+    found.push('a story id');
+  }
+  if (!weight && segments.length === 1 && words.length <= 2) return { weight: -1, reason: 'url: a section page' };
+  if (!weight) return null;
+  return { weight: Math.min(weight, 1.5), reason: `url: ${found.join(', ')}` };
+}
+
+/** What the page declares about itself: structured data, Open Graph, article and news meta. */
+function declaredEvidence(doc: Document, url: string | null): Evidence[] {
   const evidence: Evidence[] = [];
-  const items = jsonLdItems(doc);
-  const types = new Set(items.flatMap((i) => i.types));
-  if ([...types].some((t) => NEWS_TYPES.test(t)))
-    evidence.push({ weight: 2.5, reason: 'structured data: a NewsArticle' });
-  else if ([...types].some((t) => ARTICLE_TYPES.test(t)))
-    evidence.push({ weight: 1.25, reason: 'structured data: an Article' });
-  if ([...types].some((t) => NOT_ARTICLE_TYPES.test(t)))
-    evidence.push({ weight: -1.5, reason: 'structured data: a product, listing or other non-article' });
+  const types = new Set(jsonLdItems(doc).flatMap((i) => i.types));
+  const has = (re: RegExp) => [...types].filter((t) => re.test(t));
+  const news = has(NEWS_TYPES);
+  const article = has(ARTICLE_TYPES);
+  if (news.length) evidence.push({ weight: 3, reason: `structured data: a ${news[0]}` });
+  else if (has(BLOG_TYPES).length)
+    evidence.push({ weight: 0.5, reason: `structured data: a ${has(BLOG_TYPES)[0]} (a post, maybe not news)` });
+  else if (has(FORUM_TYPES).length)
+    evidence.push({ weight: -2, reason: `structured data: a ${has(FORUM_TYPES)[0]} (forum or social post)` });
+  else if (article.length) evidence.push({ weight: 1, reason: `structured data: an ${article[0]}` });
+  if (!news.length && !article.length && has(NOT_ARTICLE_TYPES).length)
+    evidence.push({ weight: -2, reason: `structured data: a ${has(NOT_ARTICLE_TYPES)[0]}, not an article` });
 
-  const ogType = metaContent(doc, 'meta[property="og:type"]')?.toLowerCase();
-  if (ogType === 'article') evidence.push({ weight: 1, reason: 'open graph: og:type article' });
-  else if (ogType && ogType !== 'website') evidence.push({ weight: -0.5, reason: `open graph: og:type ${ogType}` });
-  if (metaContent(doc, 'meta[property="article:published_time"], meta[name="article:published_time"]'))
-    evidence.push({ weight: 0.75, reason: 'meta: article:published_time' });
+  const ogType = metaContent(doc, 'meta[property="og:type" i], meta[name="og:type" i]')?.toLowerCase();
+  if (ogType === 'article' || ogType === 'news' || ogType === 'newsarticle')
+    evidence.push({ weight: 1, reason: `open graph: og:type ${ogType}` });
+  else if (ogType && OG_OTHER.test(ogType)) evidence.push({ weight: -1.5, reason: `open graph: og:type ${ogType}` });
+  else if (ogType === 'website') evidence.push({ weight: -0.5, reason: 'open graph: og:type website' });
 
-  const u = urlEvidence(url);
+  const meta = new Set<string>();
+  for (const m of doc.querySelectorAll('meta[property^="article:" i], meta[name^="article:" i]')) {
+    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? '').toLowerCase().slice(8);
+    if (/^(published|published_time|section|publisher|author|modified_time|opinion|tag)$/.test(key)) meta.add(key);
+  }
+  if (meta.size) evidence.push({ weight: 0.5, reason: `meta: article:${[...meta].slice(0, 3).join(', article:')}` });
+  if (
+    doc.querySelector('meta[name="news_keywords" i], meta[name="syndication-source" i], meta[name="original-source" i]')
+  )
+    evidence.push({ weight: 1, reason: 'meta: news metadata (news_keywords or syndication source)' });
+
+  const u = urlEvidence(url ?? canonicalOf(doc));
   if (u) evidence.push(u);
+  return evidence;
+}
 
-  const declared = evidence.reduce((s, e) => s + e.weight, 0);
-  // Nothing on the page says "news" and the URL says "not a story": stop before reading the DOM.
-  if (declared <= -1) return decide(evidence, declared);
+function canonicalOf(doc: Document): string | null {
+  return (
+    doc.querySelector('link[rel="canonical" i]')?.getAttribute('href') ??
+    metaContent(doc, 'meta[property="og:url" i]') ??
+    null
+  );
+}
 
+/** The shape of the page: one dominant block of running prose, or many teasers. */
+function domEvidence(doc: Document): Evidence[] {
+  const evidence: Evidence[] = [];
   const main = mainContainer(doc);
   const prose = main?.score ?? 0;
   const paragraphs = main?.paragraphs ?? 0;
   if (prose >= 1500 && paragraphs >= 3)
-    evidence.push({ weight: 1, reason: `dom: one block of running prose (${paragraphs} paragraphs)` });
+    evidence.push({ weight: 1.25, reason: `dom: one block of running prose (${paragraphs} paragraphs)` });
   else if (prose < 500 || paragraphs < 2) evidence.push({ weight: -2, reason: 'dom: no block of running prose' });
-  const teasers = doc.querySelectorAll('article').length;
-  if (teasers >= 6) evidence.push({ weight: -1.5, reason: `dom: ${teasers} teaser cards` });
-  if (doc.querySelector('time[datetime], [itemprop="datePublished"]'))
+  // Code listings make a page documentation or a tutorial; news stories hardly ever carry them.
+  const code = main ? main.el.getElementsByTagName('pre').length : 0;
+  if (code >= 3) evidence.push({ weight: -1.5, reason: `dom: ${code} code listings (documentation or a tutorial)` });
+  const cards = doc.getElementsByTagName('article').length;
+  const inMain = main ? main.el.getElementsByTagName('article').length : 0;
+  if (cards - inMain >= 6) evidence.push({ weight: -1.5, reason: `dom: ${cards} teaser cards` });
+  if (doc.querySelector('[itemprop~="articleBody"]'))
+    evidence.push({ weight: 0.5, reason: 'dom: a marked-up article body' });
+  if (doc.querySelector('time[datetime], [itemprop~="datePublished"], [class*="dateline" i]'))
     evidence.push({ weight: 0.25, reason: 'dom: a dated element' });
-  if (doc.querySelector('[rel="author"], .byline, [itemprop="author"]'))
+  if (doc.querySelector('[rel~="author"], .byline, [itemprop~="author"], meta[name="author" i]'))
     evidence.push({ weight: 0.25, reason: 'dom: a byline' });
-  return decide(
-    evidence,
-    evidence.reduce((s, e) => s + e.weight, 0),
-  );
+  return evidence;
+}
+
+/** How many paragraphs of some length the page has, counted without building anything. */
+function quickParagraphs(doc: Document): number {
+  let n = 0;
+  const ps = doc.getElementsByTagName('p');
+  for (let i = 0; i < ps.length && n < 3; i++) if ((ps[i]!.textContent?.length ?? 0) >= 80) n++;
+  return n;
+}
+
+export function detectArticle(doc: Document, url: string | null = null): Detection {
+  const evidence = declaredEvidence(doc, url);
+  const sum = () => evidence.reduce((s, e) => s + e.weight, 0);
+  const declared = sum();
+  // The page itself says it is not a story (a product, a listing, a tag page, a blog...): no need to read it.
+  if (declared <= -1.5) return decide(evidence, declared);
+  // Nothing declared and hardly a paragraph on the page: a web app, a search page, a form.
+  if (declared <= 0 && quickParagraphs(doc) < 2) {
+    evidence.push({ weight: -2, reason: 'dom: fewer than two paragraphs' });
+    return decide(evidence, sum());
+  }
+  evidence.push(...domEvidence(doc));
+  return decide(evidence, sum());
 }
 
 function decide(evidence: Evidence[], score: number): Detection {
-  const confidence = 1 / (1 + Math.exp(-(score - 1.5) * 1.5));
+  const confidence = 1 / (1 + Math.exp(-(score - THRESHOLD) * 1.5));
   return {
-    isArticle: score >= 1.5,
+    isArticle: score >= THRESHOLD,
     confidence: Math.round(confidence * 1000) / 1000,
     reasons: evidence.map((e) => `${e.weight > 0 ? '+' : ''}${e.weight} ${e.reason}`),
   };

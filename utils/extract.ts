@@ -3,7 +3,7 @@
  * a map from every character of the extracted text back to the DOM text node it came from.
  */
 import type { ArticleInfo } from './types';
-import { ELEMENT_NODE, SKIPPED_TAGS, TEXT_NODE, linkTextLength, metaContent, tagOf, textOf } from './dom/walk';
+import { ELEMENT_NODE, SKIPPED_TAGS, TEXT_NODE, metaContent, tagOf, textOf } from './dom/walk';
 import { jsonLdItems, nameOf, type StructuredItem } from './dom/structured';
 
 /** A run of extracted text that maps one to one onto consecutive characters of a text node. */
@@ -23,39 +23,146 @@ export interface Extraction {
   /** The headline element and the body's blocks, in order. */
   blocks: Element[];
   runs: TextRun[];
+  /** Where the body starts in `article.text` (after the headline and its blank line; 0 without a headline). */
+  bodyStart: number;
 }
 
 // Containers whose content is not the story, recognised by tag, role, class or id.
-const BOILERPLATE_TAGS = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM', 'DIALOG', 'MENU', 'FIGCAPTION']);
+const BOILERPLATE_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE', 'DIALOG', 'MENU', 'FIGCAPTION']);
 const BOILERPLATE_ROLES = /^(navigation|banner|contentinfo|complementary|search|menu|menubar|dialog|alert)$/;
-const BOILERPLATE_NAMES =
-  /(^|[-_\s])(comment|comments|share|sharing|social|related|recommend|newsletter|subscribe|subscription|signup|donat|donate|support-us|promo|sidebar|footer|disclaimer|copyright|tags?|taxonomy|breadcrumb|byline|author-bio|entry-meta|meta|ad|ads|advert|advertisement|sponsor|outbrain|taboola|popular|most-read|trending|read-more|more-stories|paywall|cookie|modal|caption|credit|toolbar|pagination|membership|comment-link|author-articles)([-_\s]|$)/i;
+// Words of a class or id that name what is not the story. Names are read word by word ("post-comments" is
+// "post" + "comments"), so a story's own container with a class like "tag-elections" or "modal-enabled" beside
+// "article" or "entry-content" is still read (see `namesBoilerplate`).
+const BOILERPLATE_WORD =
+  /^(comments?|commenting|disqus|replies|share|shares|sharing|sharebar|social|socials|related|recommend(ed|ations?)?|newsletters?|subscribe|subscription|signup|donat(e|ion|ions)|promo|promos|promotion|sidebar|footer|breadcrumbs?|crumbs|outbrain|taboola|popular|mostread|mostpopular|trending|paywall|cookies?|consent|gdpr|modal|popup|ads?|advert|adverts|advertisement|advertising|sponsor|sponsored|toolbar|pagination|pager|tags|tag|taxonomy|categories|byline|bylines|disclaimer|copyright|caption|captions|credit|credits|meta|metadata|nav|navbar|navigation|mainnav|menu|masthead|banner|author|authors|bio|legal|membership|hidden|print-only|skip)$/i;
+const BOILERPLATE_PHRASE =
+  /(read|see|also)[-_]?(more|also|next)|more[-_]?(stories|from|news|articles)|most[-_]?(read|popular|viewed|shared)|you[-_]?may[-_]?(like|also)|sr[-_]only|screen[-_]reader|visually[-_]hidden/i;
+// Words that name the story's own container.
+const CONTENT_WORD = /^(article|articles|content|body|entry|post|story|main|text|prose|richtext|wysiwyg|hentry)$/i;
 // Lines that are boilerplate wherever they sit.
 const BOILERPLATE_TEXT =
   /^(copyright|©|\(c\)|all rights reserved|the original source of this article|this article (was )?(first|originally) (appeared|published)|originally published (by|in|on|at)|disclaimer|please support|support (us|our work|the project)|if you (like|enjoyed|value)|become a (member|patron|subscriber)|subscribe|sign up|follow us|share this|comment on|articles by:|related:|read more:|advertisement|for media inquiries)/i;
-const BLOCK_SELECTOR = 'p, h2, h3, h4, h5, h6, blockquote, li, pre, dd';
+// Elements that start a new block of text; the rest (a, span, b, em, font...) run inside one.
+const BLOCK_TAGS = new Set(
+  (
+    'P DIV SECTION ARTICLE MAIN BLOCKQUOTE PRE LI UL OL DL DD DT TD TH TR TABLE TBODY THEAD H1 H2 H3 H4 H5 H6 ' +
+    'HEADER FOOTER NAV ASIDE FORM FIGURE FIGCAPTION CENTER ADDRESS FIELDSET DETAILS SUMMARY HR BODY HGROUP'
+  ).split(' '),
+);
+// Blocks that are a paragraph themselves; text straight inside any other block is a paragraph of that block.
+const LEAF_BLOCKS = new Set([
+  'P',
+  'PRE',
+  'BLOCKQUOTE',
+  'LI',
+  'DD',
+  'DT',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'TD',
+  'TH',
+]);
+const HEADINGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
+
+function splitWords(token: string): string[] {
+  return token.split(/[-_:]+|(?<=[a-z])(?=[A-Z])/).filter(Boolean);
+}
+
+/** Whether class and id name boilerplate: some token does and no token names only the story's content. */
+function namesBoilerplate(name: string): boolean {
+  let bad = false;
+  let good = false;
+  for (const token of name.split(/\s+/)) {
+    if (!token) continue;
+    const words = splitWords(token);
+    if (BOILERPLATE_PHRASE.test(token) || words.some((w) => BOILERPLATE_WORD.test(w))) bad = true;
+    else if (words.some((w) => CONTENT_WORD.test(w))) good = true;
+  }
+  return bad && !good;
+}
 
 export function isBoilerplateElement(el: Element): boolean {
-  if (BOILERPLATE_TAGS.has(tagOf(el))) return true;
+  const tag = tagOf(el);
+  if (BOILERPLATE_TAGS.has(tag)) return true;
+  if (tag === 'BODY' || tag === 'HTML' || tag === 'MAIN' || tag === 'ARTICLE') return false;
   const role = el.getAttribute('role');
   if (role && BOILERPLATE_ROLES.test(role)) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
   const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-  return name.length > 1 && BOILERPLATE_NAMES.test(name);
+  // A name is a weaker sign than a tag: a wrapper named for a modal or an ad slot that holds the headline or
+  // the marked-up body is the page's frame, not boilerplate.
+  return name.length > 1 && namesBoilerplate(name) && !el.querySelector(STORY_INSIDE);
 }
 
-/** Whether an element sits inside boilerplate, looking up to (not including) `stop`. Results are cached. */
-function makeExcluded(stop: Element | null) {
-  const cache = new Map<Element, boolean>();
-  const excluded = (el: Element | null): boolean => {
-    if (!el || el === stop || tagOf(el) === 'BODY' || tagOf(el) === 'HTML') return false;
-    const hit = cache.get(el);
-    if (hit !== undefined) return hit;
-    const value = isBoilerplateElement(el) || excluded(el.parentElement);
-    cache.set(el, value);
-    return value;
-  };
-  return excluded;
+const STORY_INSIDE = 'h1, main, [itemprop~="articleBody"]';
+
+/** A stretch of text that belongs to one block element (its own text, not that of the blocks inside it). */
+const WIDE = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/g;
+
+interface TextBlock {
+  el: Element;
+  length: number;
+  /**
+   * The length in Latin-script terms: a Chinese, Japanese or Korean character carries about as much as a word,
+   * so it counts three times, and "a long paragraph" means the same in every script.
+   */
+  weight: number;
+  linkLength: number;
+  punctuation: number;
+  /** Line breaks straight inside: text set as lines or as paragraphs split by <br><br>. */
+  breaks: number;
+  /** The first characters, whitespace collapsed. */
+  head: string;
+}
+
+/**
+ * Every block of text under `root` in document order, skipping scripts and boilerplate containers. One walk:
+ * text is counted for the nearest block ancestor, and text inside links separately.
+ */
+function textBlocks(root: Element): TextBlock[] {
+  const byEl = new Map<Element, TextBlock>();
+  const order: TextBlock[] = [];
+  const stack: [Node, Element, boolean][] = [[root, root, false]];
+  while (stack.length) {
+    const [node, block, inLink] = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) {
+      const data = (node as Text).data;
+      if (!/\S/.test(data)) continue;
+      let b = byEl.get(block);
+      if (!b) {
+        b = { el: block, length: 0, weight: 0, linkLength: 0, punctuation: 0, breaks: 0, head: '' };
+        byEl.set(block, b);
+        order.push(b);
+      }
+      const text = data.replace(/\s+/g, ' ');
+      b.length += text.length;
+      b.weight += text.length + 2 * (text.match(WIDE) ?? []).length;
+      if (inLink) b.linkLength += text.length;
+      b.punctuation += (text.match(/[.,;:!?。、，！？]/g) ?? []).length;
+      if (b.head.length < 200) b.head = `${b.head}${text}`.replace(/^ +/, '').replace(/ {2,}/g, ' ');
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const el = node as Element;
+    const tag = tagOf(el);
+    if (el !== root && (SKIPPED_TAGS.has(tag) || isBoilerplateElement(el))) continue;
+    if (tag === 'BR') {
+      const b = byEl.get(block);
+      if (b) b.breaks++;
+      continue;
+    }
+    const inner = el !== root && BLOCK_TAGS.has(tag) ? el : block;
+    const link = inLink || tag === 'A';
+    const kids = el.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, inner, link]);
+  }
+  return order;
 }
 
 interface Candidate {
@@ -64,54 +171,138 @@ interface Candidate {
   paragraphs: number;
 }
 
+/** How much a block reads as running prose: its text, less its links, plus its punctuation. */
+function proseScore(b: TextBlock): number {
+  if (b.weight < 25 || BOILERPLATE_TEXT.test(b.head)) return 0;
+  const density = b.linkLength / b.length;
+  if (density > 0.5) return 0;
+  return Math.min(b.weight, 1000) * (1 - density) + b.punctuation * 10;
+}
+
+// Detection and extraction both want the main container of the same page in the same task: the answer is kept
+// until the task ends, so the page is walked once, and a page that changes later is read afresh.
+let memo: { doc: Document; result: Candidate | null } | null = null;
+
 /** Scores containers by the prose of their paragraphs and returns the best, with its figures. */
 export function mainContainer(doc: Document): Candidate | null {
+  if (memo?.doc === doc) return memo.result;
+  const result = findMainContainer(doc);
+  memo = { doc, result };
+  queueMicrotask(() => (memo = null));
+  return result;
+}
+
+function findMainContainer(doc: Document): Candidate | null {
   const body = doc.body;
   if (!body) return null;
-  const excluded = makeExcluded(null);
   const scores = new Map<Element, Candidate>();
-  const add = (el: Element | null, score: number) => {
+  // All the prose under each element, however deep.
+  const totals = new Map<Element, Candidate>();
+  const add = (map: Map<Element, Candidate>, el: Element | null, score: number, n: number) => {
     if (!el) return;
-    const c = scores.get(el);
+    const c = map.get(el);
     if (c) {
       c.score += score;
-      c.paragraphs++;
-    } else scores.set(el, { el, score, paragraphs: 1 });
+      c.paragraphs += n;
+    } else map.set(el, { el, score, paragraphs: n });
   };
-  for (const p of body.querySelectorAll('p, pre')) {
-    if (excluded(p.parentElement) || isBoilerplateElement(p)) continue;
-    const text = textOf(p, 4000);
-    if (text.length < 25 || BOILERPLATE_TEXT.test(text)) continue;
-    const density = linkTextLength(p) / text.length;
-    if (density > 0.5) continue;
-    // Sentences, not fragments: commas and full stops are what running prose is made of.
-    const punctuation = (text.match(/[.,;:!?]/g) ?? []).length;
-    const score = Math.min(text.length, 1000) * (1 - density) + punctuation * 10;
-    add(p.parentElement, score);
-    add(p.parentElement?.parentElement ?? null, score / 3);
+  for (const b of textBlocks(body)) {
+    const score = proseScore(b);
+    if (score <= 0 || HEADINGS.has(tagOf(b.el)) || tagOf(b.el) === 'H1') continue;
+    // A paragraph element counts for its container; text straight inside a container is a paragraph of it.
+    const container = LEAF_BLOCKS.has(tagOf(b.el)) ? b.el.parentElement : b.el;
+    // Paragraphs split by <br><br> are paragraphs too (as many as the text is long enough for).
+    const n = Math.max(1, Math.min(Math.floor(b.breaks / 2) + 1, Math.floor(b.weight / 150)));
+    add(scores, container, score, n);
+    add(scores, container?.parentElement ?? null, score / 3, n);
+    for (let el = container; el && el !== body; el = el.parentElement) add(totals, el, score, n);
   }
   let best: Candidate | null = null;
   for (const c of scores.values()) if (!best || c.score > best.score) best = c;
-  return best;
+  if (!best) return null;
+  // A story split over sibling containers (sections between ads, one block per group of paragraphs): look a
+  // few levels up, through wrappers, for an ancestor holding much more prose of the same kind: paragraphs as
+  // long as the story's own, not a column of short teasers.
+  let root = best.el;
+  let total = totals.get(root) ?? best;
+  let child = root;
+  let up = root.parentElement;
+  for (let level = 0; up && up !== body && level < CLIMB_LEVELS; level++, child = up, up = up.parentElement) {
+    const t = totals.get(up);
+    if (!t) continue;
+    // Prose in siblings of the same kind as the path taken (story-body-1, story-body-2...) is the story's.
+    let sameKind = 0;
+    const kind = kindOf(child);
+    if (kind)
+      for (const sib of up.children) if (sib !== child && kindOf(sib) === kind) sameKind += totals.get(sib)?.score ?? 0;
+    if (t.score < total.score * (sameKind > total.score * 0.1 ? 1.1 : CLIMB)) continue;
+    const added = (t.score - total.score) / Math.max(1, t.paragraphs - total.paragraphs);
+    if (added < (total.score / total.paragraphs) * 0.5) break;
+    root = up;
+    total = t;
+  }
+  return { el: root, score: total.score, paragraphs: total.paragraphs };
+}
+
+/**
+ * An element's tag and the stem of its first class: what repeated containers of one layout share. Null for
+ * no class or a grid class (row, col-md-8...), which every part of a page shares.
+ */
+function kindOf(el: Element): string | null {
+  const first = (el.getAttribute('class') ?? '').trim().split(/\s+/)[0] ?? '';
+  if (!first || GRID_CLASS.test(first)) return null;
+  return `${tagOf(el)}.${first.replace(/[-_]?\d+$/, '')}`;
+}
+
+const GRID_CLASS =
+  /^(row|col|column|columns|container|grid|wrap|wrapper|clearfix|flex|cell|box|inner|section|span\d*)([-_]|$)/i;
+
+/** How much more prose a parent must hold before the story is taken to continue outside the container. */
+const CLIMB = 1.4;
+const CLIMB_LEVELS = 6;
+
+const LIST_ITEMS = new Set(['LI', 'DD', 'DT']);
+const words = (b: TextBlock) => b.head.trim().split(' ').length;
+
+/** A block that reads as a sentence: long enough, or ending the way sentences end. */
+function isSentence(b: TextBlock): boolean {
+  return b.weight >= 80 || (/[.!?。！？…]["'”’»)]?$/.test(b.head.trim()) && words(b) >= 3);
 }
 
 function collectBlocks(root: Element): Element[] {
-  const excluded = makeExcluded(root);
-  const blocks: Element[] = [];
-  for (const el of root.querySelectorAll(BLOCK_SELECTOR)) {
-    if (excluded(el) || isBoilerplateElement(el)) continue;
-    // The innermost block wins: a <p> inside a <blockquote> or <li> is taken on its own.
-    if (el.querySelector(BLOCK_SELECTOR)) continue;
-    const text = textOf(el, 2000);
-    if (!text || BOILERPLATE_TEXT.test(text)) continue;
-    const tag = tagOf(el);
-    if (tag === 'LI' || tag === 'DD') {
+  const kept: TextBlock[] = [];
+  for (const b of textBlocks(root)) {
+    const tag = tagOf(b.el);
+    // The headline is placed by extractArticle.
+    if (tag === 'H1' || BOILERPLATE_TEXT.test(b.head)) continue;
+    const density = b.linkLength / b.length;
+    if (tag === 'LI' || tag === 'DD' || tag === 'DT') {
       // Lists of links are menus and "related" lists, not prose.
-      if (linkTextLength(el) / text.length > 0.5 || text.length < 20) continue;
-    } else if (linkTextLength(el) / text.length > 0.8 && text.length < 200) continue;
-    blocks.push(el);
+      if (density > 0.5 || b.length < 20) continue;
+    } else if (density > 0.8 && b.length < 200) continue;
+    kept.push(b);
   }
-  return blocks;
+  // Before the first paragraph, a few words that are not a sentence are a kicker, a label or a gallery counter;
+  // after the last one, short lines made of links are taxonomy and "more on this" lines. Neither is the story.
+  const prose = (b: TextBlock) => b.weight >= 80 && proseScore(b) > 0 && !HEADINGS.has(tagOf(b.el));
+  const first = kept.findIndex(prose);
+  let last = -1;
+  for (let i = kept.length - 1; i >= 0; i--)
+    if (prose(kept[i]!)) {
+      last = i;
+      break;
+    }
+  if (first < 0) return kept.map((b) => b.el);
+  return kept
+    .filter(
+      (b, i) =>
+        (i >= first && i <= last) ||
+        isSentence(b) ||
+        (i < first
+          ? HEADINGS.has(tagOf(b.el)) || LIST_ITEMS.has(tagOf(b.el)) || words(b) > 3
+          : b.linkLength / b.length < 0.3),
+    )
+    .map((b) => b.el);
 }
 
 /** Appends the collapsed text of `blocks` to one string, recording where each character came from. */
@@ -154,15 +345,22 @@ function buildText(blocks: Element[]): { text: string; runs: TextRun[] } {
         continue;
       }
       if (node.nodeType !== ELEMENT_NODE) continue;
-      const tag = tagOf(node);
-      if (node !== block && SKIPPED_TAGS.has(tag)) continue;
+      const el = node as Element;
+      const tag = tagOf(el);
+      // Blocks inside a block are blocks of their own (or left out); so are scripts and boilerplate.
+      if (el !== block && (SKIPPED_TAGS.has(tag) || BLOCK_TAGS.has(tag) || isBoilerplateElement(el))) continue;
       if (tag === 'BR') {
         pendingSpace = null;
-        if (length > blockStart) push('\n');
+        if (length > blockStart && parts[parts.length - 1] !== '\n') push('\n');
         continue;
       }
-      const kids = node.childNodes;
+      const kids = el.childNodes;
       for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+    // A block that ended in line breaks ends where its text does.
+    while (parts.length && parts[parts.length - 1] === '\n' && length > blockStart) {
+      parts.pop();
+      length--;
     }
   }
   return { text: parts.join(''), runs };
@@ -177,17 +375,38 @@ const SYNDICATION =
 // A name: capitalised words, with "of", "the", "and" between them; it ends at a line break.
 const NAME = /^[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*(?: (?:of|the|and|&|[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*)){0,5}/u;
 
-/** The outlet a syndicated piece names as its original publisher, searched in short lines of the page. */
+const SYNDICATION_HINT = /original|first|republish|\bsource\b/i;
+
+/**
+ * The outlet a syndicated piece names as its original publisher, searched in short lines of the page. One walk
+ * over the text: only the blocks whose text holds a hint of such a line are read whole.
+ */
 export function originalPublisher(doc: Document, root: Element | null): string | null {
   const scope = root?.closest('article, main') ?? doc.body;
   if (!scope) return null;
-  for (const el of scope.querySelectorAll('p, div, span, em, small, footer')) {
-    if (el.childElementCount > 6) continue;
-    const text = textOf(el, 400, true);
-    if (text.length > 400) continue;
-    const m = SYNDICATION.exec(text);
-    const name = m ? NAME.exec(text.slice(m.index + m[0].length)) : null;
-    if (name) return name[0].replace(/[.,;:]+$/, '').trim();
+  const seen = new Set<Element>();
+  const stack: Node[] = [scope];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) {
+      if (!SYNDICATION_HINT.test((node as Text).data)) continue;
+      // The nearest element that holds the whole line: the text's own parent, or the block around it.
+      for (let el = node.parentElement; el && el !== scope.parentElement; el = el.parentElement) {
+        if (seen.has(el)) break;
+        seen.add(el);
+        if (el.childElementCount > 6) break;
+        const text = textOf(el, 400, true);
+        if (text.length > 400) break;
+        const m = SYNDICATION.exec(text);
+        const name = m ? NAME.exec(text.slice(m.index + m[0].length)) : null;
+        if (name) return name[0].replace(/[.,;:]+$/, '').trim();
+        if (BLOCK_TAGS.has(tagOf(el))) break;
+      }
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE || SKIPPED_TAGS.has(tagOf(node))) continue;
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
   return null;
 }
@@ -231,6 +450,7 @@ export function extractArticle(doc: Document, url: string | null = null): Extrac
   if (h1 && !blocks.includes(h1) && !(root && root.contains(h1) && blocks.some((b) => h1.contains(b))))
     blocks.unshift(h1);
   const { text, runs } = buildText(blocks);
+  const bodyStart = h1 && blocks[0] === h1 ? Math.min(text.length, textOf(h1).length + 2) : 0;
 
   const bylineEl = doc.querySelector('[rel="author"], .byline, .author, [itemprop="author"]');
   const byline =
@@ -260,5 +480,6 @@ export function extractArticle(doc: Document, url: string | null = null): Extrac
     root,
     blocks,
     runs,
+    bodyStart,
   };
 }

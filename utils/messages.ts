@@ -11,6 +11,8 @@ export interface TabState {
   notes: Note[];
   outlet: OutletRef | null;
   outlets: OutletRef[];
+  /** Why Gloss is not reading this page although it could: switched off for the site, paused or snoozed. */
+  inactive?: 'site' | 'paused' | 'snoozed';
 }
 
 /** Content script -> background. */
@@ -23,7 +25,7 @@ export type ContentToBackground =
       sentences: Span[];
       findings: Finding[];
     }
-  | { type: 'gloss:not-article'; url: string; detection: Detection }
+  | { type: 'gloss:not-article'; url: string; detection: Detection; inactive?: TabState['inactive'] }
   | { type: 'gloss:painted'; count: number };
 
 /** Popup -> background. */
@@ -32,8 +34,50 @@ export type PopupToBackground = { type: 'gloss:get'; tabId: number };
 /** Popup -> content script. */
 export type PopupToContent = { type: 'gloss:focus'; index: number; keyboard: boolean };
 
+/** Keyboard commands (manifest `commands`), forwarded by the background to the active tab. */
+export type GlossCommand = 'toggle-page' | 'next-finding' | 'previous-finding';
+export type CommandToContent = { type: 'gloss:command'; command: GlossCommand };
+
 export type BackgroundMessage = ContentToBackground | PopupToBackground;
 
 export function isMessage<T extends { type: string }>(value: unknown, type: T['type']): value is T {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === type;
 }
+
+/** Options page -> background: the imported fact-check datasets. Every one is answered with an `ImportsReply`. */
+export type OptionsToBackground =
+  | { type: 'gloss:imports-list' }
+  | {
+      type: 'gloss:imports-add';
+      /** The file's name, kept as the import's origin. */
+      fileName: string;
+      /** The file's content: ClaimReview JSON, JSON-LD or JSON Lines, or a file `gloss import` wrote. */
+      text: string;
+      /** The licence the user says the data is published under. */
+      license?: string;
+    }
+  | { type: 'gloss:imports-remove'; id: string };
+
+/** One import as the options page lists it. */
+export interface ImportSummary {
+  id: string;
+  name: string;
+  importedFrom: string;
+  license: string;
+  created: string;
+  importedAt: string;
+  count: number;
+  publishers: string[];
+}
+
+/** Background -> options page. */
+export type ImportsReply =
+  | {
+      ok: true;
+      imports: ImportSummary[];
+      /** The retrieval index over all imports: how many claims, and whether it was read back or built. */
+      index?: { claims: number; restored: boolean; ms: number };
+      /** After an add: how many notes it brought and what was skipped, with a reason each. */
+      added?: { id: string; count: number; skipped: { at: string; reason: string }[]; skippedCount: number };
+    }
+  | { ok: false; error: string; imports: ImportSummary[] };

@@ -17,6 +17,10 @@ export function supportsHighlights(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
 
+/**
+ * Registers one highlight per category. A range the browser refuses is left out and the rest are still painted;
+ * the first such failure is reported once, quietly.
+ */
 export function paint(items: Painted[]): void {
   if (!supportsHighlights()) return;
   const by = new Map<Category, Range[]>();
@@ -28,26 +32,78 @@ export function paint(items: Painted[]): void {
   for (const category of CATEGORIES) {
     const ranges = by.get(category);
     const name = highlightName(category);
-    if (!ranges?.length) {
-      CSS.highlights.delete(name);
-      continue;
+    try {
+      if (!ranges?.length) {
+        CSS.highlights.delete(name);
+        continue;
+      }
+      const highlight = build(ranges);
+      if (!highlight.size) {
+        CSS.highlights.delete(name);
+        continue;
+      }
+      highlight.priority = PRIORITY[category] ?? 0;
+      CSS.highlights.set(name, highlight);
+    } catch (error) {
+      reportOnce(error);
     }
-    const highlight = new Highlight(...ranges);
-    highlight.priority = PRIORITY[category] ?? 0;
-    CSS.highlights.set(name, highlight);
   }
+}
+
+function build(ranges: Range[]): Highlight {
+  try {
+    return new Highlight(...ranges);
+  } catch (error) {
+    reportOnce(error);
+  }
+  const highlight = new Highlight();
+  for (const range of ranges) {
+    try {
+      highlight.add(range);
+    } catch {
+      // Left out; reported above.
+    }
+  }
+  return highlight;
 }
 
 export function unpaint(): void {
   if (!supportsHighlights()) return;
-  for (const category of CATEGORIES) CSS.highlights.delete(highlightName(category));
+  for (const category of CATEGORIES) {
+    try {
+      CSS.highlights.delete(highlightName(category));
+    } catch (error) {
+      reportOnce(error);
+    }
+  }
+}
+
+let reported = false;
+function reportOnce(error: unknown) {
+  if (reported) return;
+  reported = true;
+  console.debug('[gloss] could not paint every highlight:', error);
+}
+
+/**
+ * Whether the item is still painted. A page may clear the highlight registry or replace a highlight; Gloss does
+ * not fight it, and a mark that is no longer shown does not open a card either.
+ */
+function shown(item: Painted): boolean {
+  try {
+    return !!CSS.highlights.get(highlightName(item.category))?.has(item.range);
+  } catch {
+    return false;
+  }
 }
 
 /** The painted items under a point of the viewport, innermost first. */
 export function itemsAt(items: Painted[], x: number, y: number, doc: Document = document): Painted[] {
   const caret = caretAt(doc, x, y);
   const hits: Painted[] = [];
+  if (!supportsHighlights()) return hits;
   for (const item of items) {
+    if (!shown(item)) continue;
     if (caret && !safeInRange(item.range, caret[0], caret[1])) continue;
     // The caret sits at the nearest character; make sure the point is on the highlighted text itself.
     if (![...item.range.getClientRects()].some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom))

@@ -1,11 +1,20 @@
 /** `gloss analyze`: one page or text, or many as JSON Lines on stdin. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import rules from 'virtual:gloss/rules';
 import notes from 'virtual:gloss/notes';
 import { compileRules } from '@/utils/pipeline';
 import { SENSITIVITIES, type Sensitivity } from '@/utils/sensitivity';
-import { analyzeHtml, analyzeTextInput, toJson, report, decodeHtml } from '../analyze';
+import {
+  MAX_PAGE_BYTES,
+  analyzeHtml,
+  analyzeTextInput,
+  badInput,
+  decodeHtml,
+  report,
+  toJson,
+  tooLarge,
+} from '../analyze';
 import { UsageError } from '../usage';
 
 interface Flags {
@@ -44,52 +53,107 @@ export async function analyzeCommand(args: string[]): Promise<number> {
   const compiled = compileRules(rules);
   const options = { sensitivity: flags.sensitivity };
   if (flags.jsonl) {
-    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-    let n = 0;
-    for await (const line of lines) {
-      n++;
-      if (!line.trim()) continue;
-      let id: unknown = n;
-      try {
-        const input = JSON.parse(line) as { id?: unknown; html?: unknown; text?: unknown; url?: unknown };
-        id = input.id ?? n;
-        const url = typeof input.url === 'string' ? input.url : null;
-        const result =
-          typeof input.html === 'string'
-            ? analyzeHtml(input.html, url, compiled, notes, options)
-            : typeof input.text === 'string'
-              ? analyzeTextInput(input.text, url, compiled, notes, options)
-              : null;
-        if (!result) throw new Error('a line needs "html" or "text"');
-        process.stdout.write(`${JSON.stringify({ id, ...toJson(result) })}\n`);
-      } catch (error) {
-        const message = error instanceof SyntaxError ? `not JSON: ${error.message}` : (error as Error).message;
-        process.stdout.write(`${JSON.stringify({ id, error: message })}\n`);
-      }
-    }
+    if (flags.files.length) throw new UsageError('--jsonl reads stdin and takes no FILE');
+    await analyzeLines(compiled, options);
     return 0;
   }
   if (flags.files.length !== 1) throw new UsageError('analyze takes one FILE (or --jsonl)');
   const file = flags.files[0]!;
   let bytes: Buffer;
   try {
+    const large = tooLarge(statSync(file).size);
+    if (large) {
+      process.stderr.write(`gloss: ${file} ${large}\n`);
+      return 1;
+    }
     bytes = readFileSync(file);
   } catch (error) {
     process.stderr.write(`gloss: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}\n`);
     return 1;
   }
-  if (bytes.length === 0) {
-    process.stderr.write(`gloss: ${file} is empty\n`);
-    return 1;
-  }
-  if (bytes.subarray(0, 8000).includes(0)) {
-    process.stderr.write(`gloss: ${file} is a binary file, not HTML or text\n`);
+  const bad = badInput(bytes);
+  if (bad) {
+    process.stderr.write(`gloss: ${file} ${bad}\n`);
     return 1;
   }
   const url = flags.url ?? null;
-  const result = /\.txt$/i.test(file)
-    ? analyzeTextInput(bytes.toString('utf8'), url, compiled, notes, options)
-    : analyzeHtml(decodeHtml(bytes), url, compiled, notes, options);
+  let result;
+  try {
+    result = /\.txt$/i.test(file)
+      ? analyzeTextInput(bytes.toString('utf8'), url, compiled, notes, options)
+      : analyzeHtml(decodeHtml(bytes), url, compiled, notes, options);
+  } catch (error) {
+    process.stderr.write(`gloss: could not read ${file}: ${(error as Error).message}\n`);
+    return 1;
+  }
   process.stdout.write(flags.json ? `${JSON.stringify(toJson(result), null, 2)}\n` : report(result));
   return 0;
+}
+
+type Compiled = ReturnType<typeof compileRules>;
+
+/**
+ * One result line per input line, in one process. A line that cannot be read (not JSON, not an object, no
+ * "html" or "text", a page too large) gets an {"id", "error"} line and the batch goes on.
+ */
+async function analyzeLines(compiled: Compiled, options: { sensitivity?: Sensitivity }): Promise<void> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (!line.trim()) continue;
+    let id: unknown = n;
+    let out: string;
+    try {
+      const input = parseLine(line);
+      if (input.id !== undefined && input.id !== null) id = input.id;
+      const url = typeof input.url === 'string' ? input.url : null;
+      const page = typeof input.html === 'string' ? input.html : null;
+      const large = page !== null && page.length > MAX_PAGE_BYTES / 4 ? tooLarge(Buffer.byteLength(page)) : null;
+      if (large) throw new Error(`"html" ${large}`);
+      const result =
+        page !== null
+          ? analyzeHtml(page, url, compiled, notes, options)
+          : typeof input.text === 'string'
+            ? analyzeTextInput(input.text, url, compiled, notes, options)
+            : null;
+      if (!result) throw new Error('a line needs "html" or "text" (a string)');
+      out = JSON.stringify({ id, ...toJson(result) });
+    } catch (error) {
+      if (id === n) id = idOf(line) ?? n;
+      out = JSON.stringify({ id, error: (error as Error).message });
+    }
+    // Wait for a slow reader rather than hold every result in memory.
+    if (!process.stdout.write(`${out}\n`)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+  }
+}
+
+/** The "id" of a line that is not JSON, when it can still be read off the line; else the line number is used. */
+function idOf(line: string): unknown {
+  const m = /"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)/.exec(line);
+  if (!m) return undefined;
+  try {
+    return JSON.parse(m[1]!);
+  } catch {
+    return undefined;
+  }
+}
+
+interface InputLine {
+  id?: unknown;
+  html?: unknown;
+  text?: unknown;
+  url?: unknown;
+}
+
+function parseLine(line: string): InputLine {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    throw new Error(`not JSON: ${(error as Error).message}`, { cause: error });
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new Error('not a JSON object: a line is {"id", "html" | "text", "url"?}');
+  return value as InputLine;
 }

@@ -1,7 +1,8 @@
 /**
  * Hosts the note card: a <gloss-card> element with the card in its shadow root, placed beside the highlight
- * and kept inside the viewport. Page styles cannot reach into the shadow root; `:host { all: initial }`
- * stops inherited ones.
+ * and kept inside the viewport. Page styles cannot reach into the shadow root, and the host's own box is pinned
+ * with important `:host` rules, which win over anything the page says about the element (even `!important`).
+ * A page that has taken the name gloss-card for an element of its own gets a host with a name it cannot know.
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -9,6 +10,77 @@ import { NoteCard, type CardProps } from '@/components/NoteCard';
 import cardCss from '@/components/card.css?inline';
 
 type OpenProps = Omit<CardProps, 'onClose'>;
+
+// Whatever the page's style sheets or inline styles do to the host element, it stays a fixed, empty box on top.
+const HOST_CSS = `:host {
+  all: initial !important;
+  display: block !important;
+  position: fixed !important;
+  top: 0 !important;
+  left: 0 !important;
+  width: 0 !important;
+  height: 0 !important;
+  overflow: visible !important;
+  z-index: 2147483647 !important;
+  visibility: visible !important;
+  opacity: 1 !important;
+  transform: none !important;
+  filter: none !important;
+  pointer-events: auto !important;
+  direction: ltr !important;
+  unicode-bidi: isolate !important;
+}
+`;
+
+let sheets: CSSStyleSheet[] | null = null;
+
+/**
+ * The card's styles as constructed style sheets, which a page's Content-Security-Policy does not govern (an
+ * inline <style> it may refuse, with a message in the page's console). A <style> element only when the browser
+ * will not adopt them.
+ */
+function style(root: ShadowRoot): void {
+  try {
+    if (!sheets) {
+      sheets = [HOST_CSS, cardCss].map((text) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(text);
+        return sheet;
+      });
+    }
+    root.adoptedStyleSheets = [...sheets];
+    if (root.adoptedStyleSheets.length === sheets.length) return;
+  } catch {
+    // Fall through to an element.
+  }
+  const el = document.createElement('style');
+  el.textContent = HOST_CSS + cardCss;
+  root.append(el);
+}
+
+/** A host element with a fresh shadow root: gloss-card, or a gloss-card-… name if the page has claimed that one. */
+function createHost(): { host: HTMLElement; root: ShadowRoot } | null {
+  const names = ['gloss-card', `gloss-card-${Math.random().toString(36).slice(2, 10)}`];
+  for (const name of names) {
+    try {
+      const host = document.createElement(name);
+      // A custom element the page defined may already have a shadow root (attachShadow then throws) or may not
+      // be a plain element at all.
+      if (host.shadowRoot) continue;
+      return { host, root: host.attachShadow({ mode: 'open' }) };
+    } catch {
+      // Try the next name.
+    }
+  }
+  return null;
+}
+
+let reported = false;
+function reportOnce(error: unknown) {
+  if (reported) return;
+  reported = true;
+  console.debug('[gloss] the note card left out what it could not show:', error);
+}
 
 export class CardHost {
   private host: HTMLElement | null = null;
@@ -29,30 +101,59 @@ export class CardHost {
     return !!this.host && target instanceof Node && this.host.contains(target);
   }
 
+  /** The host element while the card is open. */
+  get element(): HTMLElement | null {
+    return this.host;
+  }
+
   open(props: OpenProps, anchor: Range) {
     this.returnFocus = props.focus ? document.activeElement : null;
-    if (!this.host) {
-      this.host = document.createElement('gloss-card');
-      this.root = this.host.attachShadow({ mode: 'open' });
-      const style = document.createElement('style');
-      style.textContent = cardCss;
+    if (!this.host || !this.host.isConnected) {
+      if (this.host) this.discard();
+      const made = createHost();
+      if (!made) return;
+      this.host = made.host;
+      this.root = made.root;
+      style(made.root);
       this.mount = document.createElement('div');
-      this.root.append(style, this.mount);
+      this.root.append(this.mount);
       document.documentElement.append(this.host);
     }
     this.anchor = anchor;
-    render(<NoteCard {...props} onClose={() => this.close()} />, this.mount!);
+    const onClose = () => this.close();
+    try {
+      render(<NoteCard {...props} onClose={onClose} />, this.mount!);
+    } catch (error) {
+      // A note that cannot be shown (bad data) costs the notes, not the card: why the words were marked stays.
+      reportOnce(error);
+      try {
+        render(null, this.mount!);
+        render(<NoteCard {...props} notes={{}} related={[]} onClose={onClose} />, this.mount!);
+      } catch (again) {
+        reportOnce(again);
+        this.close();
+        return;
+      }
+    }
     this.place();
   }
 
   close() {
     if (!this.host) return;
-    render(null, this.mount!);
-    this.host.remove();
-    this.host = this.root = this.mount = null;
-    this.anchor = null;
+    this.discard();
     if (this.returnFocus instanceof HTMLElement) this.returnFocus.focus();
     this.returnFocus = null;
+  }
+
+  private discard() {
+    try {
+      if (this.mount) render(null, this.mount);
+    } catch (error) {
+      reportOnce(error);
+    }
+    this.host?.remove();
+    this.host = this.root = this.mount = null;
+    this.anchor = null;
   }
 
   /**

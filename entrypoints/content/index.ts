@@ -93,7 +93,10 @@ export default defineContentScript({
         settings.sensitivity,
       );
       if (run !== generation || ctx.isInvalid) return;
-      const shown = phrasing.findings.filter((f) => settings.categories[f.category] !== false);
+      // Only what can be shown counts: a category switched off, or words in an editable region, are left out.
+      const shown = phrasing.findings.filter(
+        (f) => settings.categories[f.category] !== false && rangeFor(document, extracted.runs, f.start, f.end),
+      );
       const reply = (await send({
         type: 'gloss:read',
         url,

@@ -1,7 +1,7 @@
 /** The built `gloss` command, as a user runs it. */
 import { describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { HAS_SEED, ROOT, SEED_HOST, SEED_HTML, SEED_PATH } from './paths';
@@ -58,5 +58,61 @@ describe('gloss analyze', () => {
     const usage = gloss(['analyze', '--bogus']);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/unknown option --bogus/);
+  });
+
+  test('a page too large, a UTF-16 page and a page in windows-1251', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gloss-cli-'));
+    const big = join(dir, 'big.html');
+    writeFileSync(big, '<html><body><p>');
+    truncateSync(big, 50 * 1024 * 1024);
+    const tooBig = gloss(['analyze', big]);
+    expect(tooBig.status).toBe(1);
+    expect(tooBig.stderr).toMatch(/50\.0 MB; pages larger than 20 MB are not read/);
+
+    const utf16 = join(dir, 'utf16.html');
+    writeFileSync(utf16, Buffer.from('\ufeff<html><body><p>A page saved as UTF-16.</p></body></html>', 'utf16le'));
+    expect(gloss(['analyze', '--json', utf16]).status).toBe(0);
+
+    const para = 'Правительство объявило о новых мерах, заявив, что они необходимы, а оппозиция их раскритиковала.';
+    const page =
+      '<html lang="ru"><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">' +
+      '<meta property="og:type" content="article"><meta property="og:title" content="Новые меры">' +
+      `</head><body><article><h1>Новые меры</h1>${`<p>${para}</p>`.repeat(5)}</article></body></html>`;
+    const cp1251 = join(dir, 'cp1251.html');
+    // windows-1251 bytes: Cyrillic letters sit at 0xC0-0xFF in alphabet order (Ё and ё apart).
+    const bytes = [...page].map((c) => {
+      const code = c.codePointAt(0)!;
+      if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+      if (code > 0x7f) throw new Error(`no windows-1251 byte for ${c}`);
+      return code;
+    });
+    writeFileSync(cp1251, Buffer.from(bytes));
+    const run = gloss(['analyze', '--json', '--url', 'https://news.example/2026/03/12/new-measures-announced', cp1251]);
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.isArticle).toBe(true);
+    expect(result.article.title).toBe('Новые меры');
+    expect(result.article.text).toContain(para);
+    expect(result.reasons.join(' ')).toMatch(/no rules yet for language "ru"/);
+  });
+
+  test('--jsonl: lines that are not objects, a broken line with its id, a fragment, and the batch goes on', () => {
+    const lines = [
+      '[1, 2]',
+      '{"id": "broken", "html": "<p>unterminated',
+      JSON.stringify({ id: 'frag', html: '<p>Hello there.</p>' }),
+      JSON.stringify({ id: 'last', text: 'It was supposedly done.' }),
+    ].join('\n');
+    const run = gloss(['analyze', '--jsonl'], lines);
+    expect(run.status).toBe(0);
+    const out = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual([1, 'broken', 'frag', 'last']);
+    expect(out[0].error).toMatch(/not a JSON object/);
+    expect(out[1].error).toMatch(/not JSON/);
+    expect(out[2].isArticle).toBe(false);
+    expect(out[3].findings[0].text).toBe('supposedly');
   });
 });

@@ -15,6 +15,9 @@ const SPA_HOST = 'www.coastline-courier.example';
 const FIRST = '/2026/05/04/harbour-dredging-plan/';
 const SECOND = '/2026/05/05/ferry-timetable-changes/';
 const SPA = resolve(ROOT, 'tests/fixtures/spa/app.html');
+const NEWS_HOST = 'www.harbor-gazette.example';
+const NEWS_PATH = '/2026/03/12/council-passes-budget/';
+const REVIEWS = resolve(ROOT, 'tests/fixtures/claimreview/harbor-fact-desk.json');
 
 let server: TestServer;
 let context: BrowserContext;
@@ -27,9 +30,10 @@ beforeAll(async () => {
     [`${SEED_HOST}${SEED_PATH}`]: SEED_HTML,
     [`${SPA_HOST}${FIRST}`]: SPA,
     [`${SPA_HOST}${SECOND}`]: SPA,
+    [`${NEWS_HOST}${NEWS_PATH}`]: resolve(ROOT, 'tests/fixtures/pages/news-article.html'),
   });
   profile = mkdtempSync(join(tmpdir(), 'gloss-experience-'));
-  const hosts = [SEED_HOST, SPA_HOST].map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', ');
+  const hosts = [SEED_HOST, SPA_HOST, NEWS_HOST].map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', ');
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -275,5 +279,38 @@ describe('a single-page app', () => {
     await waitForHighlight(page, 'supposedly');
     expect(texts(await page.evaluate(listHighlights))).not.toContain('so-called');
     await page.close();
+  });
+});
+
+describe('imported fact-checks', () => {
+  test('a ClaimReview file imported in the options page gives a note beside the sentence it reviews; removing it takes the note away', async () => {
+    await resetSettings();
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.locator('input[type="file"]').setInputFiles(REVIEWS);
+    await options.waitForSelector('text=Harbor Fact Desk');
+    expect(await options.locator('.gloss-datasets').innerText()).toMatch(/1 entry skipped|skipped/);
+
+    const page = await context.newPage();
+    await page.goto(`http://${NEWS_HOST}${NEWS_PATH}`);
+    await page.waitForFunction(() => CSS.highlights.has('gloss-claim-context'), null, { timeout: 15_000 });
+    const claim = (await page.evaluate(listHighlights)).find(([n]) => n === 'gloss-claim-context')![1];
+    expect(claim.join(' ')).toMatch(/38 unfilled city jobs/);
+    const point = await page.evaluate(pointOfHighlight, { name: 'gloss-claim-context', text: claim[0]! });
+    await page.mouse.click(point!.x, point!.y);
+    await page.waitForFunction(() => !!document.querySelector('gloss-card'));
+    const card = (await page.evaluate(cardState))!.text;
+    expect(card).toMatch(/Misleading/);
+    expect(card).toMatch(/Harbor Fact Desk/);
+
+    await options.getByRole('button', { name: /Remove/ }).click();
+    await options.waitForSelector('text=No fact-checks imported yet.');
+    await page.reload();
+    await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')), null, {
+      timeout: 15_000,
+    });
+    expect(await page.evaluate(() => CSS.highlights.has('gloss-claim-context'))).toBe(false);
+    await page.close();
+    await options.close();
   });
 });

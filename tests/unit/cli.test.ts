@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { analyzeHtml, analyzeTextInput, decodeHtml, toJson, report } from '@/cli/analyze';
+import { analyzeHtml, analyzeTextInput, badInput, decodeHtml, toJson, tooLarge, report } from '@/cli/analyze';
 import { ROOT, dataset, rules } from './helpers';
 
 describe('gloss analyze', () => {
@@ -62,5 +62,54 @@ describe('gloss analyze', () => {
     ],
   ])('decodes the declared charset', (bytes, expected) => {
     expect(decodeHtml(bytes)).toBe(expected);
+  });
+
+  const bytes = (...parts: (string | number[])[]) =>
+    new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
+
+  test.each([
+    [
+      'windows-1251 by http-equiv',
+      bytes(
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251"><p>',
+        [0xcd, 0xee, 0xe2, 0xee, 0xf1, 0xf2, 0xe8],
+      ),
+      /<p>Новости$/,
+    ],
+    ['shift_jis by meta charset', bytes('<meta charset="shift_jis"><p>', [0x93, 0xfa, 0x96, 0x7b]), /<p>日本$/],
+    ['an XML declaration', bytes('<?xml version="1.0" encoding="iso-8859-2"?><p>', [0xb1]), /<p>ą$/],
+    [
+      'UTF-16 with a byte order mark',
+      new Uint8Array([0xff, 0xfe, 0x3c, 0, 0x70, 0, 0x3e, 0, 0x68, 0, 0x69, 0]),
+      /^<p>hi$/,
+    ],
+    ['no declaration, not UTF-8: windows-1252', bytes('<p>caf', [0xe9]), /<p>café$/],
+  ])('decodes %s', (_, input, expected) => {
+    expect(decodeHtml(input)).toMatch(expected);
+  });
+
+  test('bad input is named: empty, binary, too large; UTF-16 is not binary', () => {
+    expect(badInput(new Uint8Array())).toMatch(/empty/);
+    expect(badInput(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]))).toMatch(/binary/);
+    expect(badInput(new Uint8Array([0xff, 0xfe, 0x3c, 0]))).toBeNull();
+    expect(tooLarge(50 * 1024 * 1024)).toMatch(/50\.0 MB; pages larger than 20 MB are not read/);
+    expect(tooLarge(1024)).toBeNull();
+  });
+
+  test.each([
+    [
+      'malformed HTML',
+      '<html><body><p>Unclosed <b>bold <i>x <table><tr><td>cell<p>para</td></table></div></span><<<>>><!-- open',
+    ],
+    [
+      'deep nesting',
+      `<html><body>${'<div>'.repeat(20000)}<p>deep, deep text.</p>${'</div>'.repeat(20000)}</body></html>`,
+    ],
+    ['no body at all', '<!doctype html><title>t</title>'],
+    ['a fragment of text', 'just some words'],
+  ])('%s is read without an error', (_, page) => {
+    const result = analyzeHtml(page, null, rules, dataset.notes);
+    expect(typeof result.isArticle).toBe('boolean');
+    expect(analyzeHtml(page, null, rules, dataset.notes, { force: true }).article).not.toBeNull();
   });
 });

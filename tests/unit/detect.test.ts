@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { resolve } from 'node:path';
 import { detectArticle, urlEvidence } from '@/utils/detect';
-import { HAS_SEED, ROOT, SEED_HTML, SEED_URL, fixture, html } from './helpers';
+import { HAS_SEED, ROOT, SEED_HTML, SEED_URL, documentOf, fixture, html } from './helpers';
 
 describe('article detection', () => {
   test.each([
@@ -43,5 +43,82 @@ describe('article detection', () => {
     const e = urlEvidence(url);
     if (word === null) expect(e).toBeNull();
     else expect(e?.reason).toMatch(new RegExp(word));
+  });
+});
+
+describe('evidence from real-page shapes', () => {
+  const prose = (n: number, sentence = 'The council met again on Tuesday, argued about the budget, and voted late.') =>
+    Array.from({ length: n }, (_, i) => `<p>${i + 1}. ${sentence} ${sentence}</p>`).join('');
+
+  test('JSON-LD in CDATA markers, in an @graph, in an array', () => {
+    for (const ld of [
+      '<![CDATA[ {"@context":"http://schema.org","@type":"NewsArticle","headline":"x"} ]]>',
+      '{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":["ReportageNewsArticle"]}]}',
+      '[{"@type":"Organization"},{"@type":"OpinionNewsArticle"}]',
+    ]) {
+      const d = detectArticle(
+        documentOf(
+          `<html><head><script type="application/ld+json">${ld}</script></head><body>${prose(4)}</body></html>`,
+        ),
+      );
+      expect(d.isArticle).toBe(true);
+      expect(d.reasons.join(' ')).toMatch(/structured data: a \w*NewsArticle/);
+    }
+  });
+
+  test('a page that declares a product stops before its text is read', () => {
+    const d = detectArticle(
+      documentOf(
+        `<html><head><script type="application/ld+json">{"@type":"Product","name":"Tent"}</script>` +
+          `<meta property="og:type" content="product"></head><body>${prose(6)}</body></html>`,
+      ),
+      'https://shop.example/products/tent',
+    );
+    expect(d.isArticle).toBe(false);
+    expect(d.reasons.join(' ')).not.toMatch(/dom:/);
+  });
+
+  test('documentation with code listings is not a news article', () => {
+    const code = '<pre>const x = 1;\nconsole.log(x);</pre>'.repeat(4);
+    const d = detectArticle(
+      documentOf(
+        `<html><head><meta property="og:type" content="article"></head><body><main>${prose(6)}${code}</main></body></html>`,
+      ),
+    );
+    expect(d.isArticle).toBe(false);
+    expect(d.reasons.join(' ')).toMatch(/code listings/);
+  });
+
+  test.each([
+    ['cs', 'Vláda ve středu schválila rozpočet, opozice ho kritizovala a slíbila, že podá stížnost.'],
+    ['ja', '政府は水曜日に予算案を閣議決定した。野党はこれを批判し、国会での審議を求めている。'],
+  ])('a %s news article is an article', (lang, sentence) => {
+    const d = detectArticle(
+      documentOf(
+        `<html lang="${lang}"><head><meta property="og:type" content="article">` +
+          `<meta property="article:published_time" content="2026-03-12T10:00:00Z"></head>` +
+          `<body><article><h1>X</h1>${prose(5, sentence)}</article></body></html>`,
+      ),
+      'https://news.example/2026/03/12/budget-approved-after-long-debate',
+    );
+    expect(d.isArticle).toBe(true);
+  });
+
+  test('a page with hardly a paragraph is not read further', () => {
+    const d = detectArticle(documentOf('<html><body><div id="app"><button>Go</button></div></body></html>'), null);
+    expect(d.isArticle).toBe(false);
+    expect(d.reasons).toEqual(['-2 dom: fewer than two paragraphs']);
+  });
+
+  test.each([
+    ['https://example.com/2019/11/18/business/trump-trade.html', /dated/],
+    ['https://example.com/news/world-africa-33646704', /story id/],
+    ['https://example.com/blog/2024/06/25/findings/', /blog/],
+    ['https://example.com/search?q=budget', /search/],
+    ['https://example.com/world/', /section page/],
+    ['https://example.com/category/politics/', /tag, section/],
+    ['https://docs.example.com/guide/install', /documentation/],
+  ])('url evidence for %s', (url, expected) => {
+    expect(urlEvidence(url)?.reason).toMatch(expected);
   });
 });

@@ -71,3 +71,99 @@ describe.skipIf(!HAS_SEED)('the seed article', () => {
       expect(p).not.toMatch(/please support|Copyright|Disclaimer|Become a Member|fair use|Most Popular/);
   });
 });
+
+describe('extraction on the shapes real pages take', () => {
+  const para = (n: number) =>
+    `<p>Paragraph ${n} of the story, in which the council met again, argued about the budget, and voted late.</p>`;
+
+  test('a story container named with taxonomy and state classes is still read', () => {
+    const doc = documentOf(
+      `<html><body><nav><a href="/">Home</a></nav><article class="post tag-budget category-local modal-enabled">` +
+        `<h1>Council passes budget</h1><div class="entry-content">${[1, 2, 3, 4].map(para).join('')}</div>` +
+        `<div class="post-tags tags"><a href="/tag/a">Budget</a> <a href="/tag/b">Council</a></div></article>` +
+        `<div class="comments"><p>A reader wrote a long comment about this, with several clauses, and more.</p></div>` +
+        `</body></html>`,
+    );
+    const { article, bodyStart } = extractArticle(doc);
+    expect(article.text.slice(0, bodyStart)).toBe('Council passes budget\n\n');
+    expect(article.text).toMatch(/Paragraph 1 .*\n\nParagraph 4/s);
+    expect(article.text).not.toMatch(/reader wrote|Budget Council/);
+  });
+
+  test('paragraphs split by <br><br> inside a div are the body', () => {
+    const text = [1, 2, 3].map(
+      (n) => `Line ${n}: the minister said the plan would go ahead, despite the protests, next spring.`,
+    );
+    const doc = documentOf(`<html><body><h1>Plan</h1><div class="txt">${text.join('<br><br>')}</div></body></html>`);
+    const { article } = extractArticle(doc);
+    expect(article.text).toBe(`Plan\n\n${text.join('\n')}`);
+  });
+
+  test('a story split over sibling sections of one kind is read whole', () => {
+    const doc = documentOf(
+      `<html><body><main><h1>Split story</h1><div class="story-body story-body-1">${[1, 2].map(para).join('')}</div>` +
+        `<div class="ad">Advertisement</div><div class="story-body story-body-2">${[3, 4, 5, 6].map(para).join('')}` +
+        `</div></main><aside>${para(99)}</aside></body></html>`,
+    );
+    const { article } = extractArticle(doc);
+    for (const n of [1, 2, 3, 6]) expect(article.text).toContain(`Paragraph ${n} `);
+    expect(article.text).not.toMatch(/Paragraph 99|Advertisement/);
+  });
+
+  test('a kicker before the story and taxonomy links after it are left out', () => {
+    const doc = documentOf(
+      `<html><body><article><h1>Head</h1><div class="x"><p>Review</p>${[1, 2, 3].map(para).join('')}` +
+        `<p><a href="/t/1">Tag: budgets</a></p></div></article></body></html>`,
+    );
+    const { article } = extractArticle(doc);
+    expect(article.text).not.toMatch(/Review|Tag: budgets/);
+    expect(article.text).toMatch(/Paragraph 3/);
+  });
+
+  test('Chinese and Japanese paragraphs count as paragraphs though they are short in characters', () => {
+    const zh = [
+      '政府今天宣布了新的预算计划，议会将在下周进行表决。',
+      '反对派表示，该计划对地方政府不公平，并要求修改。',
+    ];
+    const doc = documentOf(
+      `<html lang="zh"><body><div class="nav"><a href="/">首页</a></div><div class="main">` +
+        `<h1>预算</h1>${zh.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`,
+    );
+    const { article } = extractArticle(doc);
+    expect(article.lang).toBe('zh');
+    for (const p of zh) expect(article.text).toContain(p);
+  });
+});
+
+describe('the text-run map on whole pages', () => {
+  test.each([
+    ['demo/article.html', null],
+    ['tests/fixtures/pages/news-article.html', null],
+    ...(HAS_SEED ? [[SEED_HTML, SEED_URL] as [string, string]] : []),
+  ])('every run of %s maps onto its text node', (file, url) => {
+    const { article, runs } = extractArticle(html(resolve(ROOT, file)), url);
+    let covered = 0;
+    for (const run of runs) {
+      const fromNode = run.node.data.slice(run.nodeStart, run.nodeStart + run.length);
+      expect(article.text.slice(run.start, run.start + run.length).replace(/\s/g, ' ')).toBe(
+        fromNode.replace(/\s/g, ' '),
+      );
+      covered += run.length;
+    }
+    // Everything but the separators between blocks and lines comes from a text node.
+    expect(covered).toBe(article.text.replace(/\n/g, '').length);
+  });
+});
+
+describe('the extraction benchmark metric', () => {
+  test('token 4-gram shingles, precision and recall averaged over pages', async () => {
+    const { shingleMatch, scoreOf } = await import('../../scripts/eval-articles.metric');
+    expect(shingleMatch('a b c d e', 'a b c d')).toEqual([0.5, 0, 0.5]);
+    const one = scoreOf([shingleMatch('a b c d e', 'a b c d')]);
+    expect([one.p, one.r]).toEqual([1, 0.5]);
+    const two = scoreOf([shingleMatch('a b c d e', 'a b c d'), shingleMatch('w x y z', 'w x y z q r')]);
+    expect(two.p).toBeCloseTo((1 + 1 / 3) / 2);
+    expect(two.r).toBeCloseTo(0.75);
+    expect(two.f1).toBeCloseTo((2 * two.p * two.r) / (two.p + two.r));
+  });
+});

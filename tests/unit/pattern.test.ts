@@ -19,11 +19,23 @@ describe('the token pattern language', () => {
     ['isis', 'crisis', []],
     ['go', 'go\u00a0on', ['go']],
     ['go on', 'go\u00a0on', ['go\u00a0on']],
+    ['@num people', '59 people, 2,000 people and thousands of people', ['59 people', '2,000 people']],
+    ['@num of people', 'thousands of people', ['thousands of people']],
+    [
+      '@report (that)? _{0,2} war',
+      'he said that the war began; according to the war',
+      ['said that the war', 'according to the war'],
+    ],
+    ['(x|@det) house', 'their house and x house', ['their house', 'x house']],
+    ['no @report?', 'no one said no', ['no', 'no']],
+    ['sham', 'Hayat Tahrir al-Sham staged a sham trial', ['sham']],
+    ['woke', 'anti-woke and woke-ish, but woke', ['woke']],
+    ['al-qaeda-style', 'al-Qaeda-style groups', ['al-Qaeda-style']],
   ])('%s in %j', (pattern, text, expected) => {
     expect(matches(pattern, text)).toEqual(expected);
   });
 
-  test.each(['(unbalanced', 'closed)', 'big? house', '_{5,2} x', '(a|b)-style'])(
+  test.each(['(unbalanced', 'closed)', 'big? house', '_{5,2} x', '(a|b)-style', '@nothing like it'])(
     '%j is refused with a reason',
     (pattern) => {
       expect(() => compilePattern(pattern)).toThrow(PatternError);

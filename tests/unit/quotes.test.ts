@@ -20,6 +20,21 @@ describe('quotation marks', () => {
     ['the operation called “Euphrates Shield”', [['“Euphrates Shield”', 'name']]],
     ['so-called "moderate" rebels', [['"moderate"', 'scare']]],
     ['He is 6" tall and 7" wide', []],
+    // A short quote in a sentence that credits a speaker is a partial quotation of that speaker.
+    ['Trump told reporters he would “absolutely” extend an invitation.', [['“absolutely”', 'speech']]],
+    ['They condemned Trump for “sensationalizing” the death.', [['“sensationalizing”', 'speech']]],
+    ['The minister called the plan “reckless” on Monday.', [['“reckless”', 'speech']]],
+    // The writer's framing of what someone did is not a speaker's words.
+    ['This move was described by Washington as a legal way to send a “signal”.', [['“signal”', 'scare']]],
+    // Numbers and single capitalised words are names and labels, not scare quotes.
+    [
+      'The receipt shows the number “2” next to the word “Guests”.',
+      [
+        ['“2”', 'name'],
+        ['“Guests”', 'name'],
+      ],
+    ],
+    ['So-called “moderate” rebels.', [['“moderate”', 'scare']]],
   ])('%j', (text, expected) => {
     expect(kinds(text)).toEqual(expected);
   });

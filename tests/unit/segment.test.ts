@@ -11,6 +11,11 @@ describe('sentences', () => {
     ['“We will act,” he said. “Now.”', ['“We will act,” he said.', '“Now.”']],
     ['First block\n\nSecond block', ['First block', 'Second block']],
     ['Non\u00a0breaking spaces stay. Fine.', ['Non\u00a0breaking spaces stay.', 'Fine.']],
+    ['He left\u00a0— quietly. Then\u00a0she spoke.', ['He left\u00a0— quietly.', 'Then\u00a0she spoke.']],
+    ['“Go home.” She did.', ['“Go home.”', 'She did.']],
+    ['It cost $3.5 million. Prof. Lee agreed.', ['It cost $3.5 million.', 'Prof. Lee agreed.']],
+    ['Line one\nLine two. Still two.', ['Line one', 'Line two.', 'Still two.']],
+    ['  Leading space.  Trailing space.  ', ['Leading space.', 'Trailing space.']],
   ])('%j', (text, expected) => {
     expect(split(text)).toEqual(expected);
   });
@@ -20,6 +25,18 @@ describe('sentences', () => {
     const spans = sentences(text);
     expect(spanAt(spans, text.indexOf('Two'))).toBe(1);
     expect(spanAt(spans, text.length + 5)).toBe(-1);
+  });
+
+  test('offsets index the text, and a long text costs time in proportion to its length', () => {
+    const paragraph = 'The U.S. Treasury acted on Monday. Officials said more would follow. ';
+    const text = Array.from({ length: 400 }, () => paragraph).join('\n');
+    const spans = sentences(text);
+    expect(spans).toHaveLength(800);
+    for (const s of spans) expect(text.slice(s.start, s.end)).toMatch(/^\S.*\S$/);
+    const t0 = performance.now();
+    sentences(text.repeat(8));
+    // One segmenter run over the whole text took seconds here; one run per line takes milliseconds.
+    expect(performance.now() - t0).toBeLessThan(2000);
   });
 
   test('countWords', () => {

@@ -5,8 +5,8 @@
 import type { Finding } from '../types';
 import { sentences as splitSentences, spanAt, type Span } from '../text/segment';
 import { findQuotes, insideSpeech, type Quote } from '../text/quotes';
-import type { CompiledRuleSet } from './rules';
-import { isAttributed } from './attribution';
+import type { CompiledRule, CompiledRuleSet } from './rules';
+import { isAttributed, isSourced } from './attribution';
 
 export interface Analysis {
   sentences: Span[];
@@ -40,7 +40,8 @@ export function analyzeText(
 
   for (const q of quotes) {
     if (q.kind !== 'scare') continue;
-    const confidence = q.words <= 2 ? 0.7 : 0.6;
+    // One or two words are the typical scare quote; three or four are as often a fragment of someone's words.
+    const confidence = q.words <= 1 ? 0.6 : q.words === 2 ? 0.55 : 0.45;
     if (confidence < threshold) continue;
     const sentence = spanAt(spans, q.start);
     findings.push({
@@ -57,44 +58,83 @@ export function analyzeText(
   }
 
   const attributed = new Map<number, boolean>();
-  for (const compiled of ruleSet.rules) {
+  const sourced = (i: number) => {
+    const span = spans[i];
+    if (!span) return false;
+    let a = attributed.get(i);
+    if (a === undefined) attributed.set(i, (a = isAttributed(text.slice(span.start, span.end))));
+    return a;
+  };
+  // A neighbouring sentence lends its source only when the source is one the reader could identify.
+  const named = new Map<number, boolean>();
+  const sourcedNearby = (i: number) => {
+    const span = spans[i];
+    if (!span) return false;
+    let a = named.get(i);
+    if (a === undefined) named.set(i, (a = isSourced(text.slice(span.start, span.end))));
+    return a;
+  };
+  const consider = (compiled: CompiledRule, start: number, end: number, matched: string) => {
     const { rule } = compiled;
-    if (rule.confidence < threshold) continue;
-    const re = compiled.find;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      const start = m.index;
-      const end = start + m[0].length;
-      const si = spanAt(spans, start);
-      if (si < 0) continue;
-      const s = spans[si]!;
-      if (end > s.end) continue;
-      if (insideSpeech(quotes, start, end)) continue;
-      const sentence = text.slice(s.start, s.end);
-      if (compiled.unlessSentence?.test(sentence)) continue;
-      if (compiled.requireSentence && !compiled.requireSentence.test(sentence)) continue;
-      if (compiled.unlessBefore?.test(text.slice(s.start, start))) continue;
-      if (compiled.unlessAfter?.test(text.slice(end, s.end))) continue;
-      if (rule.unlessAttributed) {
-        let a = attributed.get(si);
-        if (a === undefined) attributed.set(si, (a = isAttributed(sentence)));
-        if (a) continue;
-      }
-      findings.push({
-        category: compiled.category,
-        start,
-        end,
-        text: m[0],
-        noteId: noteFor(compiled.category) ?? `technique/${compiled.category}`,
-        confidence: rule.confidence,
-        ruleId: rule.id,
-        explain: rule.explain,
-        sentence: si,
+    const si = spanAt(spans, start);
+    if (si < 0) return;
+    const s = spans[si]!;
+    if (end > s.end) return;
+    if (insideSpeech(quotes, start, end)) return;
+    const sentence = text.slice(s.start, s.end);
+    if (compiled.unlessSentence?.test(sentence)) return;
+    if (compiled.requireSentence && !compiled.requireSentence.test(sentence)) return;
+    if (compiled.unlessBefore?.test(text.slice(s.start, start))) return;
+    if (compiled.unlessAfter?.test(text.slice(end, s.end))) return;
+    if (rule.unlessAttributed) {
+      if (sourced(si)) return;
+      // A factual claim may take its source from the sentence before or after it.
+      if (compiled.category === 'unsupported-claim' && (sourcedNearby(si - 1) || sourcedNearby(si + 1))) return;
+    }
+    findings.push({
+      category: compiled.category,
+      start,
+      end,
+      text: matched,
+      noteId: noteFor(compiled.category) ?? `technique/${compiled.category}`,
+      confidence: rule.confidence,
+      ruleId: rule.id,
+      explain: rule.explain,
+      sentence: si,
+    });
+  };
+
+  const active = ruleSet.rules.filter((c) => c.rule.confidence >= threshold);
+  const gate = ruleSet.start;
+  if (gate && active.length) {
+    // One pass finds where some rule can start; every rule is tried there, each rule's matches not overlapping
+    // one another (as a global search of that rule alone would find them).
+    const lastEnd = new Array<number>(active.length).fill(0);
+    gate.lastIndex = 0;
+    for (let m = gate.exec(text); m; m = gate.exec(text)) {
+      const at = m.index;
+      active.forEach((compiled, k) => {
+        if (at < lastEnd[k]!) return;
+        const re = compiled.at;
+        re.lastIndex = at;
+        const r = re.exec(text);
+        if (!r || r[0].length === 0) return;
+        lastEnd[k] = at + r[0].length;
+        consider(compiled, at, at + r[0].length, r[0]);
       });
+      gate.lastIndex = at + 1;
+    }
+  } else {
+    for (const compiled of active) {
+      const re = compiled.find;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        consider(compiled, m.index, m.index + m[0].length, m[0]);
+      }
     }
   }
   return { sentences: spans, quotes, findings: dedupe(findings) };
@@ -105,9 +145,24 @@ export function dedupe(findings: Finding[]): Finding[] {
   const sorted = [...findings].sort(
     (a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start,
   );
+  // Per category, the kept spans in order of start; they never overlap, so their ends are in order too and a
+  // binary search finds the only neighbours a new span could overlap.
+  const byCategory = new Map<string, Finding[]>();
   const kept: Finding[] = [];
   for (const f of sorted) {
-    if (kept.some((k) => k.category === f.category && k.start < f.end && f.start < k.end)) continue;
+    let list = byCategory.get(f.category);
+    if (!list) byCategory.set(f.category, (list = []));
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start < f.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = list[lo - 1];
+    const after = list[lo];
+    if ((before && before.end > f.start) || (after && after.start < f.end)) continue;
+    list.splice(lo, 0, f);
     kept.push(f);
   }
   return kept.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -10,13 +10,40 @@
  *   token?        the token or nothing
  *   _             any one word; _{0,3} between none and three words
  *   , : “ ”       punctuation, matched with or without a space before it; “ and ” match straight quotes too
+ *   @report       a word class (see CLASSES): @report a reporting verb or "according to" ("said", "told",
+ *                 "according to"), @num a number in figures or words ("59", "2,000", "hundreds"), @det a
+ *                 determiner or possessive ("the", "their"); a class is a token like any other (`@report?`)
  *
- * Matches start and end on word boundaries.
+ * Matches start and end on word boundaries, and do not begin or end inside a hyphenated compound.
  */
 
 const SEP = '[\\s\\u00a0]+';
 const WORD = "[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}'’\\-]*";
 const INFLECTION = '(?:s|es|d|ed|ing)?';
+
+/** Word classes, written as patterns themselves, so rules can say "a reporting verb" once. */
+const CLASSES: Record<string, string> = {
+  report:
+    '(said|says|say|told|tells|tell|stated|states|wrote|writes|added|adds|announced|announces|confirmed|confirms|reported|reports|argued|argues|claimed|claims|insisted|insists|warned|warns|noted|notes|explained|explains|declared|declares|asked|asks|tweeted|tweets|testified|alleged|alleges|accused|accuses|according to|quoted|citing|cited)',
+  num: '(one|two|three|four|five|six|seven|eight|nine|ten|dozen~|hundred~|thousand~|million~|billion~)',
+  det: '(the|a|an|this|that|these|those|his|her|its|their|our|your|my)',
+};
+
+// A number in figures: "59", "2,000", "3.5", "10%".
+const FIGURE = '\\d+(?:[.,]\\d+)*%?';
+const classCache = new Map<string, string>();
+
+function classSource(name: string, pattern: string): string {
+  let src = classCache.get(name);
+  if (src === undefined) {
+    const def = CLASSES[name];
+    if (def === undefined) throw new PatternError(`unknown word class "@${name}" in "${pattern}"`);
+    src = patternSource(def);
+    if (name === 'num') src = `(?:${FIGURE}|${src})`;
+    classCache.set(name, src);
+  }
+  return src;
+}
 
 export class PatternError extends Error {
   override name = 'PatternError';
@@ -100,6 +127,7 @@ function sequenceSource(pattern: string): string {
       return { source: WORD, optional: optional || min === 0, punctuation: false, gap: { min, max } };
     }
     if (PUNCT[t]) return { source: PUNCT[t]!, optional, punctuation: true };
+    if (/^@[a-z]+$/.test(t)) return { source: classSource(t.slice(1), pattern), optional, punctuation: false };
     if (t.startsWith('(') && t.endsWith(')')) {
       const alternatives = splitAlternatives(t.slice(1, -1)).map(sequenceSource);
       return { source: `(?:${alternatives.join('|')})`, optional, punctuation: false };
@@ -153,9 +181,17 @@ export function patternSource(pattern: string): string {
     : `(?:${alternatives.map(sequenceSource).join('|')})`;
 }
 
+/**
+ * Word boundaries for a whole match: not inside a word; not before a combining mark, a joiner or a modifier,
+ * which belong to the character before them; and not a part of a hyphenated compound ("Sham" in "al-Sham",
+ * "woke" in "anti-woke"). A compound is matched when the pattern spells it.
+ */
+export const WORD_START = '(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}][-‐‑])';
+export const WORD_END = '(?![\\p{L}\\p{N}\\p{M}\\p{Grapheme_Extend}\\p{Emoji_Modifier}\\u200d]|[-‐‑][\\p{L}\\p{N}])';
+
 /** A global, case-insensitive expression that finds the pattern on word boundaries. */
 export function compilePattern(pattern: string): RegExp {
-  const src = `(?<![\\p{L}\\p{N}])${patternSource(pattern)}(?![\\p{L}\\p{N}])`;
+  const src = `${WORD_START}${patternSource(pattern)}${WORD_END}`;
   try {
     return new RegExp(src, 'giu');
   } catch (error) {

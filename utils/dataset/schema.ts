@@ -117,3 +117,35 @@ export const datasetInfoSchema = z.strictObject({
   date,
   license: text,
 });
+
+/**
+ * A claim note imported from a fact-checker's ClaimReview (`gloss import claimreview`): the review is its source
+ * (one, or none when the review gives no address), the claim is matched by retrieval rather than phrase groups,
+ * and `provenance.importedFrom` names what it came from.
+ */
+export const importedClaimSchema = z.strictObject({
+  ...base,
+  kind: z.literal('claim'),
+  match: z.strictObject({
+    claim: text.max(2000, 'at most 2,000 characters'),
+    phrases: z.array(z.array(phrase).min(1)).default([]),
+  }),
+  sources: z.array(sourceSchema),
+  provenance: provenanceSchema.extend({ importedFrom: text }),
+});
+
+export type ImportedClaim = z.infer<typeof importedClaimSchema>;
+
+/** A file of imported notes, as `gloss import` writes it and the extension stores it. */
+export const importedDatasetSchema = z.strictObject({
+  format: z.literal('gloss-imported-notes'),
+  version: z.literal(1),
+  /** A name for the import, shown in the options page. */
+  name: text,
+  importedFrom: text,
+  license: text,
+  created: date,
+  notes: z.array(importedClaimSchema),
+});
+
+export type ImportedDataset = z.infer<typeof importedDatasetSchema>;

@@ -11,16 +11,38 @@ function typesOf(value: unknown): string[] {
   return list.filter((x): x is string => typeof x === 'string').map((x) => x.replace(/^.*[/#]/, ''));
 }
 
+/**
+ * JSON as pages write it: wrapped in CDATA or comment markers, with raw line breaks inside strings or a trailing
+ * comma. Undefined when it still does not parse.
+ */
+export function parseLenient(raw: string): unknown {
+  let text = raw.trim();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    text = text
+      .replace(/^(?:\/\/\s*)?(?:<!\[CDATA\[|<!--)/, '')
+      .replace(/(?:\/\/\s*)?(?:\]\]>|-->)\s*$/, '')
+      // Raw control characters (line breaks inside strings) are not allowed in JSON.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f]+/g, ' ')
+      .replace(/,\s*([}\]])/g, '$1')
+      .trim();
+    try {
+      return JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
 /** Every object with an @type in the page's JSON-LD, through arrays and @graph. Broken blocks are skipped. */
 export function jsonLdItems(doc: Document): StructuredItem[] {
   const items: StructuredItem[] = [];
   for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(script.textContent ?? '');
-    } catch {
-      continue;
-    }
+    const parsed = parseLenient(script.textContent ?? '');
+    if (parsed === undefined) continue;
     const stack: unknown[] = [parsed];
     let guard = 0;
     while (stack.length && guard++ < 500) {

@@ -6,6 +6,7 @@ import type { Finding, OutletRef } from '../types';
 import type { CompiledDataset } from '../dataset/compile';
 import { patternSource } from '../analyze/pattern';
 import { spanAt, type Span } from '../text/segment';
+import { DEFAULT_THRESHOLD, type ClaimRetriever } from './bm25';
 
 const LETTERS = '[\\p{L}\\p{N}]';
 
@@ -52,10 +53,60 @@ function compileClaims(data: CompiledDataset): CompiledClaims {
 }
 
 const CLAIM_EXPLAIN = 'This sentence makes or discusses a claim that a context note covers.';
+const RETRIEVAL_EXPLAIN = 'This sentence is close in wording to a claim that a fact-checker reviewed';
+
+/** Imported claims, matched by retrieval rather than phrase groups. */
+export interface ClaimSearch {
+  retriever: ClaimRetriever;
+  /** The calibrated score a sentence must reach; DEFAULT_THRESHOLD when not given. */
+  threshold?: number;
+  /** Claims in the index only for its statistics (the bundled ones, matched by their phrases instead). */
+  exclude?: ReadonlySet<string>;
+}
+
+/**
+ * Retrieval findings: for each sentence, the best imported claim whose calibrated score clears the threshold,
+ * spanning the sentence. Their confidence stays below the phrase matches', which win where both cover a span.
+ */
+export function retrieveClaims(text: string, sentences: Span[], search: ClaimSearch): Finding[] {
+  const threshold = search.threshold ?? DEFAULT_THRESHOLD;
+  if (!search.retriever.size) return [];
+  const findings: Finding[] = [];
+  sentences.forEach((span, si) => {
+    const sentence = text.slice(span.start, span.end);
+    const tokens = search.retriever.queryTokens(sentence);
+    if (tokens.length < 3) return;
+    const best = search.retriever
+      .searchTokens(tokens, search.exclude?.size ? 4 : 1, threshold)
+      .find((hit) => !search.exclude?.has(hit.id));
+    if (!best) return;
+    const lead = sentence.length - sentence.trimStart().length;
+    const start = span.start + lead;
+    const end = span.start + sentence.trimEnd().length;
+    findings.push({
+      category: 'claim-context',
+      start,
+      end,
+      text: text.slice(start, end),
+      noteId: best.id,
+      confidence: Math.round((0.5 + 0.35 * best.score) * 100) / 100,
+      ruleId: 'claim-context.retrieval',
+      explain: `${RETRIEVAL_EXPLAIN} (match ${Math.round(best.score * 100)}%).`,
+      sentence: si,
+    });
+  });
+  return findings;
+}
 const TERM_EXPLAIN = 'A group, place or term that a context note explains.';
 
 /** Claim-context findings: one per claim and sentence, spanning the phrases that matched. */
-export function matchClaims(text: string, sentences: Span[], data: CompiledDataset): Finding[] {
+export function matchClaims(
+  text: string,
+  sentences: Span[],
+  data: CompiledDataset,
+  imported?: ClaimSearch | null,
+): Finding[] {
+  const retrieved = imported ? retrieveClaims(text, sentences, imported) : [];
   const { phrases, groups } = compileClaims(data);
   // Occurrences of each phrase, by sentence.
   const hits: Map<number, Span[]>[] = phrases.map((re) => {
@@ -98,7 +149,7 @@ export function matchClaims(text: string, sentences: Span[], data: CompiledDatas
       });
     }
   }
-  return findings;
+  return [...findings, ...retrieved];
 }
 
 interface CompiledTerms {

@@ -23,12 +23,21 @@ const SPEECH_AFTER =
   /^[,.]?\s*(?:[\p{L}’'.-]+\s+){0,7}?(?:said|says|told|asked|stated|declared|wrote|added|tweeted|posted|replied|insisted|warned|argued|noted|explained|announced)\b/iu;
 const MENTION_BEFORE =
   /(?<!so[- ])\b(?:called|calls|call|named|titled|entitled|dubbed|nicknamed|known as|termed|the term|the phrase|the hashtag|the slogan|the headline|the film|the book|the song|the album|the report|the programme|the program|the operation|the campaign|the movement)\s*$/i;
+// A speaker credited anywhere in the sentence: a short quote there is a partial quotation of that speaker
+// ("Trump told reporters he would “absolutely” extend an invitation"), not the writer's distance from a word.
+// "described as" is left out on purpose: "described by Washington as a “signal”" is the writer's framing.
+const SPEAKER_IN_SENTENCE =
+  /\b(?:said|says|told|tells|stated|states|declared|declares|wrote|writes|added|adds|asked|asks|tweeted|posted|replied|answered|insisted|insists|urged|urges|warned|warns|argued|argues|noted|explained|announced|testified|complained|quoted|(?<!so-)(?:calling|called|calls)|according to|in a statement|in an interview|made (?:it )?clear|vowed|vows|promised|promises|pledged|demanded|demands|denied|denies|admitted|admits|acknowledged|conceded|claimed|claims|accused|accuses|dismissed|condemned|criticized|criticised|praised|hailed|blamed|branded|dubbed|labelled|labeled|urging|saying|telling|arguing|insisting|warning|describing)\b/i;
 const MINOR_WORD = /^(?:of|the|a|an|and|or|in|on|at|to|for|de|la|le|al|el|von|van|der)$/i;
 
 function isTitleCase(inner: string): boolean {
   const words = inner.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
   if (words.length < 2) return false;
   return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && MINOR_WORD.test(w)));
+}
+
+function isCapitalisedWord(inner: string): boolean {
+  return /^[\p{Lu}][\p{L}\p{N}'’-]*$/u.test(inner.trim()) && !/^[\p{Lu}]+$/u.test(inner.trim());
 }
 
 /** Finds and classifies the quotations in `text`. */
@@ -85,9 +94,26 @@ function classify(text: string, start: number, end: number): Quote {
   if (words > 4 || /[.!?;]\s*$|[.!?]\s+\S/.test(inner)) kind = 'speech';
   else if (SPEECH_BEFORE.test(before) && /[:,]\s*$/.test(before)) kind = 'speech';
   else if (SPEECH_AFTER.test(after) && (/^,/.test(after) || /,$/.test(inner))) kind = 'speech';
-  else if (isTitleCase(inner) || MENTION_BEFORE.test(before)) kind = 'name';
+  // A title, a name, a number, or a single capitalised word ("“Balfour”", "the word “Guests”").
+  else if (isTitleCase(inner) || MENTION_BEFORE.test(before) || !/\p{L}/u.test(inner) || isCapitalisedWord(inner))
+    kind = 'name';
+  else if (speakerInSentence(text, start, end)) kind = 'speech';
   else kind = 'scare';
   return { start, end, kind, words };
+}
+
+/** The sentence around a quote, without the quote itself, credits a speaker. */
+function speakerInSentence(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - 300);
+  const head = text.slice(from, start);
+  let cut = head.length - 1;
+  // Back to the end of the sentence before: a line break, or . ! ? followed by white space.
+  while (cut >= 0 && !(head[cut] === '\n' || (/[.!?]/.test(head[cut]!) && /\s/.test(head[cut + 1] ?? '')))) cut--;
+  const before = cut >= 0 ? head.slice(cut + 1) : head;
+  const tail = text.slice(end, end + 300);
+  const stop = tail.search(/[.!?](?:\s|$)|\n/);
+  const after = stop >= 0 ? tail.slice(0, stop) : tail;
+  return SPEAKER_IN_SENTENCE.test(before) || SPEAKER_IN_SENTENCE.test(after);
 }
 
 /** The speech quote containing [start, end), if any. `quotes` sorted by start. */

@@ -13,28 +13,51 @@ const segmenters = new Map<string, Intl.Segmenter>();
 function segmenter(lang: string): Intl.Segmenter {
   let s = segmenters.get(lang);
   if (!s) {
-    s = new Intl.Segmenter(lang, { granularity: 'sentence' });
+    try {
+      s = new Intl.Segmenter(lang, { granularity: 'sentence' });
+    } catch {
+      // A page's lang attribute may be anything ("en_US", "english"): segment by the default rules then.
+      s = new Intl.Segmenter(undefined, { granularity: 'sentence' });
+    }
     segmenters.set(lang, s);
   }
   return s;
 }
 
 /**
- * Splits `text` into sentences. Spans exclude trailing white space; a paragraph break ("\n") always ends a
- * sentence, so a sentence never spans two blocks of the article.
+ * Splits `text` into sentences. Spans exclude surrounding white space; a line break always ends a sentence, so a
+ * sentence never spans two blocks of the article. Each line is segmented on its own: one segmenter run over a
+ * whole long text costs time that grows with the square of its length, one run per line grows linearly.
  */
 export function sentences(text: string, lang = 'en'): Span[] {
   const out: Span[] = [];
+  const seg = segmenter(lang);
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (lineEnd > lineStart && /\S/.test(text.slice(lineStart, lineEnd))) {
+      splitLine(text, lineStart, lineEnd, seg, out);
+    }
+    lineStart = lineEnd + 1;
+  }
+  return out;
+}
+
+function splitLine(text: string, from: number, to: number, seg: Intl.Segmenter, out: Span[]): void {
+  const line = text.slice(from, to);
   let pendingStart = -1;
-  for (const { index, segment } of segmenter(lang).segment(text)) {
-    let end = index + segment.length;
-    while (end > index && /\s/.test(text[end - 1]!)) end--;
-    if (end === index) continue;
-    const start = pendingStart >= 0 ? pendingStart : index;
-    const piece = text.slice(start, end);
-    const next = text.slice(index + segment.length, index + segment.length + 2);
-    // "U.S. Treasury" or "Gen. Smith": keep going unless a line break or lower-case-free end says otherwise.
-    if (!segment.includes('\n') && ABBREVIATION.test(piece) && /^[\p{Lu}\d]/u.test(next.trimStart())) {
+  for (const { index, segment } of seg.segment(line)) {
+    let s = from + index;
+    let end = s + segment.length;
+    while (end > s && /\s/.test(text[end - 1]!)) end--;
+    while (s < end && /\s/.test(text[s]!)) s++;
+    if (end === s) continue;
+    const start = pendingStart >= 0 ? pendingStart : s;
+    const piece = text.slice(Math.max(start, end - 40), end);
+    const next = text.slice(from + index + segment.length, Math.min(to, from + index + segment.length + 3));
+    // "U.S. Treasury" or "Gen. Smith": a full stop after an abbreviation, followed by a capital, goes on.
+    if (ABBREVIATION.test(piece) && /^[\p{Lu}\d]/u.test(next.trimStart())) {
       pendingStart = start;
       continue;
     }
@@ -42,11 +65,10 @@ export function sentences(text: string, lang = 'en'): Span[] {
     out.push({ start, end });
   }
   if (pendingStart >= 0) {
-    let end = text.length;
+    let end = to;
     while (end > pendingStart && /\s/.test(text[end - 1]!)) end--;
     out.push({ start: pendingStart, end });
   }
-  return out;
 }
 
 /** The index of the span containing `offset` (spans sorted and disjoint), or -1. */

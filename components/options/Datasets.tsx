@@ -1,0 +1,185 @@
+/**
+ * Imported fact-checks: pick a ClaimReview file (or one `gloss import` wrote), see every import with who
+ * published it, under what licence and how many claims it holds, and remove one. Everything shown is text:
+ * strings from an imported file are never rendered as HTML.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { ImportsReply, ImportSummary, OptionsToBackground } from '@/utils/messages';
+
+/** Larger files do not fit in one extension message. */
+const MAX_BYTES = 48 * 1024 * 1024;
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'busy'; what: string }
+  | { kind: 'done'; text: string; skipped: { at: string; reason: string }[]; skippedCount: number }
+  | { kind: 'error'; text: string };
+
+/** The file's text (`Blob.text()`, or a FileReader where that is missing). */
+function readText(file: File): Promise<string> {
+  if (typeof file.text === 'function') return file.text();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(reader.error ?? new Error('cannot read the file'));
+    reader.readAsText(file);
+  });
+}
+
+async function ask(message: OptionsToBackground): Promise<ImportsReply> {
+  const reply = (await browser.runtime.sendMessage(message)) as ImportsReply | undefined;
+  if (!reply) return { ok: false, error: 'the extension did not answer', imports: [] };
+  return reply;
+}
+
+export function Datasets() {
+  const [imports, setImports] = useState<ImportSummary[] | null>(null);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [license, setLicense] = useState('');
+
+  const apply = (reply: ImportsReply) => {
+    setImports(reply.imports);
+    if (!reply.ok) setStatus({ kind: 'error', text: reply.error });
+    return reply;
+  };
+
+  useEffect(() => {
+    void ask({ type: 'gloss:imports-list' })
+      .then(apply)
+      .catch((e: Error) => setStatus({ kind: 'error', text: e.message }));
+  }, []);
+
+  async function onFile(event: Event) {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    if (file.size > MAX_BYTES) {
+      setStatus({ kind: 'error', text: `${file.name} is larger than 48 MB; split it into smaller files.` });
+      input.value = '';
+      return;
+    }
+    setStatus({ kind: 'busy', what: `Importing ${file.name}…` });
+    try {
+      const text = await readText(file);
+      const reply = apply(
+        await ask({ type: 'gloss:imports-add', fileName: file.name, text, license: license.trim() || undefined }),
+      );
+      if (reply.ok && reply.added)
+        setStatus({
+          kind: 'done',
+          text: `Imported ${reply.added.count} claim${reply.added.count === 1 ? '' : 's'} from ${file.name}.`,
+          skipped: reply.added.skipped,
+          skippedCount: reply.added.skippedCount,
+        });
+    } catch (error) {
+      setStatus({ kind: 'error', text: `The import failed: ${(error as Error).message}` });
+    } finally {
+      input.value = '';
+    }
+  }
+
+  async function remove(item: ImportSummary) {
+    setStatus({ kind: 'busy', what: `Removing ${item.name}…` });
+    try {
+      const reply = apply(await ask({ type: 'gloss:imports-remove', id: item.id }));
+      if (reply.ok) setStatus({ kind: 'idle' });
+    } catch (error) {
+      setStatus({ kind: 'error', text: `Could not remove it: ${(error as Error).message}` });
+    }
+  }
+
+  const busy = status.kind === 'busy';
+  return (
+    <section class="gloss-datasets" aria-labelledby="gloss-datasets-title">
+      <h2 id="gloss-datasets-title">Imported fact-checks</h2>
+      <p>
+        Import fact-checks published as schema.org ClaimReview (JSON, JSON-LD or JSON Lines). They stay on this device;
+        Gloss shows one beside a sentence that makes the claim it reviews.
+      </p>
+      <p>
+        <label>
+          Licence of the data (optional){' '}
+          <input
+            type="text"
+            value={license}
+            maxLength={200}
+            placeholder="e.g. CC-BY-4.0"
+            onInput={(e) => setLicense((e.currentTarget as HTMLInputElement).value)}
+          />
+        </label>
+      </p>
+      <p>
+        <label>
+          ClaimReview file{' '}
+          <input type="file" accept=".json,.jsonl,.jsonld,application/json" disabled={busy} onChange={onFile} />
+        </label>
+      </p>
+      <div role="status" aria-live="polite">
+        {status.kind === 'busy' && <p>{status.what}</p>}
+        {status.kind === 'done' && (
+          <div>
+            <p>{status.text}</p>
+            {status.skippedCount > 0 && (
+              <details>
+                <summary>
+                  {status.skippedCount} entr{status.skippedCount === 1 ? 'y' : 'ies'} skipped
+                </summary>
+                <ul>
+                  {status.skipped.map((s) => (
+                    <li key={s.at}>
+                      {s.at}: {s.reason}
+                    </li>
+                  ))}
+                  {status.skippedCount > status.skipped.length && (
+                    <li>…and {status.skippedCount - status.skipped.length} more</li>
+                  )}
+                </ul>
+              </details>
+            )}
+          </div>
+        )}
+      </div>
+      {status.kind === 'error' && <p role="alert">{status.text}</p>}
+      {imports === null ? (
+        <p>Loading…</p>
+      ) : imports.length === 0 ? (
+        <p>No fact-checks imported yet.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Import</th>
+              <th scope="col">Published by</th>
+              <th scope="col">Licence</th>
+              <th scope="col">Claims</th>
+              <th scope="col">Imported</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {imports.map((item) => (
+              <tr key={item.id}>
+                <td>
+                  {item.name}
+                  {item.importedFrom !== item.name && <div>from {item.importedFrom}</div>}
+                </td>
+                <td>{item.publishers.join(', ') || 'unknown'}</td>
+                <td>{item.license}</td>
+                <td>{item.count.toLocaleString()}</td>
+                <td>{item.importedAt.slice(0, 10)}</td>
+                <td>
+                  <button type="button" disabled={busy} onClick={() => void remove(item)}>
+                    Remove <span class="visually-hidden">{item.name}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

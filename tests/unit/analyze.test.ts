@@ -1,0 +1,113 @@
+/** The analysis as a whole: whose words a finding is in, attribution, thresholds, and that one scan finds it all. */
+import { describe, expect, test } from 'vitest';
+import { analyzeText } from '@/utils/analyze';
+import { SENSITIVITIES, thresholdFor } from '@/utils/sensitivity';
+import { english } from './helpers';
+
+const findings = (text: string, threshold = 0.5) => analyzeText(text, english, { threshold }).findings;
+const ids = (text: string, threshold = 0.5) => findings(text, threshold).map((f) => f.ruleId);
+
+describe('whose words', () => {
+  test('a quoted speaker’s words are not the writer’s phrasing', () => {
+    const text = '“This is a brutal, shameless and despicable attack”, the minister said.';
+    expect(findings(text)).toEqual([]);
+  });
+
+  test('the same words in the writer’s voice are marked', () => {
+    expect(ids('This is a brutal, shameless and despicable attack.')).toContain('loaded-language.charged-adjectives');
+  });
+
+  test('loaded words in a clause reported from a named speaker are left to the speaker', () => {
+    expect(ids('The minister said the attack was brutal and must be investigated.')).toEqual([]);
+  });
+
+  test('even-handed labels: each side’s pejoratives for the other', () => {
+    for (const text of ['The radical left wants to abolish the police.', 'Far-right groups held a rally downtown.'])
+      expect(ids(text)).toContain('labeling.political-pejoratives');
+  });
+});
+
+describe('attribution', () => {
+  test('an accusation with no source is an unsupported claim', () => {
+    expect(ids('The West is secretly arming the terrorists in Idlib.')).toContain('unsupported-claim.secret-backing');
+  });
+
+  test('a claim that takes its source from the next sentence is not', () => {
+    const text =
+      'The West is secretly arming the terrorists in Idlib. That is what a UN panel found, according to its report.';
+    expect(ids(text)).not.toContain('unsupported-claim.secret-backing');
+  });
+
+  test('a neighbour whose sourcing is vague lends no support', () => {
+    const text =
+      'The reports refer to some unknown military sources. This comes amid the collapse of rebel forces in the north.';
+    expect(ids(text)).toContain('unsupported-claim.collapse');
+    const sourced =
+      'The ministry said on Monday that the lines had broken. This comes amid the collapse of rebel forces.';
+    expect(ids(sourced)).not.toContain('unsupported-claim.collapse');
+  });
+
+  test('vague attribution is told from named attribution', () => {
+    expect(ids('Sources say the minister will resign.')).toContain('vague-attribution.sources-say');
+    expect(ids('The minister will resign, his spokesman Igor Petrov said.')).toEqual([]);
+  });
+});
+
+describe('alleged: ordinary care or doubt', () => {
+  test('dismissive before an investigated event, surer than bare care', () => {
+    const [event] = findings('The strike followed an alleged chemical attack supposedly conducted by the army.');
+    expect(event?.ruleId).toBe('doubt.alleged-event');
+    expect(event!.confidence).toBeGreaterThan(0.6);
+  });
+
+  test('court reporting is left alone', () => {
+    expect(findings('Prosecutors told the court the alleged attack was planned for months.', 0)).toEqual([]);
+  });
+
+  test('a bare “alleged” before a noun waits for the thorough setting', () => {
+    const text = 'He denied the alleged plot.';
+    expect(ids(text, thresholdFor('balanced'))).toEqual([]);
+    expect(ids(text, thresholdFor('thorough'))).toContain('doubt.alleged-adjective');
+  });
+});
+
+describe('sensitivity', () => {
+  test('precise ⊂ balanced ⊂ thorough', () => {
+    expect(SENSITIVITIES.precise).toBeGreaterThan(SENSITIVITIES.balanced);
+    expect(SENSITIVITIES.balanced).toBeGreaterThan(SENSITIVITIES.thorough);
+    const text = 'The regime’s brutal crackdown, experts say, was an utter failure. The dictator fled.';
+    const n = (s: 'precise' | 'balanced' | 'thorough') => findings(text, thresholdFor(s)).length;
+    expect(n('precise')).toBeLessThanOrEqual(n('balanced'));
+    expect(n('balanced')).toBeLessThan(n('thorough'));
+  });
+});
+
+describe('one scan for all rules', () => {
+  test('finds what each rule finds on its own', () => {
+    const text = [
+      'Fresh speculation has been circulating in the media. The reports refer to some unknown military sources.',
+      'There are no doubts that the so-called experts were wrong, and make no mistake: the radical left peddled lies.',
+      'The bombshell report, allegedly leaked, was a sham; unnamed officials said the total collapse was near.',
+    ].join('\n\n');
+    const withGate = analyzeText(text, english, { threshold: 0 }).findings;
+    const withoutGate = analyzeText(text, { ...english, start: undefined }, { threshold: 0 }).findings;
+    expect(withGate).toEqual(withoutGate);
+    expect(withGate.length).toBeGreaterThan(8);
+  });
+
+  test('time grows linearly with the text', () => {
+    const paragraph =
+      'The brutal regime, sources say, is secretly arming the militants. Officials said on Monday that 59 missiles were fired. ';
+    const time = (k: number) => {
+      const text = Array.from({ length: k }, () => paragraph).join('\n\n');
+      const t0 = performance.now();
+      analyzeText(text, english, { threshold: 0.5 });
+      return performance.now() - t0;
+    };
+    time(50);
+    const small = Math.max(time(200), 1);
+    const large = time(1600);
+    // Eight times the text: well under the sixty-four times a quadratic cost would take.
+    expect(large / small).toBeLessThan(24);
+  });
+});

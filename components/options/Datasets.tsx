@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ImportsReply, ImportSummary, OptionsToBackground } from '@/utils/messages';
+import { t } from '@/utils/i18n';
 
 /** Larger files do not fit in one extension message. */
 const MAX_BYTES = 48 * 1024 * 1024;
@@ -29,7 +30,7 @@ function readText(file: File): Promise<string> {
 
 async function ask(message: OptionsToBackground): Promise<ImportsReply> {
   const reply = (await browser.runtime.sendMessage(message)) as ImportsReply | undefined;
-  if (!reply) return { ok: false, error: 'the extension did not answer', imports: [] };
+  if (!reply) return { ok: false, error: t('datasets_noAnswer'), imports: [] };
   return reply;
 }
 
@@ -55,11 +56,11 @@ export function Datasets() {
     const file = input.files?.[0];
     if (!file) return;
     if (file.size > MAX_BYTES) {
-      setStatus({ kind: 'error', text: `${file.name} is larger than 48 MB; split it into smaller files.` });
+      setStatus({ kind: 'error', text: t('datasets_tooLarge', file.name) });
       input.value = '';
       return;
     }
-    setStatus({ kind: 'busy', what: `Importing ${file.name}…` });
+    setStatus({ kind: 'busy', what: t('datasets_importing', file.name) });
     try {
       const text = await readText(file);
       const reply = apply(
@@ -68,38 +69,38 @@ export function Datasets() {
       if (reply.ok && reply.added)
         setStatus({
           kind: 'done',
-          text: `Imported ${reply.added.count} claim${reply.added.count === 1 ? '' : 's'} from ${file.name}.`,
+          text:
+            reply.added.count === 1
+              ? t('datasets_importedOne', file.name)
+              : t('datasets_imported', [String(reply.added.count), file.name]),
           skipped: reply.added.skipped,
           skippedCount: reply.added.skippedCount,
         });
     } catch (error) {
-      setStatus({ kind: 'error', text: `The import failed: ${(error as Error).message}` });
+      setStatus({ kind: 'error', text: t('datasets_importFailed', (error as Error).message) });
     } finally {
       input.value = '';
     }
   }
 
   async function remove(item: ImportSummary) {
-    setStatus({ kind: 'busy', what: `Removing ${item.name}…` });
+    setStatus({ kind: 'busy', what: t('datasets_removing', item.name) });
     try {
       const reply = apply(await ask({ type: 'gloss:imports-remove', id: item.id }));
       if (reply.ok) setStatus({ kind: 'idle' });
     } catch (error) {
-      setStatus({ kind: 'error', text: `Could not remove it: ${(error as Error).message}` });
+      setStatus({ kind: 'error', text: t('datasets_removeFailed', (error as Error).message) });
     }
   }
 
   const busy = status.kind === 'busy';
   return (
     <section class="gloss-datasets" aria-labelledby="gloss-datasets-title">
-      <h2 id="gloss-datasets-title">Imported fact-checks</h2>
-      <p>
-        Import fact-checks published as schema.org ClaimReview (JSON, JSON-LD or JSON Lines). They stay on this device;
-        Gloss shows one beside a sentence that makes the claim it reviews.
-      </p>
+      <h2 id="gloss-datasets-title">{t('datasets_title')}</h2>
+      <p>{t('datasets_help')}</p>
       <p>
         <label>
-          Licence of the data (optional){' '}
+          {t('datasets_license')}{' '}
           <input
             type="text"
             value={license}
@@ -111,7 +112,7 @@ export function Datasets() {
       </p>
       <p>
         <label>
-          ClaimReview file{' '}
+          {t('datasets_file')}{' '}
           <input type="file" accept=".json,.jsonl,.jsonld,application/json" disabled={busy} onChange={onFile} />
         </label>
       </p>
@@ -123,7 +124,9 @@ export function Datasets() {
             {status.skippedCount > 0 && (
               <details>
                 <summary>
-                  {status.skippedCount} entr{status.skippedCount === 1 ? 'y' : 'ies'} skipped
+                  {status.skippedCount === 1
+                    ? t('datasets_skippedOne')
+                    : t('datasets_skipped', String(status.skippedCount))}
                 </summary>
                 <ul>
                   {status.skipped.map((s) => (
@@ -132,7 +135,7 @@ export function Datasets() {
                     </li>
                   ))}
                   {status.skippedCount > status.skipped.length && (
-                    <li>…and {status.skippedCount - status.skipped.length} more</li>
+                    <li>{t('datasets_more', String(status.skippedCount - status.skipped.length))}</li>
                   )}
                 </ul>
               </details>
@@ -142,20 +145,20 @@ export function Datasets() {
       </div>
       {status.kind === 'error' && <p role="alert">{status.text}</p>}
       {imports === null ? (
-        <p>Loading…</p>
+        <p>{t('datasets_loading')}</p>
       ) : imports.length === 0 ? (
-        <p>No fact-checks imported yet.</p>
+        <p>{t('datasets_none')}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th scope="col">Import</th>
-              <th scope="col">Published by</th>
-              <th scope="col">Licence</th>
-              <th scope="col">Claims</th>
-              <th scope="col">Imported</th>
+              <th scope="col">{t('datasets_colImport')}</th>
+              <th scope="col">{t('datasets_colPublisher')}</th>
+              <th scope="col">{t('datasets_colLicense')}</th>
+              <th scope="col">{t('datasets_colClaims')}</th>
+              <th scope="col">{t('datasets_colImported')}</th>
               <th scope="col">
-                <span class="visually-hidden">Actions</span>
+                <span class="visually-hidden">{t('datasets_colActions')}</span>
               </th>
             </tr>
           </thead>
@@ -164,15 +167,15 @@ export function Datasets() {
               <tr key={item.id}>
                 <td>
                   {item.name}
-                  {item.importedFrom !== item.name && <div>from {item.importedFrom}</div>}
+                  {item.importedFrom !== item.name && <div>{t('datasets_from', item.importedFrom)}</div>}
                 </td>
-                <td>{item.publishers.join(', ') || 'unknown'}</td>
+                <td>{item.publishers.join(', ') || t('datasets_unknown')}</td>
                 <td>{item.license}</td>
                 <td>{item.count.toLocaleString()}</td>
                 <td>{item.importedAt.slice(0, 10)}</td>
                 <td>
                   <button type="button" disabled={busy} onClick={() => void remove(item)}>
-                    Remove <span class="visually-hidden">{item.name}</span>
+                    {t('datasets_remove')} <span class="visually-hidden">{item.name}</span>
                   </button>
                 </td>
               </tr>

@@ -26,7 +26,7 @@ const compiledSets = new WeakMap<RuleSet[], CompiledRuleSet[]>();
 
 export function compileRules(sets: RuleSet[]): CompiledRuleSet[] {
   let c = compiledSets.get(sets);
-  if (!c) compiledSets.set(sets, (c = sets.map(compileRuleSet)));
+  if (!c) compiledSets.set(sets, (c = sets.map((set) => compileRuleSet(set))));
   return c;
 }
 

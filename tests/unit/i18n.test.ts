@@ -25,7 +25,11 @@ describe('UI strings', () => {
   test('every key asked for exists', () => {
     const known = Object.keys(messages);
     for (const key of keys) {
-      if (key.endsWith('_*')) expect(known.some((k) => k.startsWith(key.slice(0, -1))), key).toBe(true);
+      if (key.endsWith('_*'))
+        expect(
+          known.some((k) => k.startsWith(key.slice(0, -1))),
+          key,
+        ).toBe(true);
       else expect(known, key).toContain(key);
     }
     expect(keys.size).toBeGreaterThan(40);

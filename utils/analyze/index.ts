@@ -5,7 +5,7 @@
 import type { Finding } from '../types';
 import { sentences as splitSentences, spanAt, type Span } from '../text/segment';
 import { findQuotes, insideSpeech, type Quote } from '../text/quotes';
-import type { CompiledRule, CompiledRuleSet } from './rules';
+import { unicodeVariant, type CompiledRule, type CompiledRuleSet } from './rules';
 import { isAttributed, isSourced } from './attribution';
 
 export interface Analysis {
@@ -29,10 +29,21 @@ export const SCARE_QUOTE_RULE = {
 
 export function analyzeText(
   text: string,
-  ruleSet: CompiledRuleSet,
+  rules: CompiledRuleSet,
   options: AnalyzeOptions = {},
-  spans: Span[] = splitSentences(text, ruleSet.lang),
+  spans: Span[] = splitSentences(text, rules.lang),
 ): Analysis {
+  // Fast rules read the lower-cased text; where lower-casing changes the text's length (a few letters such as
+  // "İ" do), offsets would drift, so that text is read with the Unicode rules instead.
+  let ruleSet = rules;
+  let folded = text;
+  if (rules.mode === 'fast') {
+    folded = text.toLowerCase();
+    if (folded.length !== text.length) {
+      ruleSet = unicodeVariant(rules);
+      folded = text;
+    }
+  }
   const threshold = options.threshold ?? 0;
   const noteFor = options.techniqueNote ?? ((c) => `technique/${c}`);
   const quotes = findQuotes(text);
@@ -74,18 +85,18 @@ export function analyzeText(
     if (a === undefined) named.set(i, (a = isSourced(text.slice(span.start, span.end))));
     return a;
   };
-  const consider = (compiled: CompiledRule, start: number, end: number, matched: string) => {
+  const consider = (compiled: CompiledRule, start: number, end: number) => {
     const { rule } = compiled;
     const si = spanAt(spans, start);
     if (si < 0) return;
     const s = spans[si]!;
     if (end > s.end) return;
     if (insideSpeech(quotes, start, end)) return;
-    const sentence = text.slice(s.start, s.end);
+    const sentence = folded.slice(s.start, s.end);
     if (compiled.unlessSentence?.test(sentence)) return;
     if (compiled.requireSentence && !compiled.requireSentence.test(sentence)) return;
-    if (compiled.unlessBefore?.test(text.slice(s.start, start))) return;
-    if (compiled.unlessAfter?.test(text.slice(end, s.end))) return;
+    if (compiled.unlessBefore?.test(folded.slice(s.start, start))) return;
+    if (compiled.unlessAfter?.test(folded.slice(end, s.end))) return;
     if (rule.unlessAttributed) {
       if (sourced(si)) return;
       // A factual claim may take its source from the sentence before or after it.
@@ -95,7 +106,7 @@ export function analyzeText(
       category: compiled.category,
       start,
       end,
-      text: matched,
+      text: text.slice(start, end),
       noteId: noteFor(compiled.category) ?? `technique/${compiled.category}`,
       confidence: rule.confidence,
       ruleId: rule.id,
@@ -111,29 +122,30 @@ export function analyzeText(
     // one another (as a global search of that rule alone would find them).
     const lastEnd = new Array<number>(active.length).fill(0);
     gate.lastIndex = 0;
-    for (let m = gate.exec(text); m; m = gate.exec(text)) {
+    for (let m = gate.exec(folded); m; m = gate.exec(folded)) {
       const at = m.index;
       active.forEach((compiled, k) => {
         if (at < lastEnd[k]!) return;
         const re = compiled.at;
         re.lastIndex = at;
-        const r = re.exec(text);
+        const r = re.exec(folded);
         if (!r || r[0].length === 0) return;
         lastEnd[k] = at + r[0].length;
-        consider(compiled, at, at + r[0].length, r[0]);
+        consider(compiled, at, at + r[0].length);
       });
       gate.lastIndex = at + 1;
     }
   } else {
+    // Without the combined expression (an empty set, or a caller that wants each rule on its own): one global
+    // search per rule.
     for (const compiled of active) {
-      const re = compiled.find;
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
+      const re = new RegExp(compiled.at.source, compiled.at.flags.replace('y', 'g'));
+      for (let m = re.exec(folded); m; m = re.exec(folded)) {
         if (m[0].length === 0) {
           re.lastIndex++;
           continue;
         }
-        consider(compiled, m.index, m.index + m[0].length, m[0]);
+        consider(compiled, m.index, m.index + m[0].length);
       }
     }
   }

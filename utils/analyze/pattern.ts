@@ -18,8 +18,46 @@
  */
 
 const SEP = '[\\s\\u00a0]+';
-const WORD = "[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}'’\\-]*";
 const INFLECTION = '(?:s|es|d|ed|ing)?';
+
+/**
+ * How a pattern is compiled. "unicode": case-insensitive (`iu`), for any text. "fast": lower-case literals for
+ * lower-cased text, without the `i` flag, which the regular-expression engine compiles several times faster
+ * (case-folding large Unicode classes is what costs).
+ */
+export type PatternMode = 'unicode' | 'fast';
+
+interface ModeClasses {
+  /** Inside a character class: a letter or digit. */
+  letters: string;
+  word: string;
+  wordStart: string;
+  wordEnd: string;
+  prefixTail: string;
+}
+
+const CLASSES_BY_MODE: Record<PatternMode, ModeClasses> = {
+  unicode: {
+    letters: '\\p{L}\\p{N}',
+    word: "[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}'’\\-]*",
+    wordStart: '(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}][-‐‑])',
+    wordEnd: '(?![\\p{L}\\p{N}\\p{M}\\p{Grapheme_Extend}\\p{Emoji_Modifier}\\u200d]|[-‐‑][\\p{L}\\p{N}])',
+    prefixTail: "[\\p{L}\\p{N}'’\\-]*",
+  },
+  // The same classes: what makes a pattern slow to compile is case-folding Unicode classes under the `i` flag,
+  // which lower-cased text does without.
+  fast: {
+    letters: '\\p{L}\\p{N}',
+    word: "[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}'’\\-]*",
+    wordStart: '(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}][-‐‑])',
+    wordEnd: '(?![\\p{L}\\p{N}\\p{M}\\p{Grapheme_Extend}\\p{Emoji_Modifier}\\u200d]|[-‐‑][\\p{L}\\p{N}])',
+    prefixTail: "[\\p{L}\\p{N}'’\\-]*",
+  },
+};
+
+export function modeClasses(mode: PatternMode): ModeClasses {
+  return CLASSES_BY_MODE[mode];
+}
 
 /** Word classes, written as patterns themselves, so rules can say "a reporting verb" once. */
 const CLASSES: Record<string, string> = {
@@ -33,14 +71,15 @@ const CLASSES: Record<string, string> = {
 const FIGURE = '\\d+(?:[.,]\\d+)*%?';
 const classCache = new Map<string, string>();
 
-function classSource(name: string, pattern: string): string {
-  let src = classCache.get(name);
+function classSource(name: string, pattern: string, mode: PatternMode): string {
+  const key = `${mode}:${name}`;
+  let src = classCache.get(key);
   if (src === undefined) {
     const def = CLASSES[name];
     if (def === undefined) throw new PatternError(`unknown word class "@${name}" in "${pattern}"`);
-    src = patternSource(def);
+    src = patternSource(def, mode);
     if (name === 'num') src = `(?:${FIGURE}|${src})`;
-    classCache.set(name, src);
+    classCache.set(key, src);
   }
   return src;
 }
@@ -54,7 +93,7 @@ function escape(s: string): string {
 }
 
 /** One word of a pattern, without `?`. */
-function wordSource(word: string): string {
+function wordSource(word: string, mode: PatternMode): string {
   let w = word;
   let suffix = '';
   if (w.endsWith('~')) {
@@ -62,14 +101,15 @@ function wordSource(word: string): string {
     suffix = INFLECTION;
   } else if (w.endsWith('*')) {
     w = w.slice(0, -1);
-    suffix = "[\\p{L}\\p{N}'’\\-]*";
+    suffix = modeClasses(mode).prefixTail;
   }
   if (!w) throw new PatternError(`empty word in "${word}"`);
   const body = [...w]
     .map((ch) => {
       if (ch === '-') return '[-‐‑–\\s]?';
       if (ch === "'" || ch === '’') return "['’]";
-      return escape(ch);
+      // Fast patterns run over lower-cased text.
+      return escape(mode === 'fast' ? ch.toLowerCase() : ch);
     })
     .join('');
   return body + suffix;
@@ -111,7 +151,7 @@ const PUNCT: Record<string, string> = {
   '"': '[“”"]',
 };
 
-function sequenceSource(pattern: string): string {
+function sequenceSource(pattern: string, mode: PatternMode): string {
   const parts: Part[] = tokenize(pattern).map((token): Part => {
     let t = token;
     let optional = false;
@@ -124,19 +164,26 @@ function sequenceSource(pattern: string): string {
       const min = gap[1] ? Number(gap[1]) : 1;
       const max = gap[2] ? Number(gap[2]) : 1;
       if (min > max || max > 8) throw new PatternError(`bad gap "${t}" in "${pattern}"`);
-      return { source: WORD, optional: optional || min === 0, punctuation: false, gap: { min, max } };
+      return { source: modeClasses(mode).word, optional: optional || min === 0, punctuation: false, gap: { min, max } };
     }
     if (PUNCT[t]) return { source: PUNCT[t]!, optional, punctuation: true };
-    if (/^@[a-z]+$/.test(t)) return { source: classSource(t.slice(1), pattern), optional, punctuation: false };
+    if (/^@[a-z]+$/.test(t)) return { source: classSource(t.slice(1), pattern, mode), optional, punctuation: false };
     if (t.startsWith('(') && t.endsWith(')')) {
-      const alternatives = splitAlternatives(t.slice(1, -1)).map(sequenceSource);
+      const alternatives = splitAlternatives(t.slice(1, -1)).map((a) => sequenceSource(a, mode));
       return { source: `(?:${alternatives.join('|')})`, optional, punctuation: false };
     }
     if (/[()]/.test(t)) throw new PatternError(`a group must stand alone as a token: "${t}" in "${pattern}"`);
     if (t.includes('|')) {
-      return { source: `(?:${t.split('|').map(wordSource).join('|')})`, optional, punctuation: false };
+      return {
+        source: `(?:${t
+          .split('|')
+          .map((w) => wordSource(w, mode))
+          .join('|')})`,
+        optional,
+        punctuation: false,
+      };
     }
-    return { source: wordSource(t), optional, punctuation: false };
+    return { source: wordSource(t, mode), optional, punctuation: false };
   });
   if (!parts.length) throw new PatternError('empty pattern');
   if (parts[0]!.optional) throw new PatternError(`a pattern cannot start with an optional token: "${pattern}"`);
@@ -144,7 +191,7 @@ function sequenceSource(pattern: string): string {
   parts.forEach((part, i) => {
     if (part.gap) {
       const { min, max } = part.gap;
-      src += `(?:${SEP}${WORD}){${min},${max}}`;
+      src += `(?:${SEP}${modeClasses(mode).word}){${min},${max}}`;
       return;
     }
     const sep = i === 0 ? '' : part.punctuation ? '[\\s\\u00a0]*' : SEP;
@@ -173,12 +220,12 @@ function splitAlternatives(s: string): string[] {
 }
 
 /** The regular expression source for a pattern, without flags or boundaries. */
-export function patternSource(pattern: string): string {
+export function patternSource(pattern: string, mode: PatternMode = 'unicode'): string {
   const alternatives = splitAlternatives(pattern);
   if (!alternatives.length) throw new PatternError('empty pattern');
   return alternatives.length === 1
-    ? sequenceSource(alternatives[0]!)
-    : `(?:${alternatives.map(sequenceSource).join('|')})`;
+    ? sequenceSource(alternatives[0]!, mode)
+    : `(?:${alternatives.map((a) => sequenceSource(a, mode)).join('|')})`;
 }
 
 /**
@@ -186,8 +233,8 @@ export function patternSource(pattern: string): string {
  * which belong to the character before them; and not a part of a hyphenated compound ("Sham" in "al-Sham",
  * "woke" in "anti-woke"). A compound is matched when the pattern spells it.
  */
-export const WORD_START = '(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}][-‐‑])';
-export const WORD_END = '(?![\\p{L}\\p{N}\\p{M}\\p{Grapheme_Extend}\\p{Emoji_Modifier}\\u200d]|[-‐‑][\\p{L}\\p{N}])';
+export const WORD_START = CLASSES_BY_MODE.unicode.wordStart;
+export const WORD_END = CLASSES_BY_MODE.unicode.wordEnd;
 
 /** A global, case-insensitive expression that finds the pattern on word boundaries. */
 export function compilePattern(pattern: string): RegExp {

@@ -1,7 +1,7 @@
 /** Phrasing rules: compiled once, run over an article's text. */
 import type { Category } from '../categories';
 import type { Rule } from '../dataset/schema';
-import { compilePattern, patternSource, WORD_END, WORD_START } from './pattern';
+import { modeClasses, patternSource, type PatternMode } from './pattern';
 
 export type { Rule };
 
@@ -16,7 +16,6 @@ export interface RuleSet {
 export interface CompiledRule {
   rule: RuntimeRule;
   category: Category;
-  find: RegExp;
   /** The pattern anchored at `lastIndex` (sticky), for the positions where `CompiledRuleSet.start` matched. */
   at: RegExp;
   unlessSentence?: RegExp;
@@ -27,21 +26,27 @@ export interface CompiledRule {
 
 export interface CompiledRuleSet {
   lang: string;
+  /** "fast" expressions run over the lower-cased text (see PatternMode). */
+  mode: PatternMode;
   rules: CompiledRule[];
   /**
    * Every rule's pattern in one expression: one pass over the text finds the offsets where some rule may start,
    * and only there is each rule tried. One scan instead of one per rule keeps the analysis linear and cheap.
    */
   start?: RegExp;
+  /** The rules as written, for a text whose lower-cased form is not the same length (compiled "unicode" then). */
+  source: RuleSet;
 }
 
-const BOUNDED = (src: string) => `${WORD_START}(?:${src})${WORD_END}`;
-
-function anywhere(pattern: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${patternSource(pattern)})(?![\\p{L}\\p{N}])`, 'iu');
-}
-
-export function compileRuleSet(set: RuleSet): CompiledRuleSet {
+/**
+ * Compiles a rule set. "fast" (the default) is for lower-cased text and compiles many times faster than
+ * "unicode", which works on any text as it is; `analyzeText` picks the one that fits the text.
+ */
+export function compileRuleSet(set: RuleSet, mode: PatternMode = 'fast'): CompiledRuleSet {
+  const { letters, wordStart, wordEnd } = modeClasses(mode);
+  const flags = mode === 'fast' ? 'u' : 'iu';
+  const bounded = (src: string) => `${wordStart}(?:${src})${wordEnd}`;
+  const source = (pattern: string) => patternSource(pattern, mode);
   const rules = set.rules.map((rule): CompiledRule => {
     const wrap = (what: string, make: () => RegExp) => {
       try {
@@ -50,31 +55,34 @@ export function compileRuleSet(set: RuleSet): CompiledRuleSet {
         throw new Error(`${rule.id}: ${what}: ${(error as Error).message}`, { cause: error });
       }
     };
+    const anywhere = (what: string, pattern: string) =>
+      wrap(what, () => new RegExp(`(?<![${letters}])(?:${source(pattern)})(?![${letters}])`, flags));
     return {
       rule,
       category: rule.category,
-      find: wrap('pattern', () => compilePattern(rule.pattern)),
-      at: wrap('pattern', () => new RegExp(BOUNDED(patternSource(rule.pattern)), 'iuy')),
-      unlessSentence: rule.unlessSentence ? wrap('unlessSentence', () => anywhere(rule.unlessSentence!)) : undefined,
-      requireSentence: rule.requireSentence
-        ? wrap('requireSentence', () => anywhere(rule.requireSentence!))
-        : undefined,
+      at: wrap('pattern', () => new RegExp(bounded(source(rule.pattern)), `${flags}y`)),
+      unlessSentence: rule.unlessSentence ? anywhere('unlessSentence', rule.unlessSentence) : undefined,
+      requireSentence: rule.requireSentence ? anywhere('requireSentence', rule.requireSentence) : undefined,
       unlessBefore: rule.unlessBefore
-        ? wrap(
-            'unlessBefore',
-            () => new RegExp(`(?<![\\p{L}\\p{N}])(?:${patternSource(rule.unlessBefore!)})[\\s,]*$`, 'iu'),
-          )
+        ? wrap('unlessBefore', () => new RegExp(`(?<![${letters}])(?:${source(rule.unlessBefore!)})[\\s,]*$`, flags))
         : undefined,
       unlessAfter: rule.unlessAfter
-        ? wrap(
-            'unlessAfter',
-            () => new RegExp(`^[\\s,]*(?:${patternSource(rule.unlessAfter!)})(?![\\p{L}\\p{N}])`, 'iu'),
-          )
+        ? wrap('unlessAfter', () => new RegExp(`^[\\s,]*(?:${source(rule.unlessAfter!)})(?![${letters}])`, flags))
         : undefined,
     };
   });
   const start = rules.length
-    ? new RegExp(BOUNDED(rules.map((r) => `(?:${patternSource(r.rule.pattern)})`).join('|')), 'giu')
+    ? new RegExp(bounded(rules.map((r) => `(?:${source(r.rule.pattern)})`).join('|')), `g${flags}`)
     : undefined;
-  return { lang: set.lang, rules, start };
+  return { lang: set.lang, mode, rules, start, source: set };
+}
+
+const unicodeSets = new WeakMap<CompiledRuleSet, CompiledRuleSet>();
+
+/** The same rules compiled for any text, once. */
+export function unicodeVariant(set: CompiledRuleSet): CompiledRuleSet {
+  if (set.mode === 'unicode') return set;
+  let u = unicodeSets.get(set);
+  if (!u) unicodeSets.set(set, (u = compileRuleSet(set.source, 'unicode')));
+  return u;
 }

@@ -121,6 +121,7 @@ function checkRules(sets: FullRuleSet[], notes: CompiledDataset): FullRuleSet[] 
   for (const set of sets) {
     try {
       compileRuleSet(set);
+      compileRuleSet(set, 'unicode');
     } catch (error) {
       problems.push(`rules/${set.lang}.json: ${(error as Error).message}`);
     }

@@ -1,0 +1,782 @@
+#!/usr/bin/env node
+// `npm run bench`: what Gloss costs a page, measured in Chromium with the built extension. See
+// docs/design/performance.md for the method and the budgets.
+//
+//   npm run bench                         generated articles and non-articles, fixtures, 20 real pages
+//   npm run -s bench -- --json            the same as JSON (for tracking); --out FILE writes the JSON beside
+//   npm run bench -- --corpus all         every real page (about 120); --corpus 0 for none
+//   npm run bench -- --runs 7             loads per generated article (default 5); --other-runs for the other
+//                                         generated pages and the fixtures (3), --corpus-runs for real pages (1)
+//   npm run bench -- --only 100k          pages whose id matches
+/* global chrome, performance -- named in functions that run in the page or the service worker */
+import { chromium } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Buffer } from 'node:buffer';
+import { startServer } from '../serve.mjs';
+import { corpusPages, fixturePages, generatedPages, routesFor } from './pages.mjs';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BUILD = resolve(ROOT, '.output/chrome-mv3');
+// Pages, the bundle and the extension's copy live in a temporary folder of this run's own, removed at the end.
+const WORK = mkdtempSync(join(tmpdir(), 'gloss-bench-'));
+process.on('exit', () => rmSync(WORK, { recursive: true, force: true }));
+const SHARED = process.env.GLOSS_SHARED ?? resolve(ROOT, '../shared');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SIZES = [1000, 10000, 100000];
+const BLANK = 'http://blank.bench.example/';
+
+// --- options ---------------------------------------------------------------------------------------------------
+function usage(message) {
+  if (message) process.stderr.write(`npm run bench: ${message}\n`);
+  process.stderr.write(
+    'Usage: npm run bench -- [--json] [--out FILE] [--runs N] [--other-runs N] [--corpus N|all] [--corpus-runs N] [--only REGEX] [--build]\n',
+  );
+  process.exit(2);
+}
+const opts = { json: false, out: null, runs: 5, otherRuns: 3, corpus: 20, corpusRuns: 1, only: null, build: false };
+{
+  const argv = process.argv.slice(2);
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => argv[++i] ?? usage(`${a} needs a value`);
+    const count = (v) => (Number.isInteger(Number(v)) && Number(v) >= 0 ? Number(v) : usage(`${a}: not a count`));
+    if (a === '--json') opts.json = true;
+    else if (a === '--out') opts.out = resolve(value());
+    else if (a === '--runs') opts.runs = Math.max(1, count(value()));
+    else if (a === '--corpus') {
+      const v = value();
+      opts.corpus = v === 'all' ? Infinity : count(v);
+    } else if (a === '--corpus-runs') opts.corpusRuns = Math.max(1, count(value()));
+    else if (a === '--other-runs') opts.otherRuns = Math.max(1, count(value()));
+    else if (a === '--only') opts.only = new RegExp(value(), 'i');
+    else if (a === '--build') opts.build = true;
+    else if (a === '--help' || a === '-h') usage();
+    else usage(`unknown option ${a}`);
+  }
+}
+const log = (line) => process.stderr.write(`${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s  ${line}\n`);
+const started = Date.now();
+
+// --- the extension and the pipeline bundle -----------------------------------------------------------------------
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const built = () => existsSync(join(BUILD, 'manifest.json')) && existsSync(join(BUILD, 'content-scripts/content.js'));
+
+/** A copy of the built extension, so that a rebuild during the run does not change what is measured. */
+async function extension() {
+  if (opts.build || !built()) {
+    // A build in progress empties the folder for a few seconds: wait for it before building.
+    for (let i = 0; i < 30 && !built() && !opts.build; i++) await sleep(2000);
+    if (opts.build || !built()) {
+      log('building the extension (npx wxt build)...');
+      const r = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+      if (r.status !== 0) throw new Error('npx wxt build failed');
+    }
+  }
+  const copy = join(WORK, 'extension');
+  for (let attempt = 0; ; attempt++) {
+    try {
+      rmSync(copy, { recursive: true, force: true });
+      cpSync(BUILD, copy, { recursive: true });
+      if (existsSync(join(copy, 'manifest.json')) && existsSync(join(copy, 'content-scripts/content.js'))) return copy;
+    } catch {
+      /* the build is being rewritten: try again */
+    }
+    if (attempt > 20) throw new Error(`${BUILD} is incomplete`);
+    await sleep(2000);
+  }
+}
+
+async function pipelineBundle() {
+  const { build } = await import('vite');
+  await build({
+    configFile: resolve(import.meta.dirname, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: WORK },
+  });
+  return readFileSync(join(WORK, 'pipeline.js'), 'utf8');
+}
+
+// --- statistics --------------------------------------------------------------------------------------------------
+const sorted = (xs) => xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+function median(xs) {
+  const s = sorted(xs);
+  if (!s.length) return null;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+/** Nearest rank: with five runs, the largest. */
+function p95(xs) {
+  const s = sorted(xs);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)] : null;
+}
+const stat = (xs) => ({ median: median(xs), p95: p95(xs), n: sorted(xs).length });
+
+// --- one page load -----------------------------------------------------------------------------------------------
+const LONGTASKS = `(() => {
+  window.__benchLongTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__benchLongTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+})();`;
+
+async function metrics(cdp) {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+async function open(context, url) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  // Thread time: what the page's main thread spent, not the time it waited for a core.
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await page.goto(url, { waitUntil: 'load', timeout: 90_000 });
+  return { page, cdp };
+}
+
+/** Waits until the main thread has been idle for two polls in a row (and at least `min` ms). */
+async function settle(cdp, min = 300) {
+  const start = Date.now();
+  let last = (await metrics(cdp)).TaskDuration;
+  let quiet = 0;
+  while (Date.now() - start < 20_000) {
+    await sleep(120);
+    const now = (await metrics(cdp)).TaskDuration;
+    quiet = now - last < 0.0005 ? quiet + 1 : 0;
+    last = now;
+    if (quiet >= 2 && Date.now() - start >= min) return;
+  }
+}
+
+async function snapshot(page, cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const m = await metrics(cdp);
+  const extra = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    let highlights = 0;
+    for (const [name, h] of CSS.highlights) if (name.startsWith('gloss-')) highlights += h.size;
+    return { longtasks: window.__benchLongTasks ?? [], dcl: nav ? nav.domContentLoadedEventEnd : 0, highlights };
+  });
+  const after = extra.longtasks.filter(([start]) => start >= extra.dcl);
+  return {
+    script: m.ScriptDuration * 1000,
+    task: m.TaskDuration * 1000,
+    layout: (m.LayoutDuration + m.RecalcStyleDuration) * 1000,
+    heap: m.JSHeapUsedSize,
+    longest: Math.max(0, ...extra.longtasks.map(([, d]) => d)),
+    longestAfterDcl: Math.max(0, ...after.map(([, d]) => d)),
+    highlights: extra.highlights,
+  };
+}
+
+/** Runs `body` (a function, as source) in a task of its own in the page: its value and its thread time. */
+async function inTask(page, cdp, body, arg = null) {
+  const before = await metrics(cdp);
+  // A timer task rather than the evaluation itself, so that the page's own ScriptDuration counts it too.
+  const value = await page.evaluate(
+    `new Promise((resolve, reject) => setTimeout(() => {
+      try { Promise.resolve((${body.toString()})(${JSON.stringify(arg)})).then(resolve, reject); }
+      catch (error) { reject(error); }
+    }, 0))`,
+  );
+  const after = await metrics(cdp);
+  return { value, cpu: (after.TaskDuration - before.TaskDuration) * 1000 };
+}
+
+// --- the browsers ------------------------------------------------------------------------------------------------
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+];
+
+async function launch(profile, port, ext) {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      ...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
+      ...ARGS,
+      // Every page is under .example and answered by the local server; any other name (a real page's images and
+      // styles, the browser's own requests) fails at once.
+      `--host-resolver-rules=MAP *.example 127.0.0.1:${port}, MAP * ~NOTFOUND`,
+    ],
+  });
+  await context.addInitScript({ content: LONGTASKS });
+  return context;
+}
+
+/** What the background stored for the tab showing `url`, once the content script has reported. */
+async function reported(context, url) {
+  const start = Date.now();
+  while (Date.now() - start < 20_000) {
+    const worker = context.serviceWorkers()[0];
+    if (worker) {
+      const state = await worker
+        .evaluate(async (u) => {
+          const all = await chrome.storage.session.get(null);
+          const hit = Object.values(all).find((s) => s && s.url === u);
+          return hit
+            ? {
+                isArticle: !!hit.detection?.isArticle,
+                findings: hit.findings?.length ?? 0,
+                notes: hit.notes?.length ?? 0,
+              }
+            : null;
+        }, url)
+        .catch(() => null);
+      if (state) return state;
+    }
+    await sleep(100);
+  }
+  return null;
+}
+
+// --- what runs in the pages --------------------------------------------------------------------------------------
+/* eslint-disable no-undef -- these functions run in the page, where these names are defined */
+const runStages = () => window.glossBench.run();
+const warmPipeline = () => window.glossBench.warm();
+const noop = () => 0;
+const cloneDocument = () => {
+  const t = performance.now();
+  window.__benchClone = document.cloneNode(true);
+  return performance.now() - t;
+};
+const readabilityParse = () => {
+  const t = performance.now();
+  const article = new Readability(window.__benchClone).parse();
+  return { ms: performance.now() - t, chars: article?.textContent?.length ?? 0 };
+};
+const readerable = () => {
+  const t = performance.now();
+  const yes = isProbablyReaderable(document);
+  return { ms: performance.now() - t, yes };
+};
+const markPhrases = ({ root, phrases }) =>
+  new Promise((resolve) => {
+    const el = (root && document.querySelector(root)) || document.body;
+    let marks = 0;
+    const t = performance.now();
+    new Mark(el).mark(phrases, {
+      separateWordSearch: false,
+      acrossElements: true,
+      each: () => marks++,
+      done: () => {
+        const marked = performance.now() - t;
+        // The frame after: style and layout of the new elements.
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve({ ms: marked, frame: performance.now() - t - marked, marks });
+          channel.port2.postMessage(null);
+        });
+      },
+    });
+  });
+/* eslint-enable no-undef */
+
+// --- the run -----------------------------------------------------------------------------------------------------
+const extDir = await extension();
+const contentJs = readFileSync(join(extDir, 'content-scripts/content.js'));
+const contentCss = existsSync(join(extDir, 'content-scripts/content.css'))
+  ? readFileSync(join(extDir, 'content-scripts/content.css'))
+  : Buffer.alloc(0);
+const sizes = {
+  contentScript: { raw: contentJs.length, gzip: gzipSync(contentJs, { level: 9 }).length },
+  contentCss: { raw: contentCss.length, gzip: gzipSync(contentCss, { level: 9 }).length },
+};
+log(`content script: ${kb(sizes.contentScript.raw)} raw, ${kb(sizes.contentScript.gzip)} gzipped`);
+log('building the pipeline bundle...');
+const bundle = await pipelineBundle();
+const readabilitySource = readFileSync(resolve(ROOT, 'node_modules/@mozilla/readability/Readability.js'), 'utf8');
+const readerableSource = readFileSync(
+  resolve(ROOT, 'node_modules/@mozilla/readability/Readability-readerable.js'),
+  'utf8',
+);
+const markSource = readFileSync(resolve(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
+
+mkdirSync(WORK, { recursive: true });
+let pages = [...generatedPages(join(WORK, 'pages'), SIZES), ...fixturePages()];
+let corpusNote = null;
+if (opts.corpus > 0) {
+  const { pages: real, missing } = corpusPages(SHARED, join(WORK, 'corpus'), opts.corpus);
+  if (missing.length) corpusNote = `real pages skipped: not found: ${missing.join(', ')}`;
+  pages.push(...real);
+} else corpusNote = 'real pages skipped (--corpus 0)';
+if (corpusNote) log(corpusNote);
+if (opts.only) pages = pages.filter((p) => opts.only.test(p.id));
+// Two saved pages can claim the same address: the second gets one of its own.
+{
+  const seen = new Set();
+  for (const p of pages) {
+    const u = new URL(p.url);
+    if (seen.has(u.hostname + u.pathname)) p.url = `http://${u.hostname}/bench/${encodeURIComponent(p.id)}/`;
+    seen.add(new URL(p.url).hostname + new URL(p.url).pathname);
+  }
+}
+writeFileSync(
+  join(WORK, 'blank.html'),
+  '<!doctype html><html lang="en"><head><title>blank</title></head><body></body></html>',
+);
+const routes = { ...routesFor(pages), 'blank.bench.example/': join(WORK, 'blank.html') };
+const server = await startServer(routes);
+const profiles = [mkdtempSync(join(tmpdir(), 'gloss-bench-ext-')), mkdtempSync(join(tmpdir(), 'gloss-bench-'))];
+const withExt = await launch(profiles[0], server.port, extDir);
+const without = await launch(profiles[1], server.port, null);
+if (!withExt.serviceWorkers().length) await withExt.waitForEvent('serviceworker', { timeout: 30_000 });
+
+let serial = 0;
+const unique = (url) => `${url}?bench=${++serial}`;
+
+async function extensionLoad(url) {
+  const u = unique(url);
+  const { page, cdp } = await open(withExt, u);
+  const state = await reported(withExt, u);
+  await settle(cdp);
+  const s = await snapshot(page, cdp);
+  await page.close();
+  return { ...s, state };
+}
+
+async function plainLoad(url, stages) {
+  const { page, cdp } = await open(without, unique(url));
+  await settle(cdp);
+  const s = await snapshot(page, cdp);
+  let run = null;
+  if (stages) {
+    await page.evaluate(bundle);
+    const overhead = await inTask(page, cdp, noop);
+    const r = await inTask(page, cdp, runStages);
+    // A second read in the same page: the regular expressions compiled and the code optimised.
+    const warm = await inTask(page, cdp, runStages);
+    run = { ...r.value, cpu: r.cpu - overhead.cpu, warm: warm.value.times, warmCpu: warm.cpu - overhead.cpu };
+  }
+  await page.close();
+  return { ...s, run };
+}
+
+async function toolsLoad(url, phrases, root) {
+  const { page, cdp } = await open(without, unique(url));
+  await settle(cdp, 0);
+  await page.evaluate(readabilitySource);
+  await page.evaluate(readerableSource);
+  await page.evaluate(markSource);
+  const overhead = (await inTask(page, cdp, noop)).cpu;
+  const check = await inTask(page, cdp, readerable);
+  const clone = await inTask(page, cdp, cloneDocument);
+  const parse = await inTask(page, cdp, readabilityParse);
+  const out = {
+    readerable: { ms: check.value.ms, cpu: check.cpu - overhead, yes: check.value.yes },
+    clone: { ms: clone.value, cpu: clone.cpu - overhead },
+    parse: { ms: parse.value.ms, cpu: parse.cpu - overhead, chars: parse.value.chars },
+    mark: null,
+  };
+  if (phrases.length) {
+    const m = await inTask(page, cdp, markPhrases, { root, phrases });
+    out.mark = { ...m.value, cpu: m.cpu - overhead };
+  }
+  await page.close();
+  return out;
+}
+
+/** The heap the pipeline and the bundled dataset take once loaded and compiled, on an empty page. */
+async function datasetHeap() {
+  const { page, cdp } = await open(without, BLANK);
+  await settle(cdp, 0);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const before = (await metrics(cdp)).JSHeapUsedSize;
+  await page.evaluate(bundle);
+  const notes = (await inTask(page, cdp, warmPipeline)).value;
+  await cdp.send('HeapProfiler.collectGarbage');
+  const after = (await metrics(cdp)).JSHeapUsedSize;
+  await page.close();
+  return { bytes: after - before, notes };
+}
+
+// Warm both browsers (first renderer, first service worker start) before measuring.
+log('warming up...');
+for (const p of pages.slice(0, 1)) {
+  await extensionLoad(p.url);
+  await plainLoad(p.url, true);
+}
+const blankExt = [];
+const blankPlain = [];
+for (let i = 0; i < 3; i++) {
+  blankExt.push(await extensionLoad(BLANK));
+  blankPlain.push(await plainLoad(BLANK, false));
+}
+const dataset = await datasetHeap();
+
+const results = [];
+for (const [n, p] of pages.entries()) {
+  const runs = p.label ? opts.corpusRuns : p.group === 'generated article' ? opts.runs : opts.otherRuns;
+  const loads = [];
+  for (let i = 0; i < runs; i++) {
+    // Alternate which browser goes first, so that drift in the machine's load falls on both.
+    const ext = i % 2 ? null : await extensionLoad(p.url);
+    const plain = await plainLoad(p.url, true);
+    const e = ext ?? (await extensionLoad(p.url));
+    const tools = await toolsLoad(p.url, plain.run?.phrases ?? [], plain.run?.root ?? null);
+    loads.push({ ext: e, plain, tools });
+  }
+  const r = summarise(p, loads);
+  results.push(r);
+  log(`[${n + 1}/${pages.length}] ${p.id}: added ${fmt(r.added.task.median)} ms, ${r.decision}`);
+}
+
+await withExt.close();
+await without.close();
+await server.close();
+for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
+
+function summarise(p, loads) {
+  const stage = (k) => stat(loads.map((l) => l.plain.run?.times?.[k]));
+  const runs = loads.map((l) => l.plain.run).filter(Boolean);
+  const first = runs[0] ?? {};
+  const state = loads.find((l) => l.ext.state)?.ext.state ?? null;
+  return {
+    id: p.id,
+    group: p.group,
+    kind: p.kind,
+    label: p.label ?? null,
+    url: p.url,
+    servedFor: p.servedFor ?? null,
+    runs: loads.length,
+    decision: state ? (state.isArticle ? 'read as an article' : 'not an article') : 'no report from Gloss',
+    isArticle: state?.isArticle ?? null,
+    words: first.words ?? 0,
+    findings: state?.findings ?? first.findings ?? 0,
+    painted: stat(loads.map((l) => l.ext.highlights)).median,
+    stages: {
+      detect: stage('detect'),
+      extract: stage('extract'),
+      compile: stage('compile'),
+      analyse: stage('analyse'),
+      match: stage('match'),
+      paint: stage('paint'),
+      frame: stage('frame'),
+      // The content script's first task: detect, extract, compile and analyse run without a break.
+      firstTask: stat(runs.map((r) => ['detect', 'extract', 'analyse'].reduce((s, k) => s + (r.times[k] ?? 0), 0))),
+      totalCpu: stat(runs.map((r) => r.cpu)),
+    },
+    warm: Object.fromEntries(
+      ['detect', 'extract', 'analyse', 'match', 'paint', 'frame'].map((k) => [k, stat(runs.map((r) => r.warm?.[k]))]),
+    ),
+    warmCpu: stat(runs.map((r) => r.warmCpu)),
+    added: {
+      task: stat(loads.map((l) => l.ext.task - l.plain.task)),
+      script: stat(loads.map((l) => l.ext.script - l.plain.script)),
+      layout: stat(loads.map((l) => l.ext.layout - l.plain.layout)),
+      heap: stat(loads.map((l) => l.ext.heap - l.plain.heap)),
+    },
+    longest: {
+      with: stat(loads.map((l) => l.ext.longestAfterDcl)),
+      without: stat(loads.map((l) => l.plain.longestAfterDcl)),
+      withAll: stat(loads.map((l) => l.ext.longest)),
+    },
+    readability: {
+      readerable: stat(loads.map((l) => l.tools.readerable.cpu)),
+      readerableMs: stat(loads.map((l) => l.tools.readerable.ms)),
+      clone: stat(loads.map((l) => l.tools.clone.cpu)),
+      parse: stat(loads.map((l) => l.tools.parse.cpu)),
+      parseMs: stat(loads.map((l) => l.tools.parse.ms)),
+    },
+    mark: loads.some((l) => l.tools.mark)
+      ? {
+          phrases: first.phrases?.length ?? 0,
+          marks: loads.find((l) => l.tools.mark)?.tools.mark.marks ?? 0,
+          ms: stat(loads.map((l) => l.tools.mark?.ms)),
+          frame: stat(loads.map((l) => l.tools.mark?.frame)),
+          cpu: stat(loads.map((l) => l.tools.mark?.cpu)),
+        }
+      : null,
+  };
+}
+
+// --- budgets -----------------------------------------------------------------------------------------------------
+const byId = Object.fromEntries(results.map((r) => [r.id, r]));
+const articles = results.filter((r) => r.kind === 'article' && r.isArticle);
+const nonArticles = results.filter((r) => r.kind === 'non-article');
+const big = byId['article-100k'];
+const mid = byId['article-10k'];
+const ratio = (a, b) => (a != null && b ? a / b : null);
+const overReadability = articles.filter((r) => r.added.task.median > r.readability.parse.median);
+const overHalf = articles.filter((r) => r.added.task.median > r.readability.parse.median / 2);
+const nonArticleWorst = nonArticles.reduce((w, r) => (!w || r.added.task.median > w.added.task.median ? r : w), null);
+const heapWorst = results.reduce((w, r) => (!w || r.added.heap.median > w.added.heap.median ? r : w), null);
+const budgets = [
+  {
+    name: 'content script gzipped',
+    value: sizes.contentScript.gzip / 1024,
+    unit: 'KB',
+    budget: 60,
+    aim: 30,
+  },
+  {
+    name: 'news pages whose added main-thread time exceeds Readability’s parse',
+    value: overReadability.length,
+    of: articles.length,
+    unit: 'pages',
+    budget: 0,
+    aim: 0,
+    detail: `${overHalf.length} of ${articles.length} exceed half of it; median ratio ${fmt(median(articles.map((r) => ratio(r.added.task.median, r.readability.parse.median))), 2)}`,
+  },
+  {
+    name: 'non-article page, added main-thread time (worst page)',
+    value: nonArticleWorst?.added.task.median ?? null,
+    unit: 'ms',
+    budget: 5,
+    aim: 1,
+    detail: nonArticleWorst ? `${nonArticleWorst.id} (${nonArticleWorst.decision})` : undefined,
+  },
+  {
+    name: '100,000-word article, longest task with Gloss',
+    value: big?.longest.with.median ?? null,
+    unit: 'ms',
+    budget: 100,
+    aim: 50,
+    detail: big
+      ? `without Gloss ${fmt(big.longest.without.median)} ms; Gloss's first task (detect+extract+analyse) ${fmt(big.stages.firstTask.median)} ms, paint ${fmt(big.stages.paint.median)} ms`
+      : undefined,
+  },
+  {
+    name: '100k words vs 10k words, added main-thread time',
+    value: ratio(big?.added.task.median, mid?.added.task.median),
+    unit: '×',
+    budget: 11,
+    aim: 11,
+    detail:
+      big && mid
+        ? ['detect', 'extract', 'analyse', 'match', 'paint', 'frame']
+            .map((k) => `${k} ${fmt(ratio(big.stages[k].median, mid.stages[k].median), 1)}×`)
+            .join(', ')
+        : undefined,
+  },
+  {
+    name: 'JS heap added (worst page)',
+    value: heapWorst ? heapWorst.added.heap.median / 2 ** 20 : null,
+    unit: 'MB',
+    budget: 10,
+    aim: 10,
+    detail: `${heapWorst?.id}; the pipeline with the bundled dataset (${dataset.notes} notes), loaded and compiled on an empty page: ${fmt(dataset.bytes / 2 ** 20, 2)} MB`,
+  },
+].map((b) => ({
+  ...b,
+  met: b.value == null ? null : b.value <= b.budget,
+  aimMet: b.value == null ? null : b.value <= b.aim,
+}));
+
+const report = {
+  date: new Date().toISOString(),
+  command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+  chromium: withExtVersion(),
+  seconds: Math.round((Date.now() - started) / 1000),
+  sizes,
+  blank: {
+    added: stat(blankExt.map((e, i) => e.task - blankPlain[i].task)),
+    heap: stat(blankExt.map((e, i) => e.heap - blankPlain[i].heap)),
+  },
+  dataset,
+  corpus: corpusNote,
+  pages: results,
+  groups: groups(results),
+  budgets,
+};
+if (opts.out) writeFileSync(opts.out, JSON.stringify(report, null, 2));
+if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+else print(report);
+
+function withExtVersion() {
+  const r = spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' });
+  return (r.stdout || '').trim();
+}
+
+/** Each group of pages: the median and p95 over its pages of each page's median. */
+function groups(list) {
+  const out = {};
+  for (const g of [...new Set(list.map((r) => `${r.group}: ${r.isArticle ? 'read' : 'skipped'}`))]) {
+    const rs = list.filter((r) => `${r.group}: ${r.isArticle ? 'read' : 'skipped'}` === g);
+    const of = (f) => stat(rs.map(f));
+    out[g] = {
+      pages: rs.length,
+      words: of((r) => r.words),
+      detect: of((r) => r.stages.detect.median),
+      extract: of((r) => r.stages.extract.median),
+      analyse: of((r) => r.stages.analyse.median),
+      match: of((r) => r.stages.match.median),
+      paint: of((r) => r.stages.paint.median),
+      added: of((r) => r.added.task.median),
+      longest: of((r) => r.longest.with.median),
+      heap: of((r) => r.added.heap.median / 2 ** 20),
+      readabilityParse: of((r) => r.readability.parse.median),
+      readerable: of((r) => r.readability.readerable.median),
+      mark: of((r) => r.mark?.ms.median),
+    };
+  }
+  return out;
+}
+
+// --- printing ----------------------------------------------------------------------------------------------------
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+function fmt(x, digits = 1) {
+  return x == null || !Number.isFinite(x) ? '–' : x.toFixed(digits);
+}
+function mp(s, d = 1) {
+  return s && s.median != null ? `${fmt(s.median, d)}/${fmt(s.p95, d)}` : '–';
+}
+function table(head, rows) {
+  const all = [head, ...rows];
+  const widths = head.map((_, i) => Math.max(...all.map((r) => String(r[i]).length)));
+  return all
+    .map((r, j) => {
+      const line = r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+      return j === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+    })
+    .join('\n');
+}
+
+function print(r) {
+  const out = [];
+  out.push(`Gloss benchmark — ${r.chromium}, ${r.seconds} s (${r.command})`);
+  out.push(
+    `content script ${kb(r.sizes.contentScript.raw)} raw, ${kb(r.sizes.contentScript.gzip)} gzipped; css ${kb(r.sizes.contentCss.raw)}`,
+  );
+  out.push(
+    `empty page: added ${mp(r.blank.added)} ms main thread, ${fmt(r.blank.heap.median / 2 ** 20, 2)} MB heap; pipeline + dataset loaded and compiled: ${fmt(r.dataset.bytes / 2 ** 20, 2)} MB heap`,
+  );
+  if (r.corpus) out.push(r.corpus);
+  out.push('');
+  out.push('Stages in the page (ms, median/p95 over loads; wall clock, one read per load)');
+  out.push(
+    table(
+      [
+        'page',
+        'words',
+        'findings',
+        'detect',
+        'extract',
+        'analyse',
+        '(compile)',
+        'match',
+        'paint',
+        'frame',
+        'total cpu',
+      ],
+      r.pages.map((p) => [
+        p.id,
+        p.words || '',
+        p.isArticle ? p.findings : '',
+        mp(p.stages.detect),
+        p.stages.extract.n ? mp(p.stages.extract) : '',
+        p.stages.analyse.n ? mp(p.stages.analyse) : '',
+        p.stages.compile.n ? mp(p.stages.compile) : '',
+        p.stages.match.n ? mp(p.stages.match) : '',
+        p.stages.paint.n ? mp(p.stages.paint) : '',
+        p.stages.frame.n ? mp(p.stages.frame) : '',
+        mp(p.stages.totalCpu),
+      ]),
+    ),
+  );
+  out.push('');
+  out.push('The same, read a second time in the same page (ms, median/p95): the steady cost, without compilation');
+  out.push(
+    table(
+      ['page', 'detect', 'extract', 'analyse', 'match', 'paint', 'frame', 'total cpu'],
+      r.pages
+        .filter((p) => p.isArticle)
+        .map((p) => [
+          p.id,
+          ...['detect', 'extract', 'analyse', 'match', 'paint', 'frame'].map((k) => mp(p.warm[k])),
+          mp(p.warmCpu),
+        ]),
+    ),
+  );
+  out.push('');
+  out.push(
+    'What the extension adds to the page (with minus without, same page, same browser; thread time, ms; median/p95)',
+  );
+  out.push(
+    table(
+      ['page', 'Gloss', 'task time', 'script', 'style+layout', 'longest task with', 'without', 'heap MB'],
+      r.pages.map((p) => [
+        p.id,
+        p.decision,
+        mp(p.added.task),
+        mp(p.added.script),
+        mp(p.added.layout),
+        mp(p.longest.with, 0),
+        mp(p.longest.without, 0),
+        fmt(p.added.heap.median / 2 ** 20, 2),
+      ]),
+    ),
+  );
+  out.push('');
+  out.push('Beside Readability.js and mark.js on the same page (thread time ms, median; mark.js wall ms)');
+  out.push(
+    table(
+      [
+        'page',
+        'Gloss added',
+        'Readability parse',
+        'clone',
+        'isProbablyReaderable',
+        'mark.js',
+        'its frame',
+        'phrases→marks',
+      ],
+      r.pages.map((p) => [
+        p.id,
+        fmt(p.added.task.median),
+        fmt(p.readability.parse.median),
+        fmt(p.readability.clone.median),
+        fmt(p.readability.readerable.median),
+        p.mark ? fmt(p.mark.ms.median) : '',
+        p.mark ? fmt(p.mark.frame.median) : '',
+        p.mark ? `${p.mark.phrases}→${p.mark.marks}` : '',
+      ]),
+    ),
+  );
+  out.push('');
+  out.push('Groups (median/p95 over the pages of each page’s median)');
+  out.push(
+    table(
+      ['group', 'pages', 'words', 'detect', 'extract', 'analyse', 'match', 'paint', 'added', 'longest', 'Readability'],
+      Object.entries(r.groups).map(([g, s]) => [
+        g,
+        s.pages,
+        mp(s.words, 0),
+        mp(s.detect),
+        mp(s.extract),
+        mp(s.analyse),
+        mp(s.match),
+        mp(s.paint),
+        mp(s.added),
+        mp(s.longest, 0),
+        mp(s.readabilityParse),
+      ]),
+    ),
+  );
+  out.push('');
+  out.push('Budgets');
+  for (const b of r.budgets) {
+    const verdict =
+      b.met == null ? 'not measured' : b.met ? (b.aimMet ? 'met, and the aim' : 'met, not the aim') : 'OVER';
+    const value = b.of != null ? `${b.value} of ${b.of}` : `${fmt(b.value, b.unit === '×' ? 2 : 1)} ${b.unit}`;
+    out.push(`- ${b.name}: ${value} (budget ${b.budget}, aim ${b.aim}) — ${verdict}${b.detail ? `; ${b.detail}` : ''}`);
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+}

@@ -6,6 +6,7 @@ import type { Finding } from '../types';
 import { sentences as splitSentences, spanAt, type Span } from '../text/segment';
 import { findQuotes, insideSpeech, type Quote } from '../text/quotes';
 import { unicodeVariant, type CompiledRule, type CompiledRuleSet } from './rules';
+import { fastEdgesHold } from './pattern';
 import { isAttributed, isSourced } from './attribution';
 
 export interface Analysis {
@@ -85,8 +86,10 @@ export function analyzeText(
     if (a === undefined) named.set(i, (a = isSourced(text.slice(span.start, span.end))));
     return a;
   };
+  const fast = ruleSet.mode === 'fast';
   const consider = (compiled: CompiledRule, start: number, end: number) => {
     const { rule } = compiled;
+    if (fast && !fastEdgesHold(folded, start, end)) return;
     const si = spanAt(spans, start);
     if (si < 0) return;
     const s = spans[si]!;

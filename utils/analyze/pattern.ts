@@ -27,6 +27,10 @@ const INFLECTION = '(?:s|es|d|ed|ing)?';
  */
 export type PatternMode = 'unicode' | 'fast';
 
+// Spaces and punctuation, ASCII and general (U+2000–U+206F), but for the apostrophes and the hyphen that words
+// contain.
+const FAST_NOT_WORD = '\\s\\u00a0!-&(-,./:-@\\[-`{-~\\u2000-\\u2018\\u201a-\\u206f';
+
 interface ModeClasses {
   /** Inside a character class: a letter or digit. */
   letters: string;
@@ -44,14 +48,15 @@ const CLASSES_BY_MODE: Record<PatternMode, ModeClasses> = {
     wordEnd: '(?![\\p{L}\\p{N}\\p{M}\\p{Grapheme_Extend}\\p{Emoji_Modifier}\\u200d]|[-‐‑][\\p{L}\\p{N}])',
     prefixTail: "[\\p{L}\\p{N}'’\\-]*",
   },
-  // The same classes: what makes a pattern slow to compile is case-folding Unicode classes under the `i` flag,
-  // which lower-cased text does without.
+  // Plain ASCII classes only: Unicode property classes cost about a millisecond each to compile, and a page
+  // compiles every rule. Word edges next to a letter outside ASCII are checked after the match
+  // (`fastEdgesHold`); a word in a gap is a run of characters that are not spaces or punctuation.
   fast: {
-    letters: '\\p{L}\\p{N}',
-    word: "[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}'’\\-]*",
-    wordStart: '(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}][-‐‑])',
-    wordEnd: '(?![\\p{L}\\p{N}\\p{M}\\p{Grapheme_Extend}\\p{Emoji_Modifier}\\u200d]|[-‐‑][\\p{L}\\p{N}])',
-    prefixTail: "[\\p{L}\\p{N}'’\\-]*",
+    letters: 'a-z0-9',
+    word: `[^${FAST_NOT_WORD}'-][^${FAST_NOT_WORD}]*`,
+    wordStart: '(?<![a-z0-9]|[a-z0-9][-‐‑])',
+    wordEnd: '(?![a-z0-9]|[-‐‑][a-z0-9])',
+    prefixTail: `[^${FAST_NOT_WORD}]*`,
   },
 };
 
@@ -244,4 +249,24 @@ export function compilePattern(pattern: string): RegExp {
   } catch (error) {
     throw new PatternError(`"${pattern}" does not compile: ${(error as Error).message}`);
   }
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}\u200c\u200d]/u;
+const isWordChar = (ch: string | undefined) => ch !== undefined && ch > '\x7f' && WORD_CHAR.test(ch);
+const HYPHEN = /[-‐‑]/;
+
+/**
+ * The word edges a "fast" expression cannot see for itself: a match over lower-cased `text` from `start` to `end`
+ * must not touch a letter outside ASCII, a combining mark or joiner after it, an emoji skin tone, or a compound
+ * it would be a part of.
+ */
+export function fastEdgesHold(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  if (isWordChar(before)) return false;
+  if (before !== undefined && HYPHEN.test(before) && isWordChar(text[start - 2])) return false;
+  const after = text[end];
+  if (isWordChar(after)) return false;
+  if (after === '\ud83c' && /[\udffb-\udfff]/.test(text[end + 1] ?? '')) return false;
+  if (after !== undefined && HYPHEN.test(after) && isWordChar(text[end + 1])) return false;
+  return true;
 }

@@ -4,19 +4,22 @@
  */
 import type { Finding, OutletRef } from '../types';
 import type { CompiledDataset } from '../dataset/compile';
-import { patternSource } from '../analyze/pattern';
+import { fastEdgesHold, patternSource, type PatternMode } from '../analyze/pattern';
 import { spanAt, type Span } from '../text/segment';
 import { DEFAULT_THRESHOLD, type ClaimRetriever } from './bm25';
 
 const LETTERS = '[\\p{L}\\p{N}]';
 
-function phraseSource(phrase: string): string {
+function phraseSource(phrase: string, mode: PatternMode = 'unicode'): string {
   const words = phrase
     .replace(/[()|~*?_]/g, ' ')
     .split(/\s+/)
     .filter(Boolean);
   // The last word may be inflected: "chemical attack" finds "chemical attacks".
-  return patternSource(words.map((w, i) => (i === words.length - 1 && /\p{L}$/u.test(w) ? `${w}~` : w)).join(' '));
+  return patternSource(
+    words.map((w, i) => (i === words.length - 1 && /\p{L}$/u.test(w) ? `${w}~` : w)).join(' '),
+    mode,
+  );
 }
 
 interface CompiledClaims {
@@ -41,7 +44,9 @@ function compileClaims(data: CompiledDataset): CompiledClaims {
         if (i === undefined) {
           i = phrases.length;
           index.set(key, i);
-          phrases.push(new RegExp(`(?<!${LETTERS})${phraseSource(p)}(?!${LETTERS})`, 'giu'));
+          // Lower-case literals over lower-cased text, ASCII edges in the expression and the others checked after
+          // it: the same matches as a case-insensitive Unicode expression, far cheaper to compile.
+          phrases.push(new RegExp(`(?<![a-z0-9])${phraseSource(p, 'fast')}(?![a-z0-9])`, 'gu'));
         }
         return i;
       }),
@@ -109,10 +114,14 @@ export function matchClaims(
   const retrieved = imported ? retrieveClaims(text, sentences, imported) : [];
   const { phrases, groups } = compileClaims(data);
   // Occurrences of each phrase, by sentence.
+  let folded = text.toLowerCase();
+  // Where lower-casing changes the length, offsets would drift: match the text as it is (rare; close enough).
+  if (folded.length !== text.length) folded = text;
   const hits: Map<number, Span[]>[] = phrases.map((re) => {
     const bySentence = new Map<number, Span[]>();
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (let m = re.exec(folded); m; m = re.exec(folded)) {
+      if (!fastEdgesHold(folded, m.index, m.index + m[0].length)) continue;
       const si = spanAt(sentences, m.index);
       if (si < 0) continue;
       const list = bySentence.get(si) ?? [];
@@ -258,6 +267,19 @@ export function outletForHost(hostname: string, data: CompiledDataset): OutletRe
 }
 
 /** Outlet notes named by a syndicated piece (byline, original publisher), never the site's own note twice. */
+const LETTER = /\p{L}/u;
+
+/** Whether `phrase` stands in `text` as whole words. */
+function containsWord(text: string, phrase: string): boolean {
+  if (!phrase) return false;
+  for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
+    const before = text[i - 1];
+    const after = text[i + phrase.length];
+    if ((before === undefined || !LETTER.test(before)) && (after === undefined || !LETTER.test(after))) return true;
+  }
+  return false;
+}
+
 export function outletsByName(names: (string | null)[], data: CompiledDataset, exclude?: string): OutletRef[] {
   const wanted = names.filter((n): n is string => !!n).map((n) => n.toLowerCase().replace(/\s+/g, ' '));
   const out: OutletRef[] = [];
@@ -265,10 +287,7 @@ export function outletsByName(names: (string | null)[], data: CompiledDataset, e
     if (outlet.id === exclude) continue;
     const hit = outlet.names.some((name) => {
       const n = name.toLowerCase();
-      return wanted.some(
-        (w) =>
-          w === n || new RegExp(`(^|[^\\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(w),
-      );
+      return wanted.some((w) => containsWord(w, n));
     });
     if (hit) out.push({ noteId: outlet.id, domain: outlet.domains[0]! });
   }

@@ -1,11 +1,10 @@
 /** The built Chrome extension in Debian's Chromium, driven by playwright-core. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import type { Worker } from 'playwright-core';
+import { resolve } from 'node:path';
 import { startServer, type TestServer } from './server';
-import { CHROME_BUILD, CHROMIUM, DEMO, FIXTURES, HAS_SEED, SEED_HOST, SEED_HTML, SEED_PATH } from './paths';
+import { launchChromium, tabState, type ChromiumRun } from './harness';
+import { DEMO, FIXTURES, HAS_SEED, SEED_HOST, SEED_HTML, SEED_PATH } from './paths';
 import { cardState, highlightContainers, listHighlights, pointOfHighlight } from './page-helpers';
 
 const NEWS = 'www.harbor-gazette.example';
@@ -13,9 +12,8 @@ const DEMO_HOST = 'www.meridian-ledger.example';
 const DEMO_PATH = '/world/middle-east/2017/04/26/syrian-army-pushes-toward-lataminah/';
 
 let server: TestServer;
-let context: BrowserContext;
+let browser: ChromiumRun;
 let worker: Worker;
-let profile: string;
 
 beforeAll(async () => {
   server = await startServer({
@@ -27,54 +25,23 @@ beforeAll(async () => {
     [`${NEWS}/wiki/Gallium`]: resolve(FIXTURES, 'encyclopedia.html'),
     [`${NEWS}/shop/tent`]: resolve(FIXTURES, 'product.html'),
   });
-  profile = mkdtempSync(join(tmpdir(), 'gloss-chromium-'));
-  const hosts = [SEED_HOST, DEMO_HOST, NEWS].map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', ');
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--host-resolver-rules=${hosts}`,
-    ],
-  });
-  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  browser = await launchChromium(server);
+  worker = browser.worker!;
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await server?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 async function open(url: string) {
-  const page = await context.newPage();
+  const page = await browser.context.newPage();
   await page.goto(url);
   return page;
 }
 
-/** The tab a page is in, from the state the background keeps per tab (Gloss has no "tabs" permission to read URLs). */
 async function tabIdOf(url: string): Promise<number> {
-  let id: number | null = null;
-  await expect
-    .poll(
-      async () =>
-        (id = await worker.evaluate(async (u) => {
-          const all = (await chrome.storage.session.get(null)) as Record<string, { url?: string }>;
-          const key = Object.keys(all).find((k) => all[k]?.url === u);
-          return key ? Number(key.slice('tab:'.length)) : null;
-        }, url)),
-      { timeout: 15_000 },
-    )
-    .not.toBeNull();
-  return id!;
+  return (await tabState(worker, url)).tabId;
 }
 
 async function badge(tabId: number): Promise<string> {
@@ -138,8 +105,8 @@ describe.skipIf(!HAS_SEED)('the seed article under www.globalresearch.ca', () =>
     await waitForHighlights(page);
     const tabId = await tabIdOf(url);
     expect(Number(await badge(tabId))).toBeGreaterThanOrEqual(5);
-    const extensionId = new URL(worker.url()).host;
-    const popup = await context.newPage();
+    const extensionId = browser.extensionId!;
+    const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
     await popup.waitForSelector('.group');
     const outlets = await popup.locator('.outlets').innerText();

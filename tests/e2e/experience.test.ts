@@ -3,12 +3,11 @@
  * card's controls and feedback, and pages that change themselves.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import type { Page, Worker } from 'playwright-core';
+import { resolve } from 'node:path';
 import { startServer, type TestServer } from './server';
-import { CHROME_BUILD, CHROMIUM, HAS_SEED, ROOT, SEED_HOST, SEED_HTML, SEED_PATH } from './paths';
+import { launchChromium, tabState, type ChromiumRun } from './harness';
+import { HAS_SEED, ROOT, SEED_HOST, SEED_HTML, SEED_PATH } from './paths';
 import { cardState, listHighlights, pointOfHighlight } from './page-helpers';
 
 const SPA_HOST = 'www.coastline-courier.example';
@@ -20,9 +19,8 @@ const NEWS_PATH = '/2026/03/12/council-passes-budget/';
 const REVIEWS = resolve(ROOT, 'tests/fixtures/claimreview/harbor-fact-desk.json');
 
 let server: TestServer;
-let context: BrowserContext;
+let browser: ChromiumRun;
 let worker: Worker;
-let profile: string;
 let extensionId: string;
 
 beforeAll(async () => {
@@ -32,32 +30,14 @@ beforeAll(async () => {
     [`${SPA_HOST}${SECOND}`]: SPA,
     [`${NEWS_HOST}${NEWS_PATH}`]: resolve(ROOT, 'tests/fixtures/pages/news-article.html'),
   });
-  profile = mkdtempSync(join(tmpdir(), 'gloss-experience-'));
-  const hosts = [SEED_HOST, SPA_HOST, NEWS_HOST].map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', ');
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--host-resolver-rules=${hosts}`,
-    ],
-  });
-  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  extensionId = new URL(worker.url()).host;
+  browser = await launchChromium(server);
+  worker = browser.worker!;
+  extensionId = browser.extensionId!;
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await server?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 const texts = (h: [string, string[]][]) => h.flatMap(([, t]) => t);
@@ -71,19 +51,7 @@ async function waitForHighlight(page: Page, text: string) {
 }
 
 async function tabIdOf(url: string): Promise<number> {
-  let id: number | null = null;
-  await expect
-    .poll(
-      async () =>
-        (id = await worker.evaluate(async (u) => {
-          const all = (await chrome.storage.session.get(null)) as Record<string, { url?: string }>;
-          const key = Object.keys(all).find((k) => all[k]?.url === u);
-          return key ? Number(key.slice('tab:'.length)) : null;
-        }, url)),
-      { timeout: 15_000 },
-    )
-    .not.toBeNull();
-  return id!;
+  return (await tabState(worker, url)).tabId;
 }
 
 async function resetSettings() {
@@ -95,11 +63,11 @@ describe.skipIf(!HAS_SEED)('on the seed article', () => {
 
   test('with the keyboard alone, the popup leads to the note on the chemical-attack claim; Escape closes it', async () => {
     await resetSettings();
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     await page.goto(url);
     await waitForHighlight(page, 'supposedly');
     const tabId = await tabIdOf(url);
-    const popup = await context.newPage();
+    const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
     await popup.waitForSelector('.group[data-category="claim-context"]');
     // Tab through the popup until the claim-context finding on the chemical attack has focus.
@@ -128,11 +96,11 @@ describe.skipIf(!HAS_SEED)('on the seed article', () => {
 
   test('"Pause on this site" clears the highlights at once, and they stay gone after a reload until undone', async () => {
     await resetSettings();
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     await page.goto(url);
     await waitForHighlight(page, 'supposedly');
     const tabId = await tabIdOf(url);
-    const popup = await context.newPage();
+    const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
     await popup.getByRole('button', { name: 'Pause on this site' }).click();
     await page.waitForFunction(() => ![...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')));
@@ -148,10 +116,10 @@ describe.skipIf(!HAS_SEED)('on the seed article', () => {
 
   test('categories and sensitivity from the options page take effect at once on open pages', async () => {
     await resetSettings();
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     await page.goto(url);
     await waitForHighlight(page, 'supposedly');
-    const options = await context.newPage();
+    const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await options.locator('input[name="category-doubt"]').uncheck();
     await page.waitForFunction(() => !CSS.highlights.has('gloss-doubt'));
@@ -172,7 +140,7 @@ describe.skipIf(!HAS_SEED)('on the seed article', () => {
   test('the card steps to the next finding and stores feedback on this device only', async () => {
     await resetSettings();
     await worker.evaluate(() => chrome.storage.local.remove('feedback'));
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     await page.goto(url);
     await waitForHighlight(page, 'supposedly');
     const point = await page.evaluate(pointOfHighlight, { name: 'gloss-doubt', text: 'supposedly' });
@@ -205,7 +173,7 @@ describe.skipIf(!HAS_SEED)('on the seed article', () => {
 
   test('keyboard commands step through the findings and hide the highlights; Tab stays inside the card', async () => {
     await resetSettings();
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     await page.goto(url);
     await waitForHighlight(page, 'supposedly');
     const tabId = await tabIdOf(url);
@@ -259,7 +227,7 @@ describe.skipIf(!HAS_SEED)('on the seed article', () => {
 
   test('a corrupt stored setting is reset with a visible notice, never a crash', async () => {
     await worker.evaluate(() => chrome.storage.sync.set({ settings: { version: 1, sensitivity: 42, theme: 'plaid' } }));
-    const options = await context.newPage();
+    const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await options.waitForSelector('.notice');
     expect(await options.locator('.notice').innerText()).toMatch(/sensitivity.*theme/);
@@ -272,7 +240,7 @@ describe.skipIf(!HAS_SEED)('on the seed article', () => {
 describe('a single-page app', () => {
   test('an article inserted after load is read; after a client-side navigation the new one is, and the old highlights are gone', async () => {
     await resetSettings();
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     await page.goto(`http://${SPA_HOST}${FIRST}`);
     await waitForHighlight(page, 'so-called');
     await page.click('#next-story');
@@ -285,13 +253,13 @@ describe('a single-page app', () => {
 describe('imported fact-checks', () => {
   test('a ClaimReview file imported in the options page gives a note beside the sentence it reviews; removing it takes the note away', async () => {
     await resetSettings();
-    const options = await context.newPage();
+    const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await options.locator('input[type="file"]').setInputFiles(REVIEWS);
     await options.waitForSelector('text=Harbor Fact Desk');
     expect(await options.locator('.gloss-datasets').innerText()).toMatch(/1 entry skipped|skipped/);
 
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     await page.goto(`http://${NEWS_HOST}${NEWS_PATH}`);
     await page.waitForFunction(() => CSS.highlights.has('gloss-claim-context'), null, { timeout: 15_000 });
     const claim = (await page.evaluate(listHighlights)).find(([n]) => n === 'gloss-claim-context')![1];

@@ -1,6 +1,7 @@
 /** Messages between the extension's contexts, typed per direction. */
 import type { ArticleInfo, Detection, Finding, Note, OutletRef } from './types';
 import type { Span } from './text/segment';
+import type { ImportRecord } from './notes/imported-store';
 
 /** What the background keeps for a tab and the popup shows. */
 export interface TabState {
@@ -58,17 +59,8 @@ export type OptionsToBackground =
     }
   | { type: 'gloss:imports-remove'; id: string };
 
-/** One import as the options page lists it. */
-export interface ImportSummary {
-  id: string;
-  name: string;
-  importedFrom: string;
-  license: string;
-  created: string;
-  importedAt: string;
-  count: number;
-  publishers: string[];
-}
+/** One import as the options page lists it: the record the store keeps. */
+export type ImportSummary = ImportRecord;
 
 /** Background -> options page. */
 export type ImportsReply =

@@ -1,9 +1,10 @@
 /** The built Firefox extension in Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { resolve } from 'node:path';
 import { startServer, type TestServer } from './server';
-import { DEMO, FIREFOX, FIREFOX_BUILD, FIXTURES, HAS_SEED, SEED_HOST, SEED_HTML, SEED_PATH } from './paths';
+import { launchFirefox } from './harness';
+import { DEMO, FIXTURES, HAS_SEED, SEED_HOST, SEED_HTML, SEED_PATH } from './paths';
 import { cardState, highlightContainers, listHighlights, pointOfHighlight } from './page-helpers';
 
 const NEWS = 'www.harbor-gazette.example';
@@ -26,20 +27,8 @@ beforeAll(async () => {
     [`${SPA_HOST}${SPA_FIRST}`]: resolve(FIXTURES, '../spa/app.html'),
     [`${SPA_HOST}${SPA_SECOND}`]: resolve(FIXTURES, '../spa/app.html'),
   });
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    extraPrefsFirefox: {
-      // Firefox has no host-resolver flag: the test server answers as an HTTP proxy for every host.
-      'network.proxy.type': 1,
-      'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': server.port,
-      'network.proxy.allow_hijacking_localhost': true,
-      'network.proxy.no_proxies_on': '',
-    },
-  });
-  await browser.installExtension(FIREFOX_BUILD);
+  // Firefox has no host-resolver flag: the test server answers as an HTTP proxy for every host.
+  browser = await launchFirefox(server);
 }, 90_000);
 
 afterAll(async () => {

@@ -1,12 +1,15 @@
 /**
- * The background: holds the note index (kept out of the pages), answers each tab's content script with the
- * notes for its article, keeps what each tab found for the popup, and shows the count on the tab's badge.
+ * The background: holds the rules and the note index (kept out of the pages), reads the article each tab's
+ * content script extracted — its phrasing and its notes — and answers with what to paint; keeps what each tab
+ * found for the popup, and shows the count on the tab's badge. The rules are compiled once per start of the
+ * background, not once per page.
  * Imported fact-checks live in IndexedDB with their retrieval index, which a restarted service worker reads
  * back rather than rebuilds; the options page adds and removes them.
  */
 import { browser } from 'wxt/browser';
 import notes from 'virtual:gloss/notes';
-import { matchContext } from '@/utils/pipeline';
+import rules from 'virtual:gloss/rules';
+import { compileRules, readForTab } from '@/utils/pipeline';
 import type { BackgroundMessage, ImportsReply, OptionsToBackground, TabState } from '@/utils/messages';
 import { TabStore } from '@/utils/tab-store';
 import { ImportedClaims, IndexedDbBackend, MemoryBackend } from '@/utils/notes/imported-store';
@@ -37,15 +40,18 @@ export default defineBackground(() => {
   }
 
   async function read(tabId: number, message: Extract<BackgroundMessage, { type: 'gloss:read' }>) {
-    const { text, ...meta } = message.article;
+    const { text: _text, ...meta } = message.article;
     const index = await imported.ready().catch(() => null);
     const search = index && index.retriever.size ? { retriever: index.retriever, exclude: bundledIds } : undefined;
-    const context = matchContext(text, message.sentences, meta, message.url, message.findings, notes, search);
+    const { reasons, ...context } = readForTab(message, compileRules(rules), notes, search);
+    const detection = reasons.length
+      ? { ...message.detection, reasons: [...message.detection.reasons, ...reasons] }
+      : message.detection;
     // Imported notes stay in IndexedDB until a page needs them.
     const have = new Set(context.notes.map((n) => n.id));
     const missing = [...new Set(context.findings.map((f) => f.noteId))].filter((id) => !have.has(id));
     if (missing.length) context.notes.push(...(await imported.notes(missing).catch(() => [])));
-    const state: TabState = { url: message.url, detection: message.detection, article: meta, ...context };
+    const state: TabState = { url: message.url, detection, article: meta, ...context };
     void store.set(tabId, state);
     showCount(tabId, state.findings.length);
     return state;

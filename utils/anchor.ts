@@ -69,3 +69,44 @@ export function rangeFor(doc: Document, runs: readonly TextRun[], start: number,
     return null;
   }
 }
+
+/** A stretch of the extracted text, as offsets: [start, end). */
+export type Interval = readonly [number, number];
+
+/**
+ * The stretches of the extracted text that lie in the reader's own typing or in code, merged and in order: the
+ * background leaves out any finding that touches one, as `rangeFor` would refuse to paint it.
+ */
+export function unmarkableIntervals(runs: readonly TextRun[]): Interval[] {
+  const out: [number, number][] = [];
+  // Neighbouring runs usually share a parent element: ask once per element.
+  let lastParent: Element | null = null;
+  let lastAnswer = false;
+  for (const run of runs) {
+    if (run.length <= 0) continue;
+    const parent = run.node.parentElement;
+    const unmarkable: boolean = parent && parent === lastParent ? lastAnswer : isUnmarkable(run.node);
+    lastParent = parent;
+    lastAnswer = unmarkable;
+    if (!unmarkable) continue;
+    const end = run.start + run.length;
+    const prev = out[out.length - 1];
+    if (prev && prev[1] >= run.start) prev[1] = Math.max(prev[1], end);
+    else out.push([run.start, end]);
+  }
+  return out;
+}
+
+/** Whether [start, end) overlaps one of the intervals (sorted, disjoint). */
+export function overlapsAny(intervals: readonly Interval[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = intervals.length;
+  // The first interval that ends after `start`.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (intervals[mid]![1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const candidate = intervals[lo];
+  return !!candidate && candidate[0] < end;
+}

@@ -1,6 +1,8 @@
 /** Messages between the extension's contexts, typed per direction. */
 import type { ArticleInfo, Detection, Finding, Note, OutletRef } from './types';
-import type { Span } from './text/segment';
+import type { Category } from './categories';
+import type { Interval } from './anchor';
+import type { Sensitivity } from './sensitivity';
 import type { ImportRecord } from './notes/imported-store';
 
 /** What the background keeps for a tab and the popup shows. */
@@ -23,8 +25,11 @@ export type ContentToBackground =
       url: string;
       detection: Detection;
       article: ArticleInfo;
-      sentences: Span[];
-      findings: Finding[];
+      /** The reader's sensitivity setting and the categories switched off. */
+      sensitivity: Sensitivity;
+      hidden: Category[];
+      /** Stretches of the text in editable regions or code, which are never marked. */
+      unmarkable: Interval[];
     }
   | { type: 'gloss:not-article'; url: string; detection: Detection; inactive?: TabState['inactive'] }
   | { type: 'gloss:painted'; count: number };

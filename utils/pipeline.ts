@@ -4,6 +4,8 @@
  * of them here.
  */
 import type { ArticleInfo, Finding, Note, OutletRef, PageResult } from './types';
+import type { Category } from './categories';
+import { overlapsAny, type Interval } from './anchor';
 import type { CompiledDataset } from './dataset/compile';
 import { compileRuleSet, type CompiledRuleSet, type RuleSet } from './analyze/rules';
 import { analyzeText, dedupe } from './analyze';
@@ -137,6 +139,48 @@ function matchAll(
   for (const f of findings) ids.add(f.noteId);
   const notes = [...ids].map((id) => data.notes[id] ?? imported?.notes?.(id)).filter((n): n is Note => !!n);
   return { findings, notes, outlet, outlets };
+}
+
+/** What the reader will see of the findings: none in a category switched off, none in text that is never marked. */
+export function shownFindings(
+  findings: Finding[],
+  hidden: readonly Category[] = [],
+  unmarkable: readonly Interval[] = [],
+): Finding[] {
+  if (!hidden.length && !unmarkable.length) return findings;
+  const off = new Set(hidden);
+  return findings.filter((f) => !off.has(f.category) && !overlapsAny(unmarkable, f.start, f.end));
+}
+
+export interface TabRead {
+  /** The article as the page's extraction gave it, text included. */
+  article: ArticleInfo;
+  url: string;
+  sensitivity?: Sensitivity;
+  hidden?: readonly Category[];
+  unmarkable?: readonly Interval[];
+}
+
+/**
+ * The pipeline after extraction, as the background runs it for a tab: phrasing and notes on the article's text,
+ * then only what the reader will see. The page only detects, extracts and paints; the rules are compiled once
+ * per background start rather than once per page.
+ */
+export function readForTab(
+  read: TabRead,
+  rules: CompiledRuleSet[],
+  data: CompiledDataset,
+  imported?: ClaimSearch & { notes?: (id: string) => Note | undefined },
+): ContextResult & { reasons: string[] } {
+  const { text, ...meta } = read.article;
+  const phrasing = analyzePhrasing(text, meta.lang, rules, read.sensitivity);
+  const findings = shownFindings(phrasing.findings, read.hidden, read.unmarkable);
+  const context = matchContext(text, phrasing.sentences, meta, read.url, findings, data, imported);
+  return {
+    ...context,
+    findings: shownFindings(context.findings, read.hidden, read.unmarkable),
+    reasons: phrasing.reasons,
+  };
 }
 
 export interface ReadOptions {

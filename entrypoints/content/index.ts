@@ -1,16 +1,15 @@
 /**
- * The content script: decides whether the page is a news article, reads it, paints what it found and opens the
- * note card on a click. It follows the reader's settings as they change, pages that change themselves (late
+ * The content script: decides whether the page is a news article, extracts it, paints what the background found
+ * in it and opens the note card on a click. The rules and the notes stay in the background, which compiles them
+ * once; the page pays only for detection, extraction and painting. It follows the reader's settings as they change, pages that change themselves (late
  * content, single-page-app navigation) and the keyboard commands. The DOM of the page is never changed; the card
  * lives in a shadow root under a <gloss-card> element.
  */
 import './highlights.css';
 import { browser } from 'wxt/browser';
-import rules from 'virtual:gloss/rules';
 import { detectArticle } from '@/utils/detect';
 import { extractArticle, type Extraction } from '@/utils/extract';
-import { compileRules } from '@/utils/pipeline';
-import { rangeFor } from '@/utils/anchor';
+import { rangeFor, unmarkableIntervals } from '@/utils/anchor';
 import { itemsAt, paint, unpaint, supportsHighlights, type Painted } from '@/utils/paint';
 import {
   isMessage,
@@ -22,10 +21,10 @@ import {
 import { activeOn, defaultSettings, siteMode, type Settings } from '@/utils/settings';
 import { loadSettings, watchSettings } from '@/utils/settings-store';
 import { addFeedback } from '@/utils/feedback';
+import { CATEGORIES } from '@/utils/categories';
 import type { Finding } from '@/utils/types';
 import { CardHost } from './card';
 import { PointerCursor } from './cursor';
-import { analyzeInChunks, yieldToBrowser } from './chunked';
 
 // Where a finding must never be painted: the reader's own typing, and code.
 const UNPAINTED = 'input, textarea, select, [contenteditable=""], [contenteditable="true"], code, pre, kbd, samp';
@@ -38,6 +37,10 @@ const NAVIGATION_DELAY = 150;
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
+  // WXT announces each start of the script to the page with a window message naming the extension, which any
+  // page can read (and which costs a few milliseconds on every page); a reload of the extension is announced
+  // with a DOM event as well, which is all it needs.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     if (!supportsHighlights()) return;
     let settings: Settings = defaultSettings();
@@ -83,29 +86,19 @@ export default defineContentScript({
         await send({ type: 'gloss:not-article', url, detection });
         return;
       }
+      // In the same task as detection, which has found the main container already.
       const extracted = extractArticle(document, url);
-      // Long articles are read in pieces, with the browser free to handle input in between.
-      await yieldToBrowser();
-      const phrasing = await analyzeInChunks(
-        extracted.article.text,
-        extracted.article.lang,
-        compileRules(rules),
-        settings.sensitivity,
-      );
-      if (run !== generation || ctx.isInvalid) return;
       // Only what can be shown counts: a category switched off, or words in an editable region, are left out.
-      const shown = phrasing.findings.filter(
-        (f) => settings.categories[f.category] !== false && rangeFor(document, extracted.runs, f.start, f.end),
-      );
       const reply = (await send({
         type: 'gloss:read',
         url,
         detection: detection.isArticle
-          ? { ...detection, reasons: [...detection.reasons, ...phrasing.reasons] }
+          ? detection
           : { ...detection, isArticle: true, reasons: [...detection.reasons, 'settings: always on for this site'] },
         article: extracted.article,
-        sentences: phrasing.sentences,
-        findings: shown,
+        sensitivity: settings.sensitivity,
+        hidden: CATEGORIES.filter((c) => settings.categories[c] === false),
+        unmarkable: unmarkableIntervals(extracted.runs),
       })) as TabState | undefined;
       // A newer read started meanwhile (navigation, settings): this one is stale.
       if (!reply || run !== generation || ctx.isInvalid) return;
@@ -127,6 +120,7 @@ export default defineContentScript({
         painted.push({ index, category: finding.category, range });
       });
       paint(painted);
+      if (painted.length) listen();
     }
 
     // --- pages that change ---------------------------------------------------------------------------------
@@ -165,6 +159,35 @@ export default defineContentScript({
       stopObserving();
       clear();
     });
+
+    // Clicks and pointer moves matter only once something is painted: a page without highlights never hears
+    // from Gloss when the reader moves the mouse.
+    let listening = false;
+    function listen() {
+      if (listening) return;
+      listening = true;
+      ctx.addEventListener(document, 'click', (event) => {
+        const e = event as MouseEvent;
+        if (!painted.length || e.button !== 0 || card.contains(e.target)) return;
+        const hits = itemsAt(painted, e.clientX, e.clientY);
+        if (hits.length) open(hits, false);
+        else card.close();
+      });
+      let moveFrame = 0;
+      ctx.addEventListener(
+        document,
+        'mousemove',
+        (event) => {
+          if (!painted.length || moveFrame) return;
+          const { clientX, clientY } = event as MouseEvent;
+          moveFrame = requestAnimationFrame(() => {
+            moveFrame = 0;
+            cursor.set(itemsAt(painted, clientX, clientY).length > 0);
+          });
+        },
+        { passive: true },
+      );
+    }
 
     // --- the card ------------------------------------------------------------------------------------------
     function open(hits: Painted[], keyboard: boolean) {
@@ -212,28 +235,6 @@ export default defineContentScript({
       const next = at < 0 ? (direction > 0 ? 0 : order.length - 1) : (at + direction + order.length) % order.length;
       focusFinding(order[next]!, keyboard);
     }
-
-    ctx.addEventListener(document, 'click', (event) => {
-      const e = event as MouseEvent;
-      if (!painted.length || e.button !== 0 || card.contains(e.target)) return;
-      const hits = itemsAt(painted, e.clientX, e.clientY);
-      if (hits.length) open(hits, false);
-      else card.close();
-    });
-    let moveFrame = 0;
-    ctx.addEventListener(
-      document,
-      'mousemove',
-      (event) => {
-        if (!painted.length || moveFrame) return;
-        const { clientX, clientY } = event as MouseEvent;
-        moveFrame = requestAnimationFrame(() => {
-          moveFrame = 0;
-          cursor.set(itemsAt(painted, clientX, clientY).length > 0);
-        });
-      },
-      { passive: true },
-    );
 
     browser.runtime.onMessage.addListener((message) => {
       if (isMessage<PopupToContent>(message, 'gloss:focus'))

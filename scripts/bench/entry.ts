@@ -1,8 +1,9 @@
 /**
  * The reading pipeline, stage by stage, as a script for a page's main world: `npm run bench` builds this file into
  * one bundle with the dataset, injects it into pages and times each stage where the content script would run it.
- * The stages are the content script's own calls in its order; matching, which the background does, is timed here
- * too so that every stage is measured in the same place.
+ * The stages are the extension's calls in their order: detect, extract and paint are the content script's; analyse
+ * (with the rules' compilation) and match are the background's, timed here too so that every stage is measured
+ * in the same place.
  */
 import rules from 'virtual:gloss/rules';
 import notes from 'virtual:gloss/notes';
@@ -19,7 +20,7 @@ const UNPAINTED = 'input, textarea, select, [contenteditable=""], [contenteditab
 export interface StageTimes {
   detect: number;
   extract: number;
-  /** Rule compilation, which the content script pays once per page, inside the analyse stage. */
+  /** Rule compilation, inside the analyse stage; the background pays it once per start, not once per page. */
   compile: number;
   analyse: number;
   match: number;

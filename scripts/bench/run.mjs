@@ -467,8 +467,9 @@ function summarise(p, loads) {
       match: stage('match'),
       paint: stage('paint'),
       frame: stage('frame'),
-      // The content script's first task: detect, extract, compile and analyse run without a break.
-      firstTask: stat(runs.map((r) => ['detect', 'extract', 'analyse'].reduce((s, k) => s + (r.times[k] ?? 0), 0))),
+      // The content script's longest own task: detection and extraction are separate tasks; analysis and
+      // matching run in the background.
+      firstTask: stat(runs.map((r) => Math.max(r.times.detect ?? 0, r.times.extract ?? 0))),
       totalCpu: stat(runs.map((r) => r.cpu)),
     },
     warm: Object.fromEntries(
@@ -548,7 +549,7 @@ const budgets = [
     budget: 100,
     aim: 50,
     detail: big
-      ? `without Gloss ${fmt(big.longest.without.median)} ms; Gloss's first task (detect+extract+analyse) ${fmt(big.stages.firstTask.median)} ms, paint ${fmt(big.stages.paint.median)} ms`
+      ? `without Gloss ${fmt(big.longest.without.median)} ms; Gloss's longest task in the page (detect or extract) ${fmt(big.stages.firstTask.median)} ms, paint ${fmt(big.stages.paint.median)} ms`
       : undefined,
   },
   {
@@ -660,7 +661,9 @@ function print(r) {
   );
   if (r.corpus) out.push(r.corpus);
   out.push('');
-  out.push('Stages in the page (ms, median/p95 over loads; wall clock, one read per load)');
+  out.push(
+    'Stages (ms, median/p95 over loads; wall clock, one read per load). detect, extract and paint run in the page; analyse and match run in the background and are timed here in the page for comparison',
+  );
   out.push(
     table(
       [

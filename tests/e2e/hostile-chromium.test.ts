@@ -98,7 +98,7 @@ describe('pages that paint the shared story', () => {
         await raw(cdp, 'window.__restore()');
       } else await waitForPaint(page, name === 'big' ? 40_000 : 20_000);
       expect(pairs(await paintedPairs(page))).toEqual(pairs(STORY));
-      if (name !== 'editable') await paintedMatchesFindings(page, name);
+      await paintedMatchesFindings(page, name);
       for (const place of await page.evaluate(rangePlaces)) {
         expect(place.editable, place.text).toBe(false);
         expect(place.code, place.text).toBe(false);

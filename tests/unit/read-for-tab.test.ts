@@ -1,0 +1,77 @@
+/** The background's read of a tab's article: the same findings as the CLI's path, then only what will be shown. */
+import { describe, expect, test } from 'vitest';
+import { extractArticle } from '@/utils/extract';
+import { readForTab, readText, shownFindings } from '@/utils/pipeline';
+import type { Finding } from '@/utils/types';
+import { HAS_SEED, SEED_HTML, SEED_URL, dataset, html, rules } from './helpers';
+
+const finding = (category: Finding['category'], start: number, end: number): Finding => ({
+  category,
+  start,
+  end,
+  text: 'x'.repeat(end - start),
+  noteId: `technique/${category}`,
+  confidence: 0.7,
+  ruleId: 'test',
+  explain: 'test',
+  sentence: 0,
+});
+
+describe('what the reader will see', () => {
+  const findings = [finding('doubt', 0, 5), finding('labeling', 10, 20), finding('doubt', 30, 35)];
+
+  test('all of it when nothing is off and nothing is unmarkable', () => {
+    expect(shownFindings(findings)).toBe(findings);
+  });
+
+  test('none in a category switched off', () => {
+    expect(shownFindings(findings, ['doubt']).map((f) => f.category)).toEqual(['labeling']);
+  });
+
+  test.each([
+    [[[12, 14]], [0, 30]],
+    [[[5, 10]], [0, 10, 30]],
+    [[[4, 11]], [30]],
+    [[[0, 40]], []],
+  ] as const)('none touching text that is never marked: %j leaves %j', (unmarkable, starts) => {
+    expect(shownFindings(findings, [], unmarkable).map((f) => f.start)).toEqual(starts);
+  });
+});
+
+describe.skipIf(!HAS_SEED)('the seed article read as the background reads it', () => {
+  const extraction = extractArticle(html(SEED_HTML), SEED_URL);
+  const cli = readText(extraction.article, SEED_URL, rules, dataset.notes);
+
+  test('gives the findings and notes the CLI gives', () => {
+    const tab = readForTab({ article: extraction.article, url: SEED_URL }, rules, dataset.notes);
+    expect(tab.findings).toEqual(cli.findings);
+    expect(tab.notes.map((n) => n.id)).toEqual(cli.notes.map((n) => n.id));
+    expect(tab.outlet).toEqual(cli.outlet);
+  });
+
+  test('leaves out the categories switched off, context notes included', () => {
+    const tab = readForTab(
+      { article: extraction.article, url: SEED_URL, hidden: ['doubt', 'claim-context'] },
+      rules,
+      dataset.notes,
+    );
+    expect(tab.findings.length).toBeGreaterThan(0);
+    expect(tab.findings.some((f) => f.category === 'doubt' || f.category === 'claim-context')).toBe(false);
+    expect(cli.findings.some((f) => f.category === 'doubt')).toBe(true);
+    expect(cli.findings.some((f) => f.category === 'claim-context')).toBe(true);
+  });
+
+  test('a stricter sensitivity gives fewer findings', () => {
+    const precise = readForTab(
+      { article: extraction.article, url: SEED_URL, sensitivity: 'precise' },
+      rules,
+      dataset.notes,
+    );
+    const thorough = readForTab(
+      { article: extraction.article, url: SEED_URL, sensitivity: 'thorough' },
+      rules,
+      dataset.notes,
+    );
+    expect(precise.findings.length).toBeLessThan(thorough.findings.length);
+  });
+});

@@ -100,6 +100,24 @@ for (const [name, dir] of Object.entries(BUILDS)) {
       }
     });
 
+    test('the rules and the notes stay in the background, out of the script every page loads', () => {
+      const m = manifest();
+      const content = (m.content_scripts ?? [])
+        .flatMap((c) => c.js ?? [])
+        .map((f) => readFileSync(join(dir, f), 'utf8'))
+        .join('\n');
+      const background = [m.background?.service_worker, ...(m.background?.scripts ?? [])]
+        .filter((f): f is string => !!f)
+        .map((f) => readFileSync(join(dir, f), 'utf8'))
+        .join('\n');
+      // A rule's id and a note's id: present where the work is done, absent from every page.
+      for (const marker of ['doubt.supposedly', 'claim/mh17-downing-2014', 'outlet/global-research']) {
+        expect(background, marker).toContain(marker);
+        expect(content, marker).not.toContain(marker);
+      }
+      expect(content).not.toContain('Intl.Segmenter');
+    });
+
     test('every script in the package is a file in the package', () => {
       for (const file of files(dir).filter((f) => f.endsWith('.html'))) {
         const html = readFileSync(file, 'utf8');

@@ -89,12 +89,19 @@ export class CardHost {
   private anchor: Range | null = null;
   private returnFocus: Element | null = null;
 
-  constructor(ctx: ContentScriptContext) {
-    ctx.addEventListener(window, 'keydown', (e) => {
+  private listening = false;
+
+  constructor(private readonly ctx: ContentScriptContext) {}
+
+  /** The keys, scrolls and resizes the card follows: heard from the first time it opens, never on other pages. */
+  private listen() {
+    if (this.listening) return;
+    this.listening = true;
+    this.ctx.addEventListener(window, 'keydown', (e) => {
       if ((e as KeyboardEvent).key === 'Escape' && this.host) this.close();
     });
-    ctx.addEventListener(window, 'scroll', () => this.place(), { passive: true, capture: true });
-    ctx.addEventListener(window, 'resize', () => this.place());
+    this.ctx.addEventListener(window, 'scroll', () => this.place(), { passive: true, capture: true });
+    this.ctx.addEventListener(window, 'resize', () => this.place());
   }
 
   contains(target: EventTarget | null): boolean {
@@ -107,6 +114,7 @@ export class CardHost {
   }
 
   open(props: OpenProps, anchor: Range) {
+    this.listen();
     this.returnFocus = props.focus ? document.activeElement : null;
     if (!this.host || !this.host.isConnected) {
       if (this.host) this.discard();

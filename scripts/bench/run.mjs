@@ -332,9 +332,27 @@ writeFileSync(
 );
 const routes = { ...routesFor(pages), 'blank.bench.example/': join(WORK, 'blank.html') };
 const server = await startServer(routes);
-const profiles = [mkdtempSync(join(tmpdir(), 'gloss-bench-ext-')), mkdtempSync(join(tmpdir(), 'gloss-bench-'))];
+// The reference for what any extension with a content script costs a page: one whose script does nothing.
+const EMPTY_EXTENSION = join(WORK, 'empty-extension');
+mkdirSync(EMPTY_EXTENSION, { recursive: true });
+writeFileSync(
+  join(EMPTY_EXTENSION, 'manifest.json'),
+  JSON.stringify({
+    manifest_version: 3,
+    name: 'empty',
+    version: '1.0',
+    content_scripts: [{ matches: ['<all_urls>'], js: ['content.js'], run_at: 'document_idle' }],
+  }),
+);
+writeFileSync(join(EMPTY_EXTENSION, 'content.js'), 'void 0;\n');
+const profiles = [
+  mkdtempSync(join(tmpdir(), 'gloss-bench-ext-')),
+  mkdtempSync(join(tmpdir(), 'gloss-bench-')),
+  mkdtempSync(join(tmpdir(), 'gloss-bench-empty-')),
+];
 const withExt = await launch(profiles[0], server.port, extDir);
 const without = await launch(profiles[1], server.port, null);
+const withEmpty = await launch(profiles[2], server.port, EMPTY_EXTENSION);
 if (!withExt.serviceWorkers().length) await withExt.waitForEvent('serviceworker', { timeout: 30_000 });
 
 let serial = 0;
@@ -413,10 +431,20 @@ for (const p of pages.slice(0, 1)) {
 }
 const blankExt = [];
 const blankPlain = [];
-for (let i = 0; i < 3; i++) {
+const blankEmpty = [];
+async function emptyLoad(url) {
+  const { page, cdp } = await open(withEmpty, unique(url));
+  await settle(cdp);
+  const s = await snapshot(page, cdp);
+  await page.close();
+  return s;
+}
+for (let i = 0; i < 5; i++) {
   blankExt.push(await extensionLoad(BLANK));
   blankPlain.push(await plainLoad(BLANK, false));
+  blankEmpty.push(await emptyLoad(BLANK));
 }
+await withEmpty.close();
 const dataset = await datasetHeap();
 
 const results = [];
@@ -540,7 +568,9 @@ const budgets = [
     unit: 'ms',
     budget: 5,
     aim: 1,
-    detail: nonArticleWorst ? `${nonArticleWorst.id} (${nonArticleWorst.decision})` : undefined,
+    detail: nonArticleWorst
+      ? `${nonArticleWorst.id} (${nonArticleWorst.decision}); on the empty page Gloss adds ${fmt(stat(blankExt.map((e, i) => e.task - blankPlain[i].task)).median)} ms, an extension whose content script does nothing ${fmt(stat(blankEmpty.map((e, i) => e.task - blankPlain[i].task)).median)} ms`
+      : undefined,
   },
   {
     name: '100,000-word article, longest task with Gloss',
@@ -588,6 +618,8 @@ const report = {
   blank: {
     added: stat(blankExt.map((e, i) => e.task - blankPlain[i].task)),
     heap: stat(blankExt.map((e, i) => e.heap - blankPlain[i].heap)),
+    // What an extension whose content script does nothing adds to the same page: the floor for any content script.
+    reference: stat(blankEmpty.map((e, i) => e.task - blankPlain[i].task)),
   },
   dataset,
   corpus: corpusNote,
@@ -657,7 +689,7 @@ function print(r) {
     `content script ${kb(r.sizes.contentScript.raw)} raw, ${kb(r.sizes.contentScript.gzip)} gzipped; css ${kb(r.sizes.contentCss.raw)}`,
   );
   out.push(
-    `empty page: added ${mp(r.blank.added)} ms main thread, ${fmt(r.blank.heap.median / 2 ** 20, 2)} MB heap; pipeline + dataset loaded and compiled: ${fmt(r.dataset.bytes / 2 ** 20, 2)} MB heap`,
+    `empty page: added ${mp(r.blank.added)} ms main thread (an extension whose content script does nothing: ${mp(r.blank.reference)} ms), ${fmt(r.blank.heap.median / 2 ** 20, 2)} MB heap; pipeline + dataset loaded and compiled: ${fmt(r.dataset.bytes / 2 ** 20, 2)} MB heap`,
   );
   if (r.corpus) out.push(r.corpus);
   out.push('');

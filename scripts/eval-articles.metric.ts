@@ -1,6 +1,6 @@
 /**
- * The extraction benchmark's metric and the tune / held-out split, kept apart from scripts/eval-articles.ts so
- * that tests can check them without loading jsdom or Readability.
+ * The extraction benchmark's metric, the tune / held-out split and the page with nothing declared, kept apart
+ * from scripts/eval-articles.ts so that tests can check them without loading jsdom or Readability.
  */
 
 export type Split = 'tune' | 'held-out';
@@ -55,4 +55,18 @@ export function scoreOf(matches: [number, number, number][]): { p: number; r: nu
   const p = mean(matches.filter(([tp, fp]) => tp + fp > 0).map(precisionOf));
   const r = mean(matches.filter(([tp, , fn]) => tp + fn > 0).map(recallOf));
   return { p, r, f1: p + r > 0 ? (2 * p * r) / (p + r) : 0 };
+}
+
+/**
+ * The page with everything it declares about itself taken away: structured data (JSON-LD and microdata), every
+ * meta tag but the charset and viewport, the canonical link; detection is then also given no address. What is
+ * left is the page's shape alone, the evidence a page that declares nothing is decided on. Changes `doc`.
+ */
+export function undeclared(doc: Document): Document {
+  for (const el of doc.querySelectorAll('script[type="application/ld+json" i], link[rel~="canonical" i]')) el.remove();
+  for (const m of doc.querySelectorAll('meta'))
+    if (!m.hasAttribute('charset') && !/^viewport$/i.test(m.getAttribute('name') ?? '')) m.remove();
+  for (const el of doc.querySelectorAll('[itemscope], [itemtype], [itemprop]'))
+    for (const a of ['itemscope', 'itemtype', 'itemprop']) el.removeAttribute(a);
+  return doc;
 }

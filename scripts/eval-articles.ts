@@ -12,6 +12,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
@@ -20,7 +21,7 @@ import { build } from 'esbuild';
 import { detectArticle } from '../utils/detect';
 import { extractArticle } from '../utils/extract';
 import { parseDocument, decodeHtml } from '../cli/analyze';
-import { scoreOf, shingleMatch, splitOf, type Split } from './eval-articles.metric';
+import { scoreOf, shingleMatch, splitOf, undeclared, type Split } from './eval-articles.metric';
 
 type Label = 'news' | 'other-article' | 'not-article' | 'benchmark';
 
@@ -120,6 +121,35 @@ async function bundleSize(root: string, contents: string): Promise<number> {
     logLevel: 'silent',
   });
   return gzipSize(out.outputFiles[0]!.text);
+}
+
+type Generated = { html: string; path: string };
+interface Generators {
+  generateArticle(words: number): Generated;
+  generateSectionFront(): Generated;
+  generateForumThread(): Generated;
+  generateDocs(): Generated;
+  generateListing(): Generated;
+}
+
+/** Generated pages (scripts/bench/generate.mjs) at the addresses the benchmark serves them under. */
+async function generatedPages(root: string): Promise<{ id: string; article: boolean; html: string; url: string }[]> {
+  const g = (await import(pathToFileURL(resolve(root, 'scripts/bench/generate.mjs')).href)) as Generators;
+  const at = (path: string) => `http://www.northern-courier.example${path}`;
+  const pages = [300, 1500, 6000].map((words) => {
+    const a = g.generateArticle(words);
+    return { id: `article-${words}w`, article: true, html: a.html, url: at(a.path) };
+  });
+  for (const [id, make] of [
+    ['section-front', g.generateSectionFront],
+    ['forum-thread', g.generateForumThread],
+    ['long-docs', g.generateDocs],
+    ['shop-listing', g.generateListing],
+  ] as const) {
+    const p = make();
+    pages.push({ id, article: false, html: p.html, url: at(p.path) });
+  }
+  return pages;
 }
 
 // --- in a real browser ------------------------------------------------------------------------------------
@@ -226,6 +256,8 @@ async function browserTimings(pages: Page[], root: string): Promise<BrowserTimin
 interface Measured {
   page: Page;
   isArticle: boolean;
+  /** The decision on the same page with its declarations taken away (see `undeclared`). */
+  bare: { isArticle: boolean; reasons: string[] };
   confidence: number;
   reasons: string[];
   readerable: boolean | null;
@@ -289,11 +321,14 @@ export async function run(corpora: string, args: string[], root: string): Promis
     const extraction = extractArticle(doc, page.url);
     const tExtract = performance.now() - t0;
     const body = extraction.article.text.slice(extraction.bodyStart);
+    const bareDetection = detectArticle(undeclared(parseDocument(page.html)), null);
+    const bare = { isArticle: bareDetection.isArticle, reasons: bareDetection.reasons };
 
     if (quick) {
       measured.push({
         page,
         ...detection,
+        bare,
         readerable: null,
         body,
         bodyJsdom: null,
@@ -330,6 +365,7 @@ export async function run(corpora: string, args: string[], root: string): Promis
     measured.push({
       page,
       ...detection,
+      bare,
       readerable,
       body,
       bodyJsdom,
@@ -378,6 +414,31 @@ export async function run(corpora: string, args: string[], root: string): Promis
       SPLITS.map((s) => count((m) => m.isArticle, s, bench)),
     ),
   );
+  out.push('  The same pages with nothing declared (no structured data, meta tags, canonical link or address):');
+  out.push(
+    row(
+      '  news pages detected',
+      SPLITS.map((s) => count((m) => m.bare.isArticle, s, news)),
+    ),
+  );
+  out.push(
+    row(
+      '  non-articles taken for articles',
+      SPLITS.map((s) => count((m) => m.bare.isArticle, s, notArticle)),
+    ),
+  );
+  out.push(
+    row(
+      '  other-article pages taken for news',
+      SPLITS.map((s) => count((m) => m.bare.isArticle, s, otherArticle)),
+    ),
+  );
+  out.push(
+    row(
+      '  benchmark article pages detected',
+      SPLITS.map((s) => count((m) => m.bare.isArticle, s, bench)),
+    ),
+  );
   if (!quick)
     out.push(
       row(
@@ -406,6 +467,16 @@ export async function run(corpora: string, args: string[], root: string): Promis
         SPLITS.map((s) => count((m) => !!m.readerable, s, bench)),
       ),
     );
+
+  out.push('', 'Generated pages (scripts/bench/generate.mjs), as served / with nothing declared');
+  for (const g of await generatedPages(root)) {
+    const d = detectArticle(parseDocument(g.html), g.url);
+    const b = detectArticle(undeclared(parseDocument(g.html)), null);
+    const say = (x: { isArticle: boolean }) =>
+      `${x.isArticle ? 'article' : 'not an article'}${x.isArticle === g.article ? '' : ' (wrong)'}`;
+    out.push(row(`  ${g.id}${g.article ? '' : ' (not an article)'}`, [say(d), say(b)]));
+    if (verbose) out.push(`      ${d.reasons.join('; ')}`, `      nothing declared: ${b.reasons.join('; ')}`);
+  }
 
   out.push('', 'Extraction (zyte-articles; token 4-gram shingles: P, R averaged over pages, F1 of the two)');
   const fmt = (x: { p: number; r: number; f1: number }) =>
@@ -515,6 +586,7 @@ export async function run(corpora: string, args: string[], root: string): Promis
       out.push(
         `  ${m.page.split.padEnd(9)}${m.page.label.padEnd(14)}${m.page.id.slice(0, 28).padEnd(30)}` +
           `${m.isArticle ? 'ARTICLE' : 'no     '} ${m.confidence.toFixed(2)}  ${f} ${r}  ${m.reasons.join('; ')}`,
+        `${' '.repeat(55)}nothing declared: ${m.bare.isArticle ? 'ARTICLE' : 'no'}  ${m.bare.reasons.join('; ')}`,
       );
     }
   }

@@ -10,7 +10,7 @@
  */
 import type { Detection } from './types';
 import { jsonLdItems } from './dom/structured';
-import { metaContent } from './dom/walk';
+import { ELEMENT_NODE, TEXT_NODE, comesAfter, metaContent, tagOf, textOf } from './dom/walk';
 import { mainContainer } from './extract';
 
 const NEWS_TYPES =
@@ -139,35 +139,141 @@ function canonicalOf(doc: Document): string | null {
   );
 }
 
-/** The shape of the page: one dominant block of running prose, or many teasers. */
+/** The shape of the page: one dominant block of running prose, or many teasers, or many posts. */
 function domEvidence(doc: Document): Evidence[] {
   const evidence: Evidence[] = [];
   const main = mainContainer(doc);
   const prose = main?.score ?? 0;
   const paragraphs = main?.paragraphs ?? 0;
-  if (prose >= 1500 && paragraphs >= 3)
+  const posts = main?.posts ?? 0;
+  if (posts)
+    evidence.push({ weight: -1.5, reason: `dom: a list of ${posts} short posts or teasers, not one block of prose` });
+  else if (prose >= 1500 && paragraphs >= 3)
     evidence.push({ weight: 1.25, reason: `dom: one block of running prose (${paragraphs} paragraphs)` });
+  else if (prose >= 600 && paragraphs >= 2)
+    evidence.push({ weight: 0.75, reason: `dom: a short block of running prose (${paragraphs} paragraphs)` });
   else if (prose < 500 || paragraphs < 2) evidence.push({ weight: -2, reason: 'dom: no block of running prose' });
   // Code listings make a page documentation or a tutorial; news stories hardly ever carry them.
   const code = main ? main.el.getElementsByTagName('pre').length : 0;
   if (code >= 3) evidence.push({ weight: -1.5, reason: `dom: ${code} code listings (documentation or a tutorial)` });
+  // Teaser cards beside the main block: a front page has more of them than the block has paragraphs. A story
+  // with a rail of related stories has fewer, and story pages carry such rails: they say nothing either way.
   const cards = doc.getElementsByTagName('article').length;
-  const inMain = main ? main.el.getElementsByTagName('article').length : 0;
-  if (cards - inMain >= 6) evidence.push({ weight: -1.5, reason: `dom: ${cards} teaser cards` });
+  const outside = cards - (main ? main.el.getElementsByTagName('article').length : 0);
+  if (outside >= 6 && outside >= paragraphs) evidence.push({ weight: -1.5, reason: `dom: ${cards} teaser cards` });
   if (doc.querySelector('[itemprop~="articleBody"]'))
     evidence.push({ weight: 0.5, reason: 'dom: a marked-up article body' });
+  const head = main && !posts ? headlineOf(doc, main.el) : null;
+  if (head) evidence.push({ weight: 0.25, reason: 'dom: a headline over the prose, as in the page title' });
   if (doc.querySelector('time[datetime], [itemprop~="datePublished"], [class*="dateline" i]'))
     evidence.push({ weight: 0.25, reason: 'dom: a dated element' });
+  else if (head && main && dateBy(head, main.el))
+    evidence.push({ weight: 0.25, reason: 'dom: a date by the headline' });
   if (doc.querySelector('[rel~="author"], .byline, [itemprop~="author"], meta[name="author" i]'))
     evidence.push({ weight: 0.25, reason: 'dom: a byline' });
   return evidence;
 }
 
-/** How many paragraphs of some length the page has, counted without building anything. */
-function quickParagraphs(doc: Document): number {
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, ' ')
+    .trim();
+
+/**
+ * The story's headline: an `h1` (or an `h2`, when no `h1` is one) that comes before the prose or opens it, and
+ * whose words are in the page's title (news pages title themselves "Headline | Outlet", sometimes shortened or
+ * reworded a little: three words in four are enough). Null when there is none.
+ */
+function headlineOf(doc: Document, main: Element): Element | null {
+  const title = norm(doc.title ?? '');
+  if (!title) return null;
+  const titleWords = new Set(title.split(' '));
+  // The title holds the headline, or most of its words (titles shorten headlines, or reword them a little).
+  const inTitle = (t: string) => {
+    if (title.includes(t)) return true;
+    const words = t.split(' ');
+    return words.length >= 3 && words.filter((w) => titleWords.has(w)).length >= words.length * 0.75;
+  };
+  for (const tag of ['h1', 'h2']) {
+    const hs = doc.getElementsByTagName(tag);
+    for (let i = 0; i < hs.length && i < 5; i++) {
+      const h = hs[i]!;
+      const t = norm(textOf(h, 300));
+      if (t.length >= 8 && inTitle(t) && (main.contains(h) || comesAfter(h, main))) return h;
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether a date is written by the headline: in the first 400 characters of the block around it, looking up to
+ * three levels out (a headline's own wrapper, its header, the header's frame), but not into a block that holds
+ * the prose as well, unless the headline sits inside the prose's container itself.
+ */
+function dateBy(head: Element, main: Element): boolean {
+  let el = head.parentElement;
+  for (let level = 0; el && level < 3; level++, el = el.parentElement) {
+    if (DATE.test(textOf(el, 400))) return true;
+    if (el.contains(main) || main.contains(el)) break;
+  }
+  return false;
+}
+
+// A date as pages write one: 2026-03-12, 12.03.2026, 2026年3月12日, March 12, 2026, 12 March 2026. The text it is
+// looked for in runs blocks together ("HeadlineMarch 12"), so a month name needs no word boundary before it.
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const DATE = new RegExp(
+  '(?:^|[^\\d])(?:(?:19|20)\\d\\d\\s?[-/.年]\\s?[01]?\\d\\s?[-/.月]\\s?[0-3]?\\d|[0-3]?\\d[./][01]?\\d[./](?:19|20)\\d\\d)' +
+    `|${MONTH}\\s+[0-3]?\\d(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d\\d|[0-3]?\\d\\.?\\s+${MONTH}\\s+(?:19|20)\\d\\d`,
+  'i',
+);
+
+// Block elements whose own text may be a paragraph: prose is set in <div>s, table cells and <br>-split lines too.
+const TEXT_BOXES = ['div', 'td', 'section', 'article', 'font'];
+// Their children that start a block of their own (text inside these is not the box's own).
+const BLOCKISH =
+  /^(DIV|P|UL|OL|TABLE|SECTION|ARTICLE|H[1-6]|BLOCKQUOTE|PRE|FORM|NAV|HEADER|FOOTER|ASIDE|FIGURE|SCRIPT|STYLE|NOSCRIPT|TEMPLATE|SELECT|BUTTON)$/;
+
+/**
+ * How many paragraphs of some length the page has (two are enough to go on), counted without building
+ * anything: `<p>` elements first, then the own text of `<div>`s and table cells (their text nodes and inline
+ * children, not the blocks inside them and not links: a menu is not a paragraph), where a <br><br> break starts
+ * a new paragraph.
+ */
+export function quickParagraphs(doc: Document): number {
   let n = 0;
   const ps = doc.getElementsByTagName('p');
-  for (let i = 0; i < ps.length && n < 3; i++) if ((ps[i]!.textContent?.length ?? 0) >= 80) n++;
+  for (let i = 0; i < ps.length && n < 2; i++) if ((ps[i]!.textContent?.length ?? 0) >= 80) n++;
+  for (const tag of TEXT_BOXES) {
+    const boxes = doc.getElementsByTagName(tag);
+    for (let i = 0; i < boxes.length && n < 2; i++) {
+      // The length of the current run of the box's own text, and the <br>s in a row after it.
+      let run = 0;
+      let breaks = 0;
+      for (let c = boxes[i]!.firstChild; c && n < 2; c = c.nextSibling) {
+        let ends = false;
+        if (c.nodeType === TEXT_NODE) {
+          const length = (c as Text).data.trim().length;
+          if (length) {
+            run += length;
+            breaks = 0;
+          }
+        } else if (c.nodeType !== ELEMENT_NODE) continue;
+        else if (tagOf(c) === 'BR') ends = ++breaks >= 2;
+        else if (BLOCKISH.test(tagOf(c))) ends = true;
+        else if (tagOf(c) !== 'A') {
+          run += c.textContent?.length ?? 0;
+          breaks = 0;
+        }
+        if (ends) {
+          if (run >= 80) n++;
+          run = breaks = 0;
+        }
+      }
+      if (run >= 80) n++;
+    }
+  }
   return n;
 }
 

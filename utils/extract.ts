@@ -3,7 +3,7 @@
  * a map from every character of the extracted text back to the DOM text node it came from.
  */
 import type { ArticleInfo } from './types';
-import { ELEMENT_NODE, SKIPPED_TAGS, TEXT_NODE, metaContent, tagOf, textOf } from './dom/walk';
+import { ELEMENT_NODE, SKIPPED_TAGS, TEXT_NODE, comesAfter, metaContent, tagOf, textOf } from './dom/walk';
 import { jsonLdItems, nameOf, type StructuredItem } from './dom/structured';
 
 /** A run of extracted text that maps one to one onto consecutive characters of a text node. */
@@ -169,14 +169,28 @@ interface Candidate {
   el: Element;
   score: number;
   paragraphs: number;
+  /**
+   * When the prose of the container is a list of many short items of one kind, each with a line of its own
+   * beside its text (an author and a time, a headline, a reply link): how many. A forum thread, a comment list,
+   * a column of teasers. Zero for one block of running prose.
+   */
+  posts?: number;
 }
 
-/** How much a block reads as running prose: its text, less its links, plus its punctuation. */
+/** How many paragraphs a block holds: one, or as many as its <br><br> breaks split it into (and its length allows). */
+function paragraphsOf(b: TextBlock): number {
+  return Math.max(1, Math.min(Math.floor(b.breaks / 2) + 1, Math.floor(b.weight / 150)));
+}
+
+/**
+ * How much a block reads as running prose: its text, less its links, plus its punctuation. A very long block
+ * counts no more than a long paragraph, unless <br> breaks make it several: text set as lines is paragraphs too.
+ */
 function proseScore(b: TextBlock): number {
   if (b.weight < 25 || BOILERPLATE_TEXT.test(b.head)) return 0;
   const density = b.linkLength / b.length;
   if (density > 0.5) return 0;
-  return Math.min(b.weight, 1000) * (1 - density) + b.punctuation * 10;
+  return Math.min(b.weight, 1000 * paragraphsOf(b)) * (1 - density) + b.punctuation * 10;
 }
 
 // Detection and extraction both want the main container of the same page in the same task: the answer is kept
@@ -206,13 +220,17 @@ function findMainContainer(doc: Document): Candidate | null {
       c.paragraphs += n;
     } else map.set(el, { el, score, paragraphs: n });
   };
+  // Paragraph elements that are prose (their text counts for their container).
+  const proseLeaves = new Set<Element>();
   for (const b of textBlocks(body)) {
     const score = proseScore(b);
     if (score <= 0 || HEADINGS.has(tagOf(b.el)) || tagOf(b.el) === 'H1') continue;
     // A paragraph element counts for its container; text straight inside a container is a paragraph of it.
-    const container = LEAF_BLOCKS.has(tagOf(b.el)) ? b.el.parentElement : b.el;
+    const leaf = LEAF_BLOCKS.has(tagOf(b.el));
+    if (leaf) proseLeaves.add(b.el);
+    const container = leaf ? b.el.parentElement : b.el;
     // Paragraphs split by <br><br> are paragraphs too (as many as the text is long enough for).
-    const n = Math.max(1, Math.min(Math.floor(b.breaks / 2) + 1, Math.floor(b.weight / 150)));
+    const n = paragraphsOf(b);
     add(scores, container, score, n);
     add(scores, container?.parentElement ?? null, score / 3, n);
     for (let el = container; el && el !== body; el = el.parentElement) add(totals, el, score, n);
@@ -241,7 +259,82 @@ function findMainContainer(doc: Document): Candidate | null {
     root = up;
     total = t;
   }
-  return { el: root, score: total.score, paragraphs: total.paragraphs };
+  return {
+    el: root,
+    score: total.score,
+    paragraphs: total.paragraphs,
+    posts: postList(root, total.score, totals, proseLeaves),
+  };
+}
+
+/** At least this many items of one kind make a list of posts. */
+const MIN_POSTS = 8;
+
+/**
+ * Whether the prose of `root` is a list of posts rather than one text: most of it (60%) sits in `MIN_POSTS` or
+ * more children of one kind, each short (a paragraph or two, a few sentences at most), and most of them carry a
+ * line of their own outside their text: an author and a time, a headline, "Reply". Many short texts by different
+ * hands, or many teasers, are not one block of running prose, however much of it there is. A story whose
+ * paragraphs each sit in a wrapper of their own has no such lines; a story in sections has long sections. The
+ * list may sit one level down, in the child holding most of the prose. Returns the number of posts, or 0.
+ */
+function postList(
+  root: Element,
+  score: number,
+  totals: Map<Element, Candidate>,
+  prose: Set<Element>,
+  depth = 0,
+): number {
+  const groups = new Map<string, Candidate[]>();
+  let top: Candidate | null = null;
+  for (const child of root.children) {
+    const t = totals.get(child);
+    if (!t) continue;
+    if (!top || t.score > top.score) top = t;
+    if (prose.has(child)) continue;
+    const key = kindOf(child) ?? tagOf(child);
+    const g = groups.get(key);
+    if (g) g.push(t);
+    else groups.set(key, [t]);
+  }
+  let list: Candidate[] = [];
+  let listScore = 0;
+  for (const g of groups.values()) {
+    const s = g.reduce((sum, c) => sum + c.score, 0);
+    if (s > listScore) [list, listScore] = [g, s];
+  }
+  if (list.length >= MIN_POSTS && listScore >= score * 0.6) {
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
+    const short = median(list.map((c) => c.score)) <= 600 && median(list.map((c) => c.paragraphs)) <= 2;
+    if (short) {
+      const sample = list.slice(0, 24);
+      const headed = sample.filter((c) => hasOwnLine(c.el, totals, prose)).length;
+      if (headed >= sample.length * 0.6) return list.length;
+    }
+  }
+  if (depth === 0 && top && top.score >= score * 0.6 && top.el !== root)
+    return postList(top.el, top.score, totals, prose, 1);
+  return 0;
+}
+
+/**
+ * Whether a post carries a line beside its text that says who or when: a child that is neither prose nor holds
+ * prose, with a link (an author, a headline that leads elsewhere, "Reply") or a time in it. A story's subheading
+ * is not such a line: a story in short sections is still one story.
+ */
+function hasOwnLine(post: Element, totals: Map<Element, Candidate>, prose: Set<Element>): boolean {
+  let el = post;
+  // Through wrappers that hold the whole post.
+  for (let i = 0; i < 4 && el.children.length === 1; i++) el = el.children[0]!;
+  for (const child of el.children) {
+    if (prose.has(child) || totals.has(child) || SKIPPED_TAGS.has(tagOf(child))) continue;
+    const text = textOf(child, 300);
+    if (!text || text.length >= 300) continue;
+    if (tagOf(child) === 'TIME' || child.getElementsByTagName('time').length) return true;
+    const links = tagOf(child) === 'A' ? [child] : [...child.getElementsByTagName('a')];
+    if (links.reduce((n, a) => n + textOf(a, 300).length, 0) >= text.length * 0.3) return true;
+  }
+  return false;
 }
 
 /**
@@ -413,9 +506,7 @@ export function originalPublisher(doc: Document, root: Element | null): string |
 
 function headline(doc: Document, root: Element | null, title: string): Element | null {
   const h1s = [...doc.querySelectorAll('h1')];
-  const scoped = root
-    ? h1s.find((h) => h.compareDocumentPosition(root) & 4 /* root follows */ || h.contains(root))
-    : null;
+  const scoped = root ? h1s.find((h) => comesAfter(h, root) || h.contains(root)) : null;
   const norm = (s: string) => s.toLowerCase().replace(/\W+/g, ' ').trim();
   const byTitle = h1s.find((h) => {
     const t = norm(textOf(h));

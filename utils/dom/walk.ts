@@ -62,3 +62,24 @@ export function metaContent(doc: Document, selector: string): string | null {
   const value = doc.querySelector(selector)?.getAttribute('content')?.trim();
   return value ? value : null;
 }
+
+/**
+ * Whether `b` comes after `a` in document order (and is not inside it). Computed from the tree itself, since
+ * some Node DOMs (linkedom) answer `compareDocumentPosition` wrongly for nodes in different branches.
+ */
+export function comesAfter(a: Node, b: Node): boolean {
+  const path = (n: Node) => {
+    const p: Node[] = [];
+    for (let x: Node | null = n; x; x = x.parentNode) p.unshift(x);
+    return p;
+  };
+  const pa = path(a);
+  const pb = path(b);
+  if (pa[0] !== pb[0]) return false;
+  let i = 0;
+  while (i < pa.length && i < pb.length && pa[i] === pb[i]) i++;
+  // One holds the other: `b` inside `a` is not after it; `a` inside `b` means `b` started first.
+  if (i === pa.length || i === pb.length) return false;
+  for (let x = pa[i]!.nextSibling; x; x = x.nextSibling) if (x === pb[i]) return true;
+  return false;
+}

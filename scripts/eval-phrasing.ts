@@ -15,10 +15,17 @@
  *
  *   npm run eval:phrasing -- ../shared/corpora [--split tune|held-out|both] [--sensitivity s] [--rules]
  *                                              [--no-speed | --speed-only]
+ *   npm run eval:phrasing -- ../shared/corpora --words          (the rules' matches word by word, tune half)
+ *   npm run eval:phrasing -- ../shared/corpora --try words.txt  (candidate patterns, one a line, tune half)
+ *
+ * `--words` and `--try` read the tune half only: they are for choosing and pruning words, and the held-out half
+ * stays out of that choice.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeText } from '../utils/analyze';
+import { compilePattern } from '../utils/analyze/pattern';
+import { findQuotes, insideSpeech } from '../utils/text/quotes';
 import { compileRuleSet, type CompiledRuleSet, type RuleSet } from '../utils/analyze/rules';
 import { countWords } from '../utils/text/segment';
 import { SENSITIVITIES, DEFAULT_SENSITIVITY, type Sensitivity } from '../utils/sensitivity';
@@ -70,7 +77,7 @@ interface PtcScore {
   perRule: Map<string, { n: number; p: number }>;
 }
 
-function evalPtc(dir: string, rules: CompiledRuleSet, threshold: number, split: Split | 'both'): PtcScore {
+function readGold(dir: string): Map<string, Interval[]> {
   const gold = new Map<string, Interval[]>();
   for (const line of readFileSync(join(dir, 'labels-SI.tsv'), 'utf8').split('\n')) {
     const [id, start, end] = line.split('\t');
@@ -79,20 +86,29 @@ function evalPtc(dir: string, rules: CompiledRuleSet, threshold: number, split: 
     list.push({ start: Number(start), end: Number(end) });
     gold.set(id, list);
   }
+  return gold;
+}
+
+/** The PTC articles of a half, as [id, text]. */
+function ptcArticles(dir: string, split: Split | 'both'): [string, string][] {
+  return readdirSync(join(dir, 'articles'))
+    .filter((f) => /^article\d+\.txt$/.test(f))
+    .sort()
+    .map((f) => f.slice('article'.length, -'.txt'.length))
+    .filter((id) => split === 'both' || splitOf(id) === split)
+    .map((id) => [id, readFileSync(join(dir, 'articles', `article${id}.txt`), 'utf8')]);
+}
+
+function evalPtc(dir: string, rules: CompiledRuleSet, threshold: number, split: Split | 'both'): PtcScore {
+  const gold = readGold(dir);
   let pSum = 0;
   let rSum = 0;
   let nPred = 0;
   let nGold = 0;
   let articles = 0;
   const perRule = new Map<string, { n: number; p: number }>();
-  const files = readdirSync(join(dir, 'articles'))
-    .filter((f) => /^article\d+\.txt$/.test(f))
-    .sort();
-  for (const file of files) {
-    const id = file.slice('article'.length, -'.txt'.length);
-    if (split !== 'both' && splitOf(id) !== split) continue;
+  for (const [id, text] of ptcArticles(dir, split)) {
     articles++;
-    const text = readFileSync(join(dir, 'articles', file), 'utf8');
     const findings = analyzeText(text, rules, { threshold }).findings;
     const t = merge(gold.get(id) ?? []);
     const s = merge(findings);
@@ -160,10 +176,15 @@ interface BabeScore {
   perRule: Map<string, { biased: number; neutral: number }>;
 }
 
-function evalBabe(dir: string, rules: CompiledRuleSet, threshold: number, split: Split | 'both'): BabeScore {
-  const byLeaning = new Map<string, Counts>();
-  const perRule = new Map<string, { biased: number; neutral: number }>();
-  let n = 0;
+interface BabeRow {
+  text: string;
+  biased: boolean;
+  leaning: string;
+}
+
+/** BABE's sentences with an agreed label, of a half. */
+function babeRows(dir: string, split: Split | 'both'): BabeRow[] {
+  const out: BabeRow[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.csv'))) {
     const [header, ...rows] = parseCsv(readFileSync(join(dir, file), 'utf8'));
     if (!header) continue;
@@ -174,28 +195,147 @@ function evalBabe(dir: string, rules: CompiledRuleSet, threshold: number, split:
       const label = row[iLabel];
       if (!text || (label !== 'Biased' && label !== 'Non-biased')) continue;
       if (split !== 'both' && splitOf(text) !== split) continue;
-      n++;
-      const leaning = row[iType] || 'unknown';
-      const findings = analyzeText(text, rules, { threshold }).findings;
-      const flagged = findings.length > 0;
-      const biased = label === 'Biased';
-      for (const key of [leaning, 'all']) {
-        const c = byLeaning.get(key) ?? emptyCounts();
-        if (biased && flagged) c.tp++;
-        else if (biased) c.fn++;
-        else if (flagged) c.fp++;
-        else c.tn++;
-        byLeaning.set(key, c);
-      }
-      for (const id of new Set(findings.map((f) => f.ruleId))) {
-        const r = perRule.get(id) ?? { biased: 0, neutral: 0 };
-        if (biased) r.biased++;
-        else r.neutral++;
-        perRule.set(id, r);
-      }
+      out.push({ text, biased: label === 'Biased', leaning: row[iType] || 'unknown' });
+    }
+  }
+  return out;
+}
+
+function evalBabe(dir: string, rules: CompiledRuleSet, threshold: number, split: Split | 'both'): BabeScore {
+  const byLeaning = new Map<string, Counts>();
+  const perRule = new Map<string, { biased: number; neutral: number }>();
+  let n = 0;
+  for (const { text, biased, leaning } of babeRows(dir, split)) {
+    n++;
+    const findings = analyzeText(text, rules, { threshold }).findings;
+    const flagged = findings.length > 0;
+    for (const key of [leaning, 'all']) {
+      const c = byLeaning.get(key) ?? emptyCounts();
+      if (biased && flagged) c.tp++;
+      else if (biased) c.fn++;
+      else if (flagged) c.fp++;
+      else c.tn++;
+      byLeaning.set(key, c);
+    }
+    for (const id of new Set(findings.map((f) => f.ruleId))) {
+      const r = perRule.get(id) ?? { biased: 0, neutral: 0 };
+      if (biased) r.biased++;
+      else r.neutral++;
+      perRule.set(id, r);
     }
   }
   return { sentences: n, byLeaning, perRule };
+}
+
+/** BABE sentences matched, by label and leaning: "biased L/R/other, non-biased L/R/other". */
+interface BabeTally {
+  biased: number[];
+  neutral: number[];
+}
+const newTally = (): BabeTally => ({ biased: [0, 0, 0], neutral: [0, 0, 0] });
+function tally(t: BabeTally, row: BabeRow): void {
+  const k = row.leaning === 'left' ? 0 : row.leaning === 'right' ? 1 : 2;
+  (row.biased ? t.biased : t.neutral)[k]!++;
+}
+const tallyText = (t: BabeTally) =>
+  `BABE biased ${t.biased.reduce((a, b) => a + b)} (L${t.biased[0]} R${t.biased[1]}) non-biased ${t.neutral.reduce((a, b) => a + b)} (L${t.neutral[0]} R${t.neutral[1]})`;
+
+/**
+ * The rules' matches word by word on the tune half: for each rule and the first word of what it marked, how many
+ * PTC spans and their precision, and the BABE sentences it flags. For pruning words whose ordinary use dominates.
+ */
+function wordsReport(
+  ptcDir: string | undefined,
+  babeDir: string | undefined,
+  rules: CompiledRuleSet,
+  threshold: number,
+) {
+  const rows = new Map<string, { n: number; p: number; babe: BabeTally }>();
+  const row = (key: string) => {
+    let r = rows.get(key);
+    if (!r) rows.set(key, (r = { n: 0, p: 0, babe: newTally() }));
+    return r;
+  };
+  const keyOf = (ruleId: string, text: string) =>
+    `${ruleId} ${(text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/u) ?? [text])[0]}`;
+  if (ptcDir) {
+    const gold = readGold(ptcDir);
+    for (const [id, text] of ptcArticles(ptcDir, 'tune')) {
+      const t = merge(gold.get(id) ?? []);
+      for (const f of analyzeText(text, rules, { threshold }).findings) {
+        const r = row(keyOf(f.ruleId, f.text));
+        r.n++;
+        for (const b of t) r.p += overlap(f, b) / (f.end - f.start);
+      }
+    }
+  }
+  if (babeDir)
+    for (const b of babeRows(babeDir, 'tune')) {
+      const keys = new Set(analyzeText(b.text, rules, { threshold }).findings.map((f) => keyOf(f.ruleId, f.text)));
+      for (const key of keys) tally(row(key).babe, b);
+    }
+  const lines = ['Matches word by word (tune half): PTC spans, precision; BABE sentences flagged'];
+  for (const [key, r] of [...rows].sort((a, b) => a[0].localeCompare(b[0])))
+    lines.push(
+      `  ${key.padEnd(56)} PTC ${String(r.n).padStart(3)} ${r.n ? fmt(r.p / r.n) : '    -'}  ${tallyText(r.babe)}`,
+    );
+  return lines;
+}
+
+/**
+ * Candidate patterns (one a line in `file`, `#` for comments), each measured on the tune half as a rule of its
+ * own would find it (outside speakers' quotations): PTC matches, their precision and the recall they would add to
+ * what the rules already mark, and the BABE sentences they would flag.
+ */
+function tryReport(
+  file: string,
+  ptcDir: string | undefined,
+  babeDir: string | undefined,
+  rules: CompiledRuleSet,
+  threshold: number,
+) {
+  const patterns = readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  const compiled = patterns.map((p) => compilePattern(p));
+  const articles = ptcDir ? ptcArticles(ptcDir, 'tune') : [];
+  const gold = ptcDir ? readGold(ptcDir) : new Map<string, Interval[]>();
+  const prepared = articles.map(([id, text]) => {
+    const covered = new Uint8Array(text.length);
+    for (const f of analyzeText(text, rules, { threshold }).findings) covered.fill(1, f.start, f.end);
+    return { text, gold: merge(gold.get(id) ?? []), covered, quotes: findQuotes(text) };
+  });
+  const goldCount = prepared.reduce((n, a) => n + a.gold.length, 0);
+  const babe = babeDir ? babeRows(babeDir, 'tune') : [];
+  const lines = [`Candidate patterns (tune half; recall added out of ${goldCount} gold spans)`];
+  compiled.forEach((re, i) => {
+    let n = 0;
+    let p = 0;
+    let gain = 0;
+    for (const a of prepared) {
+      for (const m of a.text.matchAll(re)) {
+        const s = { start: m.index, end: m.index + m[0].length };
+        if (insideSpeech(a.quotes, s.start, s.end)) continue;
+        n++;
+        for (const g of a.gold) {
+          p += overlap(s, g) / (s.end - s.start);
+          let fresh = 0;
+          for (let k = Math.max(s.start, g.start); k < Math.min(s.end, g.end); k++) if (!a.covered[k]) fresh++;
+          gain += fresh / (g.end - g.start);
+        }
+      }
+    }
+    const t = newTally();
+    for (const b of babe) {
+      re.lastIndex = 0;
+      if (re.test(b.text)) tally(t, b);
+    }
+    lines.push(
+      `  ${patterns[i]!.padEnd(32)} PTC ${String(n).padStart(3)} ${n ? fmt(p / n) : '    -'} +${(goldCount ? gain / goldCount : 0).toFixed(4)}  ${tallyText(t)}`,
+    );
+  });
+  return lines;
 }
 
 /**
@@ -275,6 +415,8 @@ export async function main(argv: string[], root: string): Promise<number> {
   const showRules = bool('--rules');
   const showSpeed = !bool('--no-speed');
   const onlySpeed = bool('--speed-only');
+  const showWords = bool('--words');
+  const tryFile = flag('--try');
   const corpora = resolve(args[0] ?? resolve(root, '../shared/corpora'));
   const threshold = SENSITIVITIES[sensitivity];
   if (threshold === undefined) {
@@ -293,6 +435,14 @@ export async function main(argv: string[], root: string): Promise<number> {
   console.log(
     `Gloss phrasing rules: ${rules.rules.length} rules, sensitivity "${sensitivity}" (threshold ${threshold})`,
   );
+  if (showWords || tryFile) {
+    const dirs = [hasPtc ? ptcDir : undefined, hasBabe ? babeDir : undefined] as const;
+    const lines = tryFile
+      ? tryReport(resolve(tryFile), ...dirs, rules, threshold)
+      : wordsReport(...dirs, rules, threshold);
+    for (const line of lines) console.log(line);
+    return 0;
+  }
   const splits: Split[] = onlySpeed ? [] : splitArg === 'both' ? ['tune', 'held-out'] : [splitArg as Split];
   for (const split of splits) {
     console.log(

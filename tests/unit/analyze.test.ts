@@ -27,6 +27,33 @@ describe('whose words', () => {
   });
 });
 
+describe('the words a highlight covers', () => {
+  test('a charged modifier takes in the word it qualifies', () => {
+    const [f] = findings('The bumbling investigators missed the evidence.');
+    expect(f?.text).toBe('bumbling investigators');
+    expect(findings('It was a despicable lie.').map((x) => x.text)).toContain('despicable lie');
+  });
+
+  test('not a function word, nor past the sentence or the line', () => {
+    expect(findings('The attack was brutal and long.').map((x) => x.text)).toEqual(['brutal']);
+    expect(findings('The crackdown was brutal.\nCrackdowns followed.').map((x) => x.text)).toEqual(['brutal']);
+  });
+
+  test('conditions are read on the word itself: “toxic waste” stays unmarked', () => {
+    expect(findings('The plant released toxic waste into the river.')).toEqual([]);
+  });
+
+  test('a head that starts another finding of the category is left to that finding', () => {
+    const texts = findings('They spread brutal shameless lies.').map((x) => x.text);
+    expect(texts).toEqual(['brutal', 'shameless', 'lies']);
+  });
+
+  test('the same in text that is read with the Unicode rules', () => {
+    const [f] = findings('İzmir’s bumbling officials missed it.');
+    expect(f?.text).toBe('bumbling officials');
+  });
+});
+
 describe('attribution', () => {
   test('an accusation with no source is an unsupported claim', () => {
     expect(ids('The West is secretly arming the terrorists in Idlib.')).toContain('unsupported-claim.secret-backing');

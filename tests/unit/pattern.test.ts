@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compilePattern, PatternError } from '@/utils/analyze/pattern';
+import { compilePattern, PatternError, splitHead } from '@/utils/analyze/pattern';
 
 const matches = (pattern: string, text: string) => [...text.matchAll(compilePattern(pattern))].map((m) => m[0]);
 
@@ -31,14 +31,38 @@ describe('the token pattern language', () => {
     ['sham', 'Hayat Tahrir al-Sham staged a sham trial', ['sham']],
     ['woke', 'anti-woke and woke-ish, but woke', ['woke']],
     ['al-qaeda-style', 'al-Qaeda-style groups', ['al-Qaeda-style']],
+    ['(brutal|vile) @head?', 'a brutal crackdown, vile and brutal', ['brutal crackdown', 'vile', 'brutal']],
   ])('%s in %j', (pattern, text, expected) => {
     expect(matches(pattern, text)).toEqual(expected);
   });
 
-  test.each(['(unbalanced', 'closed)', 'big? house', '_{5,2} x', '(a|b)-style', '@nothing like it'])(
-    '%j is refused with a reason',
-    (pattern) => {
-      expect(() => compilePattern(pattern)).toThrow(PatternError);
-    },
-  );
+  test.each([
+    '(unbalanced',
+    'closed)',
+    'big? house',
+    '_{5,2} x',
+    '(a|b)-style',
+    '@nothing like it',
+    '@head? brutal',
+    'brutal @head',
+  ])('%j is refused with a reason', (pattern) => {
+    expect(() => compilePattern(pattern)).toThrow(PatternError);
+  });
+
+  test('a trailing @head? is split off the pattern, and takes one qualified word', () => {
+    const { core, head } = splitHead('(brutal|bumbling) @head?');
+    expect(core).toBe('(brutal|bumbling)');
+    const at = (text: string, from: number) => {
+      head!.lastIndex = from;
+      return head!.exec(text)?.[0];
+    };
+    expect(at('bumbling investigators', 8)).toBe(' investigators');
+    expect(at('brutal and', 6)).toBeUndefined();
+    expect(at('brutal, crackdown', 6)).toBeUndefined();
+    expect(at('brutal\ncrackdown', 6)).toBeUndefined();
+    expect(at('brutal quickly', 6)).toBeUndefined();
+    expect(at('brutal 2019', 6)).toBeUndefined();
+    expect(splitHead('(brutal|bumbling)').head).toBeUndefined();
+    expect(splitHead('a b | c @head?').head).toBeUndefined();
+  });
 });

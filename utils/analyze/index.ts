@@ -87,6 +87,8 @@ export function analyzeText(
     return a;
   };
   const fast = ruleSet.mode === 'fast';
+  // Findings whose highlight takes in a head word, and where their own match ends.
+  const coreEnd = new Map<Finding, number>();
   const consider = (compiled: CompiledRule, start: number, end: number) => {
     const { rule } = compiled;
     if (fast && !fastEdgesHold(folded, start, end)) return;
@@ -105,28 +107,45 @@ export function analyzeText(
       // A factual claim may take its source from the sentence before or after it.
       if (compiled.category === 'unsupported-claim' && (sourcedNearby(si - 1) || sourcedNearby(si + 1))) return;
     }
-    findings.push({
+    // A pattern that ends in `@head?` takes in the word it qualifies, within the sentence.
+    let to = end;
+    if (compiled.head) {
+      compiled.head.lastIndex = end;
+      const h = compiled.head.exec(folded);
+      if (h && end + h[0].length <= s.end && (!fast || fastEdgesHold(folded, end + 1, end + h[0].length))) {
+        to = end + h[0].length;
+      }
+    }
+    const finding: Finding = {
       category: compiled.category,
       start,
-      end,
-      text: text.slice(start, end),
+      end: to,
+      text: text.slice(start, to),
       noteId: noteFor(compiled.category) ?? `technique/${compiled.category}`,
       confidence: rule.confidence,
       ruleId: rule.id,
       explain: rule.explain,
       sentence: si,
-    });
+    };
+    findings.push(finding);
+    if (to > end) coreEnd.set(finding, end);
   };
 
   const active = ruleSet.rules.filter((c) => c.rule.confidence >= threshold);
-  const gate = ruleSet.start;
-  if (gate && active.length) {
-    // One pass finds where some rule can start; every rule is tried there, each rule's matches not overlapping
-    // one another (as a global search of that rule alone would find them).
+  const gates = ruleSet.start;
+  if (gates?.length && active.length) {
+    // Each start expression finds, in order, where one of its rules can start; their offsets are taken in order,
+    // each once, and every rule is tried there, each rule's matches not overlapping one another (as a global
+    // search of that rule alone would find them).
     const lastEnd = new Array<number>(active.length).fill(0);
-    gate.lastIndex = 0;
-    for (let m = gate.exec(folded); m; m = gate.exec(folded)) {
-      const at = m.index;
+    const next = gates.map((g) => {
+      g.lastIndex = 0;
+      return g.exec(folded)?.index ?? Infinity;
+    });
+    for (;;) {
+      let at = Infinity;
+      for (const n of next) if (n < at) at = n;
+      if (at === Infinity) break;
       active.forEach((compiled, k) => {
         if (at < lastEnd[k]!) return;
         const re = compiled.at;
@@ -136,7 +155,11 @@ export function analyzeText(
         lastEnd[k] = at + r[0].length;
         consider(compiled, at, at + r[0].length);
       });
-      gate.lastIndex = at + 1;
+      gates.forEach((g, i) => {
+        if (next[i] !== at) return;
+        g.lastIndex = at + 1;
+        next[i] = g.exec(folded)?.index ?? Infinity;
+      });
     }
   } else {
     // Without the combined expression (an empty set, or a caller that wants each rule on its own): one global
@@ -152,7 +175,38 @@ export function analyzeText(
       }
     }
   }
+  if (coreEnd.size) trimHeads(findings, coreEnd);
   return { sentences: spans, quotes, findings: dedupe(findings) };
+}
+
+/**
+ * A head word that another finding of the same category starts on is that finding's, not this one's: the
+ * highlight goes back to its own match, so that "brutal shameless lies" keeps its three findings.
+ */
+function trimHeads(findings: Finding[], coreEnd: Map<Finding, number>): void {
+  const starts = new Map<string, number[]>();
+  for (const f of findings) {
+    const list = starts.get(f.category);
+    if (list) list.push(f.start);
+    else starts.set(f.category, [f.start]);
+  }
+  for (const list of starts.values()) list.sort((a, b) => a - b);
+  for (const [f, core] of coreEnd) {
+    const list = starts.get(f.category)!;
+    // The first start after this finding's.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]! <= f.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const next = list[lo];
+    if (next !== undefined && next < f.end) {
+      f.end = core;
+      f.text = f.text.slice(0, core - f.start);
+    }
+  }
 }
 
 /** Sorts findings and keeps one of each overlapping pair in the same category: the surer, then the longer. */

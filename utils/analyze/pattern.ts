@@ -13,6 +13,11 @@
  *   @report       a word class (see CLASSES): @report a reporting verb or "according to" ("said", "told",
  *                 "according to"), @num a number in figures or words ("59", "2,000", "hundreds"), @det a
  *                 determiner or possessive ("the", "their"); a class is a token like any other (`@report?`)
+ *   @head?        as the last token only: the word the match qualifies, when the next word in the sentence is one
+ *                 ("brutal crackdown", "bumbling investigators"): not a function word (article, pronoun,
+ *                 preposition, conjunction, auxiliary), not a number, not an adverb in -ly and not a form in -ed
+ *                 or -ing. The highlight takes it in; the rule's conditions (`unlessAfter` ...) are checked on
+ *                 the match without it (see `splitHead`).
  *
  * Matches start and end on word boundaries, and do not begin or end inside a hyphenated compound.
  */
@@ -72,6 +77,34 @@ const CLASSES: Record<string, string> = {
   det: '(the|a|an|this|that|these|those|his|her|its|their|our|your|my)',
 };
 
+/**
+ * Words that are never the head a modifier qualifies: articles, pronouns, prepositions, conjunctions,
+ * auxiliaries and the commonest adverbs. `@head` stops before them.
+ */
+const FUNCTION_WORDS =
+  "the a an and or but nor so yet of to in on at for with by from as into onto about over after before under up down out off than then that this these those it its it's he she they we you i me him her us them his hers their theirs our ours your yours my mine who whom whose which what when where why how is are was were be been being am has have had do does did will would can could should may might must shall not no if also just only even too very more most much many all any some such each every both few other own same there here against among between through during without within upon toward towards because while since until unless although though whether either neither again ever never once still already now soon".split(
+    ' ',
+  );
+// A head ends its word; -ly, -ed and -ing forms are more often verbs and adverbs than the thing qualified.
+const HEAD_NOT = `(?:${FUNCTION_WORDS.map((w) => w.replace("'", "['’]")).join('|')})`;
+
+function headSource(mode: PatternMode): string {
+  const { word, letters } = modeClasses(mode);
+  const end = `(?![${letters}'’-])`;
+  // One space (not a line break: a head stays in the sentence and the paragraph), then the word.
+  return `[ \u00a0](?![0-9])(?!${HEAD_NOT}${end})(?![${letters}'’-]{2,}(?:ly|ed|ing)${end})${word}`;
+}
+
+/**
+ * A pattern that ends in `@head?`: the pattern without it, and the expression (sticky, anchored where the core
+ * match ends) for the head. `head` is undefined for other patterns.
+ */
+export function splitHead(pattern: string, mode: PatternMode = 'unicode'): { core: string; head?: RegExp } {
+  const m = /^(.*\S)\s+@head\?\s*$/s.exec(pattern);
+  if (!m || splitAlternatives(pattern).length > 1) return { core: pattern };
+  return { core: m[1]!, head: new RegExp(headSource(mode), mode === 'fast' ? 'uy' : 'iuy') };
+}
+
 // A number in figures: "59", "2,000", "3.5", "10%".
 const FIGURE = '\\d+(?:[.,]\\d+)*%?';
 const classCache = new Map<string, string>();
@@ -81,6 +114,7 @@ function classSource(name: string, pattern: string, mode: PatternMode): string {
   let src = classCache.get(key);
   if (src === undefined) {
     const def = CLASSES[name];
+    if (name === 'head') throw new PatternError(`"@head?" may only end a pattern: "${pattern}"`);
     if (def === undefined) throw new PatternError(`unknown word class "@${name}" in "${pattern}"`);
     src = patternSource(def, mode);
     if (name === 'num') src = `(?:${FIGURE}|${src})`;
@@ -243,7 +277,8 @@ export const WORD_END = CLASSES_BY_MODE.unicode.wordEnd;
 
 /** A global, case-insensitive expression that finds the pattern on word boundaries. */
 export function compilePattern(pattern: string): RegExp {
-  const src = `${WORD_START}${patternSource(pattern)}${WORD_END}`;
+  const { core, head } = splitHead(pattern);
+  const src = `${WORD_START}${patternSource(core)}${head ? `(?:${headSource('unicode')})?` : ''}${WORD_END}`;
   try {
     return new RegExp(src, 'giu');
   } catch (error) {

@@ -1,7 +1,7 @@
 /** Phrasing rules: compiled once, run over an article's text. */
 import type { Category } from '../categories';
 import type { Rule } from '../dataset/schema';
-import { modeClasses, patternSource, type PatternMode } from './pattern';
+import { modeClasses, patternSource, splitHead, type PatternMode } from './pattern';
 
 export type { Rule };
 
@@ -18,6 +18,8 @@ export interface CompiledRule {
   category: Category;
   /** The pattern anchored at `lastIndex` (sticky), for the positions where `CompiledRuleSet.start` matched. */
   at: RegExp;
+  /** For a pattern that ends in `@head?`: the head word after the match (sticky), which the highlight takes in. */
+  head?: RegExp;
   unlessSentence?: RegExp;
   requireSentence?: RegExp;
   unlessBefore?: RegExp;
@@ -30,13 +32,19 @@ export interface CompiledRuleSet {
   mode: PatternMode;
   rules: CompiledRule[];
   /**
-   * Every rule's pattern in one expression: one pass over the text finds the offsets where some rule may start,
-   * and only there is each rule tried. One scan instead of one per rule keeps the analysis linear and cheap.
+   * Every rule's pattern in a few expressions: one pass of each over the text finds the offsets where some rule
+   * may start, and only there is each rule tried. A few scans instead of one per rule keep the analysis linear and
+   * cheap. The patterns are split into expressions of at most `GATE_SOURCE` characters: V8 does not optimise an
+   * expression whose source is longer than about 20,000 characters, and one pass over it then costs ten times
+   * as much.
    */
-  start?: RegExp;
+  start?: RegExp[];
   /** The rules as written, for a text whose lower-cased form is not the same length (compiled "unicode" then). */
   source: RuleSet;
 }
+
+/** The longest source of one start expression (see `CompiledRuleSet.start`). */
+const GATE_SOURCE = 16_000;
 
 /**
  * Compiles a rule set. "fast" (the default) is for lower-cased text and compiles many times faster than
@@ -48,7 +56,7 @@ export function compileRuleSet(set: RuleSet, mode: PatternMode = 'fast'): Compil
   const bounded = (src: string) => `${wordStart}(?:${src})${wordEnd}`;
   const source = (pattern: string) => patternSource(pattern, mode);
   const rules = set.rules.map((rule): CompiledRule => {
-    const wrap = (what: string, make: () => RegExp) => {
+    const wrap = <T>(what: string, make: () => T): T => {
       try {
         return make();
       } catch (error) {
@@ -57,10 +65,12 @@ export function compileRuleSet(set: RuleSet, mode: PatternMode = 'fast'): Compil
     };
     const anywhere = (what: string, pattern: string) =>
       wrap(what, () => new RegExp(`(?<![${letters}])(?:${source(pattern)})(?![${letters}])`, flags));
+    const { core, head } = wrap('pattern', () => splitHead(rule.pattern, mode));
     return {
       rule,
       category: rule.category,
-      at: wrap('pattern', () => new RegExp(bounded(source(rule.pattern)), `${flags}y`)),
+      at: wrap('pattern', () => new RegExp(bounded(source(core)), `${flags}y`)),
+      head,
       unlessSentence: rule.unlessSentence ? anywhere('unlessSentence', rule.unlessSentence) : undefined,
       requireSentence: rule.requireSentence ? anywhere('requireSentence', rule.requireSentence) : undefined,
       unlessBefore: rule.unlessBefore
@@ -71,9 +81,18 @@ export function compileRuleSet(set: RuleSet, mode: PatternMode = 'fast'): Compil
         : undefined,
     };
   });
-  const start = rules.length
-    ? new RegExp(bounded(rules.map((r) => `(?:${source(r.rule.pattern)})`).join('|')), `g${flags}`)
-    : undefined;
+  const sources = rules.map((r) => `(?:${source(splitHead(r.rule.pattern).core)})`);
+  const groups: string[][] = [];
+  let size = Infinity;
+  for (const src of sources) {
+    if (size + src.length > GATE_SOURCE) {
+      groups.push([]);
+      size = 0;
+    }
+    groups[groups.length - 1]!.push(src);
+    size += src.length + 1;
+  }
+  const start = groups.length ? groups.map((g) => new RegExp(bounded(g.join('|')), `g${flags}`)) : undefined;
   return { lang: set.lang, mode, rules, start, source: set };
 }
 

@@ -21,6 +21,7 @@ import { importClaimReview } from '../utils/dataset/claimreview';
 import {
   buildClaimIndex,
   ClaimRetriever,
+  DEFAULT_RERANK,
   DEFAULT_RETRIEVAL,
   DEFAULT_THRESHOLD,
   type ClaimDoc,
@@ -160,7 +161,11 @@ function matchRate(retriever: ClaimRetriever, sentences: string[], threshold: nu
 
 /** Scores of each sentence's best claim, to place a threshold at a given false-match rate. */
 function bestScores(retriever: ClaimRetriever, sentences: string[]): number[] {
-  return sentences.map((s) => retriever.search(s, 50)[0]?.score ?? 0).sort((a, b) => b - a);
+  // A sentence matches when any claim clears the threshold, so the best calibrated score is what counts (the
+  // hits come in re-ranked order).
+  return sentences
+    .map((s) => retriever.search(s, 50).reduce((best, h) => Math.max(best, h.score), 0))
+    .sort((a, b) => b - a);
 }
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : 'n/a');
@@ -266,6 +271,18 @@ export async function main(args: string[], root: string): Promise<number> {
         }
       }
     }
+    process.stdout.write('re-ranking grid on train (MAP@5; depth 0 = BM25 order):\n');
+    const data = buildClaimIndex(docs);
+    for (const depth of [0, 10, 30, 50]) {
+      for (const gram of depth ? [0, 0.6, 0.9, 1.2, 1.5] : [0]) {
+        for (const cover of depth ? [0, 0.5, 0.75, 1] : [0]) {
+          const r = new ClaimRetriever(data, { depth, gram, cover });
+          process.stdout.write(
+            `  depth=${depth} gram=${gram} cover=${cover}: ${f3(evaluate(r, train, back, DEFAULT_THRESHOLD).map)}\n`,
+          );
+        }
+      }
+    }
   }
 
   const t1 = performance.now();
@@ -274,7 +291,8 @@ export async function main(args: string[], root: string): Promise<number> {
   process.stdout.write(
     `index: ${docs.length} claims, ${retriever.data.terms.length} terms, built in ${buildMs.toFixed(0)} ms, ` +
       `${(retriever.bytes() / 1e6).toFixed(1)} MB; parameters k1=${DEFAULT_RETRIEVAL.k1} b=${DEFAULT_RETRIEVAL.b} ` +
-      `title weight=${DEFAULT_RETRIEVAL.extraWeight}\n`,
+      `title weight=${DEFAULT_RETRIEVAL.extraWeight}; re-ranking the best ${DEFAULT_RERANK.depth} with ` +
+      `gram=${DEFAULT_RERANK.gram} cover=${DEFAULT_RERANK.cover}\n`,
   );
 
   // Where the threshold would sit for 1%, 2%, 3% of PTC sentences matched (the calibration set).
@@ -318,27 +336,39 @@ export async function main(args: string[], root: string): Promise<number> {
     // Keep the claims alive up to here, so the difference is the index alone.
     if (!synthetic.length) return 1;
     const articles = ptc.length ? ptc : [real.map((r) => r.claim).join('. ')];
-    // CPU time, not wall time: the figure should not depend on what else the machine is doing.
-    const times: number[] = [];
+    // CPU time, not wall time: the figure should not depend on what else the machine is doing. Each article is
+    // matched three times; the first pass is reported as it is, and the best of the three per article as well
+    // (on a shared machine the other processes' load inflates single passes).
+    const first: number[] = [];
+    const best: number[] = [];
     let wall = 0;
     for (const article of articles) {
       const spans = splitSentences(article);
-      const cpu = process.cpuUsage();
-      const start = performance.now();
-      retrieveClaims(article, spans, { retriever: big });
-      wall += performance.now() - start;
-      const used = process.cpuUsage(cpu);
-      times.push((used.user + used.system) / 1000);
+      let least = Infinity;
+      for (let pass = 0; pass < 3; pass++) {
+        const cpu = process.cpuUsage();
+        const start = performance.now();
+        retrieveClaims(article, spans, { retriever: big });
+        if (pass === 0) wall += performance.now() - start;
+        const used = process.cpuUsage(cpu);
+        const ms = (used.user + used.system) / 1000;
+        if (pass === 0) first.push(ms);
+        least = Math.min(least, ms);
+      }
+      best.push(least);
     }
-    times.sort((a, b) => a - b);
-    const mean = times.reduce((a, b) => a + b, 0) / times.length;
-    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(times.length * q))]!.toFixed(2);
+    const summary = (times: number[]) => {
+      times.sort((a, b) => a - b);
+      const mean = times.reduce((a, b) => a + b, 0) / times.length;
+      const at = (q: number) => times[Math.min(times.length - 1, Math.floor(times.length * q))]!.toFixed(2);
+      return `mean ${mean.toFixed(2)} ms, median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`;
+    };
     process.stdout.write(
       `scale: 100,000 synthetic claims, ${big.data.terms.length} terms: built in ${(bigMs / 1000).toFixed(1)} s, ` +
         `index ${(big.bytes() / 1e6).toFixed(1)} MB (heap and buffers +${(after - before).toFixed(1)} MB)\n` +
-        `  matching one article (retrieveClaims over its sentences, ${articles.length} PTC articles), CPU time: mean ` +
-        `${mean.toFixed(2)} ms, median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms ` +
-        `(wall-clock mean ${(wall / articles.length).toFixed(2)} ms)\n`,
+        `  matching one article (retrieveClaims over its sentences, ${articles.length} PTC articles), CPU time: ` +
+        `first pass ${summary(first)} (wall-clock mean ${(wall / articles.length).toFixed(2)} ms); ` +
+        `best of three ${summary(best)}\n`,
     );
   }
   return 0;

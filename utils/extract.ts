@@ -170,9 +170,14 @@ interface TextBlock {
 function textBlocks(root: Element): TextBlock[] {
   const byEl = new Map<Element, TextBlock>();
   const order: TextBlock[] = [];
-  const stack: [Node, Element, boolean][] = [[root, root, false]];
-  while (stack.length) {
-    const [node, block, inLink] = stack.pop()!;
+  // Three parallel stacks rather than a tuple per node: the walk visits every node of the page.
+  const nodes: Node[] = [root];
+  const blocks: Element[] = [root];
+  const links: boolean[] = [false];
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const block = blocks.pop()!;
+    const inLink = links.pop()!;
     if (node.nodeType === TEXT_NODE) {
       const data = (node as Text).data;
       // One pass over the characters, allocating nothing: the length with white space collapsed, the wide
@@ -221,8 +226,13 @@ function textBlocks(root: Element): TextBlock[] {
     }
     const inner = el !== root && BLOCK_TAGS.has(tag) ? el : block;
     const link = inLink || tag === 'A';
-    const kids = el.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, inner, link]);
+    // Last child first, so that the first is visited first; siblings rather than `childNodes`, which is a live
+    // list made for each element.
+    for (let kid = el.lastChild; kid; kid = kid.previousSibling) {
+      nodes.push(kid);
+      blocks.push(inner);
+      links.push(link);
+    }
   }
   return order;
 }
@@ -258,14 +268,33 @@ function proseScore(b: TextBlock): number {
 // Detection and extraction both want the main container of the same page in the same task: the answer is kept
 // until the task ends, so the page is walked once, and a page that changes later is read afresh.
 let memo: { doc: Document; result: Candidate | null } | null = null;
+let held: Document | null = null;
 
 /** Scores containers by the prose of their paragraphs and returns the best, with its figures. */
 export function mainContainer(doc: Document): Candidate | null {
   if (memo?.doc === doc) return memo.result;
   const result = findMainContainer(doc);
   memo = { doc, result };
-  queueMicrotask(() => (memo = null));
+  // Detection and extraction in the same task share one walk; a later task walks the page again, unless the
+  // caller holds the result (below).
+  queueMicrotask(() => {
+    if (held !== doc) memo = null;
+  });
   return result;
+}
+
+/**
+ * Keeps what `mainContainer` finds for `doc` until the function returned is called, so that detection and
+ * extraction can run in separate tasks (the browser free to handle input between them) and still walk the page
+ * once.
+ */
+export function holdMainContainer(doc: Document): () => void {
+  held = doc;
+  return () => {
+    if (held !== doc) return;
+    held = null;
+    if (memo?.doc === doc) memo = null;
+  };
 }
 
 function findMainContainer(doc: Document): Candidate | null {
@@ -516,8 +545,7 @@ function buildText(blocks: Element[]): { text: string; runs: TextRun[] } {
         if (length > blockStart && parts[parts.length - 1] !== '\n') push('\n');
         continue;
       }
-      const kids = el.childNodes;
-      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+      for (let kid = el.lastChild; kid; kid = kid.previousSibling) stack.push(kid);
     }
     // A block that ended in line breaks ends where its text does.
     while (parts.length && parts[parts.length - 1] === '\n' && length > blockStart) {

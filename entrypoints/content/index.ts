@@ -8,7 +8,7 @@
 import './highlights.css';
 import { browser } from 'wxt/browser';
 import { detectArticle } from '@/utils/detect';
-import { extractArticle, type Extraction } from '@/utils/extract';
+import { extractArticle, holdMainContainer, type Extraction } from '@/utils/extract';
 import { rangeFor, unmarkableIntervals } from '@/utils/anchor';
 import { itemsAt, paint, unpaint, supportsHighlights, type Painted } from '@/utils/paint';
 import {
@@ -22,7 +22,7 @@ import { activeOn, defaultSettings, siteMode, type Settings } from '@/utils/sett
 import { loadSettings, watchSettings } from '@/utils/settings-store';
 import { addFeedback } from '@/utils/feedback';
 import { CATEGORIES } from '@/utils/categories';
-import type { Finding } from '@/utils/types';
+import type { Detection, Finding } from '@/utils/types';
 import { CardHost } from './card';
 import { PointerCursor } from './cursor';
 
@@ -78,16 +78,26 @@ export default defineContentScript({
         await send({ type: 'gloss:not-article', url, detection, inactive: active.why as TabState['inactive'] });
         return;
       }
-      const detection = detectArticle(document, url);
-      if (!detection.isArticle && siteMode(settings, host) !== 'always') {
-        clear();
-        state = null;
-        observe(document.body, true);
-        await send({ type: 'gloss:not-article', url, detection });
-        return;
+      // Detection and extraction are two tasks, with the browser free to handle input between them; the main
+      // container detection found is held for extraction, so the page is walked once.
+      const release = holdMainContainer(document);
+      let detection: Detection;
+      let extracted: Extraction;
+      try {
+        detection = detectArticle(document, url);
+        if (!detection.isArticle && siteMode(settings, host) !== 'always') {
+          clear();
+          state = null;
+          observe(document.body, true);
+          await send({ type: 'gloss:not-article', url, detection });
+          return;
+        }
+        await yieldToBrowser();
+        if (run !== generation || ctx.isInvalid) return;
+        extracted = extractArticle(document, url);
+      } finally {
+        release();
       }
-      // In the same task as detection, which has found the main container already.
-      const extracted = extractArticle(document, url);
       // Only what can be shown counts: a category switched off, or words in an editable region, are left out.
       const reply = (await send({
         type: 'gloss:read',
@@ -262,6 +272,12 @@ export default defineContentScript({
       .catch(quiet);
   },
 });
+
+/** Gives the main thread back to the browser. */
+function yieldToBrowser(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return s?.yield ? s.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 function quiet(error: unknown) {
   // One quiet line, never an error in the page's console for something the reader cannot act on.

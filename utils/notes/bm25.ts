@@ -7,6 +7,10 @@
  * words. Besides the raw score, a match has a calibrated `score` in [0, 1]: the share of the claim's own weight
  * that the sentence covers, damped when the sentence covers only a small part of itself with the claim. The
  * extension's default threshold applies to that score.
+ *
+ * The best claims by BM25 are then re-ranked with the idf-weighted cosine of the character 4-grams of their words
+ * and the sentence's (`RerankOptions`), computed from a forward index (each claim's words) and a table of each
+ * word's grams, both stored in the index: a restarted worker reads them back with the rest.
  */
 import { cachedStem, words } from './tokenize';
 
@@ -23,7 +27,7 @@ export interface ClaimDoc {
 /** A built index, in a form that survives structured cloning and JSON (via `toJSON`/`fromJSON`). */
 export interface ClaimIndexData {
   format: 'gloss-bm25';
-  version: 1;
+  version: typeof INDEX_VERSION;
   ids: string[];
   urls: string[];
   terms: string[];
@@ -35,7 +39,24 @@ export interface ClaimIndexData {
   idf: Float32Array;
   /** A doc's score against itself: the most a sentence can reach. */
   self: Float32Array;
+  /**
+   * Each doc's words as written (lower case, not stemmed), in order: the forward index for re-ranking. Doc d has
+   * formIds[docStarts[d] .. docStarts[d + 1]), indexing `forms`; 16-bit ids while there are few enough forms.
+   */
+  forms: string[];
+  docStarts: Uint32Array;
+  formIds: Uint16Array | Uint32Array;
+  /** The character 4-grams of the forms: form f has gramIds[gramStarts[f] .. gramStarts[f + 1]), in `grams`. */
+  grams: string[];
+  gramStarts: Uint32Array;
+  gramIds: Uint32Array;
+  /** Inverse document frequency of each gram, and the length of each doc's idf-weighted gram vector. */
+  gramIdf: Float32Array;
+  gramNorm: Float32Array;
 }
+
+/** Bumped whenever the layout changes, so that an index stored by an older version is rebuilt. */
+export const INDEX_VERSION = 2;
 
 export interface RetrievalOptions {
   k1?: number;
@@ -45,6 +66,27 @@ export interface RetrievalOptions {
 }
 
 export const DEFAULT_RETRIEVAL: Required<RetrievalOptions> = { k1: 1.2, b: 0.75, extraWeight: 0.5 };
+
+/**
+ * Re-ranking of the best claims by BM25: `bm25 / best bm25 + gram × cosine − cover × share of the claim covered`,
+ * where the cosine is between the idf-weighted character 4-grams of the sentence's and the claim's words as written
+ * (it meets "migrants" and "immigrants", which stemming keeps apart). `depth` is how many claims are re-ranked.
+ */
+export interface RerankOptions {
+  depth?: number;
+  gram?: number;
+  cover?: number;
+}
+
+export const DEFAULT_RERANK: Required<RerankOptions> = { depth: 30, gram: 1.2, cover: 0.75 };
+
+/** The padded 4-grams of a word: " vaccin " gives " vac", "vacc", "acci", "ccin", "cin ". */
+export function gramsOf(term: string): string[] {
+  const w = ` ${term} `;
+  const out: string[] = [];
+  for (let i = 0; i + 4 <= w.length; i++) out.push(w.slice(i, i + 4));
+  return out;
+}
 
 /**
  * The default threshold on the calibrated score: below it a sentence is not shown a claim note. Chosen on the
@@ -59,13 +101,26 @@ export function buildClaimIndex(claims: ClaimDoc[], options: RetrievalOptions = 
   // Per doc: term ids and their (weighted) frequencies.
   const docTerms: Uint32Array[] = [];
   const docFreqs: Float32Array[] = [];
+  // Per doc: its forms (words as written), in order.
+  const formLookup = new Map<string, number>();
+  const forms: string[] = [];
+  const docForms: number[][] = [];
   const lengths = new Float32Array(claims.length);
   const df: number[] = [];
   let total = 0;
   claims.forEach((c, d) => {
     const tf = new Map<number, number>();
+    const sequence: number[] = [];
     const add = (text: string, w: number) => {
-      for (const tok of words(text).map(cachedStem)) {
+      for (const word of words(text)) {
+        let f = formLookup.get(word);
+        if (f === undefined) {
+          f = forms.length;
+          formLookup.set(word, f);
+          forms.push(word);
+        }
+        sequence.push(f);
+        const tok = cachedStem(word);
         let t = vocab.get(tok);
         if (t === undefined) {
           t = terms.length;
@@ -89,6 +144,7 @@ export function buildClaimIndex(claims: ClaimDoc[], options: RetrievalOptions = 
     }
     docTerms.push(ids);
     docFreqs.push(freqs);
+    docForms.push(sequence);
     total += lengths[d]!;
   });
   const n = claims.length;
@@ -115,9 +171,66 @@ export function buildClaimIndex(claims: ClaimDoc[], options: RetrievalOptions = 
       self[d] = self[d]! + w;
     }
   }
+  // The forward index of forms, and the 4-grams of every form with their idf over the docs.
+  const docStarts = new Uint32Array(n + 1);
+  for (let d = 0; d < n; d++) docStarts[d + 1] = docStarts[d]! + docForms[d]!.length;
+  const formIds = forms.length <= 0x10000 ? new Uint16Array(docStarts[n]!) : new Uint32Array(docStarts[n]!);
+  for (let d = 0; d < n; d++) formIds.set(docForms[d]!, docStarts[d]!);
+  const gramLookup = new Map<string, number>();
+  const grams: string[] = [];
+  const gramStarts = new Uint32Array(forms.length + 1);
+  const gramList: number[] = [];
+  for (let t = 0; t < forms.length; t++) {
+    for (const g of gramsOf(forms[t]!)) {
+      let id = gramLookup.get(g);
+      if (id === undefined) {
+        id = grams.length;
+        gramLookup.set(g, id);
+        grams.push(g);
+      }
+      gramList.push(id);
+    }
+    gramStarts[t + 1] = gramList.length;
+  }
+  const gramIds = Uint32Array.from(gramList);
+  const gramDf = new Uint32Array(grams.length);
+  const lastDoc = new Int32Array(grams.length).fill(-1);
+  for (let d = 0; d < n; d++)
+    for (let p = docStarts[d]!; p < docStarts[d + 1]!; p++) {
+      const t = formIds[p]!;
+      for (let q = gramStarts[t]!; q < gramStarts[t + 1]!; q++) {
+        const g = gramIds[q]!;
+        if (lastDoc[g] !== d) {
+          lastDoc[g] = d;
+          gramDf[g]!++;
+        }
+      }
+    }
+  const gramIdf = new Float32Array(grams.length);
+  for (let g = 0; g < grams.length; g++) gramIdf[g] = Math.log(1 + n / (gramDf[g]! + 1));
+  const gramNorm = new Float32Array(n);
+  const vector = new Float32Array(grams.length);
+  const used: number[] = [];
+  for (let d = 0; d < n; d++) {
+    for (let p = docStarts[d]!; p < docStarts[d + 1]!; p++) {
+      const t = formIds[p]!;
+      for (let q = gramStarts[t]!; q < gramStarts[t + 1]!; q++) {
+        const g = gramIds[q]!;
+        if (!vector[g]) used.push(g);
+        vector[g] = vector[g]! + 1;
+      }
+    }
+    let sum = 0;
+    for (const g of used) {
+      sum += (vector[g]! * gramIdf[g]!) ** 2;
+      vector[g] = 0;
+    }
+    used.length = 0;
+    gramNorm[d] = Math.sqrt(sum);
+  }
   return {
     format: 'gloss-bm25',
-    version: 1,
+    version: INDEX_VERSION,
     ids: claims.map((c) => c.id),
     urls: claims.map((c) => c.url ?? ''),
     terms,
@@ -126,6 +239,14 @@ export function buildClaimIndex(claims: ClaimDoc[], options: RetrievalOptions = 
     weights,
     idf,
     self,
+    forms,
+    docStarts,
+    formIds,
+    grams,
+    gramStarts,
+    gramIds,
+    gramIdf,
+    gramNorm,
   };
 }
 
@@ -134,10 +255,12 @@ export interface ClaimHit {
   doc: number;
   id: string;
   url: string;
-  /** Raw BM25 score (ranks claims for one sentence). */
+  /** Raw BM25 score (the first ranking of claims for one sentence). */
   bm25: number;
   /** Calibrated score in [0, 1] (compared with the threshold). */
   score: number;
+  /** The re-ranking score (the order of the hits returned). */
+  rank: number;
 }
 
 /** An index ready for queries: the stored data plus a term lookup and a reusable accumulator. */
@@ -149,9 +272,20 @@ export class ClaimRetriever {
   /** The largest weight in each term's postings. */
   private readonly maxWeight: Float32Array;
   private readonly unknownIdf: number;
+  private readonly gramLookup: Map<string, number>;
+  private readonly formLookup: Map<string, number>;
+  /** The words as written behind each `queryTokens` result, for re-ranking (see `searchTokens`). */
+  private readonly written = new WeakMap<string[], string[]>();
+  /** The sentence's gram counts, by gram id (reset after each query). */
+  private readonly queryGrams: Float32Array;
+  private readonly rerank: Required<RerankOptions>;
 
-  constructor(data: ClaimIndexData) {
+  constructor(data: ClaimIndexData, rerank: RerankOptions = {}) {
     this.data = data;
+    this.rerank = { ...DEFAULT_RERANK, ...rerank };
+    this.gramLookup = new Map(data.grams.map((g, i) => [g, i]));
+    this.formLookup = new Map(data.forms.map((f, i) => [f, i]));
+    this.queryGrams = new Float32Array(data.grams.length);
     this.lookup = new Map(data.terms.map((t, i) => [t, i]));
     this.acc = new Float32Array(data.ids.length);
     this.seen = new Uint8Array(data.ids.length);
@@ -179,11 +313,13 @@ export class ClaimRetriever {
    */
   queryTokens(text: string): string[] {
     const out: string[] = [];
-    for (const word of words(text)) {
+    const written = words(text);
+    for (const word of written) {
       const s = cachedStem(word);
       if (word.length < 7 || this.lookup.has(s) || /\d/.test(word)) out.push(s);
       else out.push(...this.split(word, s));
     }
+    this.written.set(out, written);
     return out;
   }
 
@@ -235,35 +371,48 @@ export class ClaimRetriever {
     const order = [...unique].sort((a, b) => maxWeight[b]! - maxWeight[a]!);
     let rest = 0;
     for (const t of order) rest += maxWeight[t]!;
-    // Nor does a word found in more than one claim in a hundred bring in new claims when there is a threshold:
-    // the claims that clear it share something rarer with the sentence.
-    const common = threshold > 0 ? Math.max(100, 0.01 * ids.length) : Infinity;
+    // A claim can clear the threshold only if `reach`, the most its score can still become, satisfies both
+    // reach >= floor and reach × min(queryMass, 2 × reach) >= threshold² × self × queryMass (the calibrated score
+    // with the claim's cover left uncapped: a necessary condition). A little slack absorbs float rounding.
+    const slack = 1 - 1e-6;
+    const lowest = floor * slack;
+    const need = threshold * threshold * queryMass * slack;
+    // Nor does a word found in more than 100 claims, or 0.2% of them in an index of more than 50,000, bring in new
+    // claims when there is a threshold: the claims that clear it nearly always share something rarer with the
+    // sentence (docs/design/notes.md has what this costs and saves).
+    const common = threshold > 0 ? Math.max(100, 0.002 * ids.length) : Infinity;
     const essential: number[] = [];
     const others: number[] = [];
     for (const t of order) {
       (rest >= floor && offsets[t + 1]! - offsets[t]! <= common ? essential : others).push(t);
       rest -= maxWeight[t]!;
     }
+    // What the words not yet read could still add to a claim, at their largest weights.
+    let remaining = 0;
+    for (const t of order) remaining += maxWeight[t]!;
     for (const t of essential) {
+      remaining -= maxWeight[t]!;
       for (let p = offsets[t]!, end = offsets[t + 1]!; p < end; p++) {
         const d = docs[p]!;
-        if (!seen[d]) {
+        const w = weights[p]!;
+        if (seen[d]) acc[d] = acc[d]! + w;
+        else {
+          // A claim first met here is taken in only if this word and the words left could lift it far enough.
+          const reach = w + remaining;
+          if (threshold > 0 && (reach < lowest || reach * Math.min(queryMass, 2 * reach) < need * self[d]!)) continue;
           seen[d] = 1;
           touched.push(d);
+          acc[d] = w;
         }
-        acc[d] = acc[d]! + weights[p]!;
       }
     }
     let candidates = touched;
-    if (others.length && threshold > 0) {
+    if (threshold > 0 && others.length) {
       // Drop the claims that the other words could not lift to the threshold even at their largest weights.
-      let most = 0;
-      for (const t of others) most += maxWeight[t]!;
-      const need = threshold * threshold;
       candidates = [];
       for (const d of touched) {
-        const reach = acc[d]! + most;
-        if (reach >= floor && reach >= need * self[d]!) candidates.push(d);
+        const reach = acc[d]! + remaining;
+        if (reach >= lowest && reach * Math.min(queryMass, 2 * reach) >= need * self[d]!) candidates.push(d);
         else {
           acc[d] = 0;
           seen[d] = 0;
@@ -293,22 +442,73 @@ export class ClaimRetriever {
       }
     }
     const hits: ClaimHit[] = [];
-    // Keep the best `top` by raw score with a small insertion list.
+    // Keep the best by raw score with a small insertion list: as many as are re-ranked.
+    const keep = Math.max(top, this.rerank.depth);
     for (const d of candidates) {
       const bm25 = acc[d]!;
       acc[d] = 0;
       seen[d] = 0;
       if (bm25 < floor) continue;
-      if (hits.length >= top && bm25 <= hits[hits.length - 1]!.bm25) continue;
+      if (hits.length >= keep && bm25 <= hits[hits.length - 1]!.bm25) continue;
       const score = calibrate(bm25, self[d]!, queryMass);
       if (score < threshold) continue;
-      const hit = { doc: d, id: ids[d]!, url: urls[d]!, bm25, score };
+      const hit = { doc: d, id: ids[d]!, url: urls[d]!, bm25, score, rank: bm25 };
       let i = hits.length;
       while (i > 0 && hits[i - 1]!.bm25 < bm25) i--;
       hits.splice(i, 0, hit);
-      if (hits.length > top) hits.pop();
+      if (hits.length > keep) hits.pop();
     }
-    return hits;
+    if (this.rerank.depth > 0 && hits.length > 1) this.rerankHits(tokens, hits);
+    return hits.slice(0, top);
+  }
+
+  /**
+   * Orders hits (best by BM25 first) by the re-ranking score; see `RerankOptions`. The grams are those of the words
+   * as written when the tokens came from `queryTokens`, else of the tokens themselves.
+   */
+  private rerankHits(tokens: string[], hits: ClaimHit[]): void {
+    const { gram, cover } = this.rerank;
+    const { formIds, docStarts, gramStarts, gramIds, gramIdf, gramNorm, self } = this.data;
+    const q = this.queryGrams;
+    const used: number[] = [];
+    const unknown = Math.log(1 + this.size);
+    let norm = 0;
+    for (const word of this.written.get(tokens) ?? tokens) {
+      const f = this.formLookup.get(word);
+      if (f !== undefined)
+        for (let p = gramStarts[f]!; p < gramStarts[f + 1]!; p++) {
+          const g = gramIds[p]!;
+          if (!q[g]) used.push(g);
+          q[g] = q[g]! + 1;
+        }
+      else
+        for (const s of gramsOf(word)) {
+          const g = this.gramLookup.get(s);
+          if (g === undefined) norm += unknown * unknown;
+          else {
+            if (!q[g]) used.push(g);
+            q[g] = q[g]! + 1;
+          }
+        }
+    }
+    for (const g of used) norm += (q[g]! * gramIdf[g]!) ** 2;
+    norm = Math.sqrt(norm) || 1;
+    const best = hits[0]!.bm25 || 1;
+    for (const h of hits) {
+      let dot = 0;
+      for (let p = docStarts[h.doc]!; p < docStarts[h.doc + 1]!; p++) {
+        const t = formIds[p]!;
+        for (let r = gramStarts[t]!; r < gramStarts[t + 1]!; r++) {
+          const g = gramIds[r]!;
+          const f = q[g]!;
+          if (f) dot += f * gramIdf[g]! * gramIdf[g]!;
+        }
+      }
+      const cosine = gramNorm[h.doc]! > 0 ? dot / (norm * gramNorm[h.doc]!) : 0;
+      h.rank = h.bm25 / best + gram * cosine - cover * Math.min(1, h.bm25 / (self[h.doc]! || 1));
+    }
+    for (const g of used) q[g] = 0;
+    hits.sort((a, b) => b.rank - a.rank);
   }
 
   /** Approximate bytes held by the index's arrays (strings counted at two bytes a character). */
@@ -321,6 +521,15 @@ export class ClaimRetriever {
       d.weights.byteLength +
       d.idf.byteLength +
       d.self.byteLength +
+      d.docStarts.byteLength +
+      d.formIds.byteLength +
+      strings(d.forms) * 2 +
+      d.gramStarts.byteLength +
+      d.gramIds.byteLength +
+      d.gramIdf.byteLength +
+      d.gramNorm.byteLength +
+      this.queryGrams.byteLength +
+      strings(d.grams) * 2 +
       this.acc.byteLength +
       this.seen.byteLength +
       this.maxWeight.byteLength +
@@ -351,6 +560,12 @@ export function indexToJSON(data: ClaimIndexData): Record<string, unknown> {
     weights: Array.from(data.weights),
     idf: Array.from(data.idf),
     self: Array.from(data.self),
+    docStarts: Array.from(data.docStarts),
+    formIds: Array.from(data.formIds),
+    gramStarts: Array.from(data.gramStarts),
+    gramIds: Array.from(data.gramIds),
+    gramIdf: Array.from(data.gramIdf),
+    gramNorm: Array.from(data.gramNorm),
   };
 }
 
@@ -359,15 +574,28 @@ export function isClaimIndex(value: unknown): value is ClaimIndexData {
   return (
     !!v &&
     v.format === 'gloss-bm25' &&
-    v.version === 1 &&
+    v.version === INDEX_VERSION &&
     Array.isArray(v.ids) &&
     Array.isArray(v.terms) &&
+    Array.isArray(v.grams) &&
+    Array.isArray(v.forms) &&
     v.offsets instanceof Uint32Array &&
     v.docs instanceof Uint32Array &&
     v.weights instanceof Float32Array &&
     v.idf instanceof Float32Array &&
     v.self instanceof Float32Array &&
+    v.docStarts instanceof Uint32Array &&
+    (v.formIds instanceof Uint16Array || v.formIds instanceof Uint32Array) &&
+    v.gramStarts instanceof Uint32Array &&
+    v.gramIds instanceof Uint32Array &&
+    v.gramIdf instanceof Float32Array &&
+    v.gramNorm instanceof Float32Array &&
     v.offsets.length === v.terms.length + 1 &&
-    v.self.length === v.ids.length
+    v.self.length === v.ids.length &&
+    v.docStarts.length === v.ids.length + 1 &&
+    v.formIds.length === v.docStarts[v.ids.length] &&
+    v.gramStarts.length === v.forms.length + 1 &&
+    v.gramIdf.length === v.grams.length &&
+    v.gramNorm.length === v.ids.length
   );
 }

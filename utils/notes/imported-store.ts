@@ -8,7 +8,14 @@
  */
 import type { Note } from '../types';
 import type { ImportedClaim, ImportedDataset } from '../dataset/schema';
-import { buildClaimIndex, ClaimRetriever, isClaimIndex, type ClaimDoc, type ClaimIndexData } from './bm25';
+import {
+  buildClaimIndex,
+  ClaimRetriever,
+  INDEX_VERSION,
+  isClaimIndex,
+  type ClaimDoc,
+  type ClaimIndexData,
+} from './bm25';
 import { claimDocs } from './claims';
 
 /** What the options page lists for an import. */
@@ -104,7 +111,8 @@ export class ImportedClaims {
   private async load(): Promise<IndexState> {
     const start = Date.now();
     const imports = await this.backend.listImports();
-    const key = `${keyOf(imports)}|${this.background.map((d) => d.id).join(',')}`;
+    // The index's layout version is part of the key: an index stored by an older version is rebuilt.
+    const key = `v${INDEX_VERSION}|${keyOf(imports)}|${this.background.map((d) => d.id).join(',')}`;
     const stored = await this.backend.getIndex().catch(() => undefined);
     if (stored && stored.key === key && isClaimIndex(stored.data))
       return { retriever: new ClaimRetriever(stored.data), restored: true, ms: Date.now() - start };

@@ -182,6 +182,11 @@ const URLS = /(?:https?:\/\/|\bwww\.|pic\.twitter\.com\/)\S*/gi;
 const HANDLES = /(^|[^\p{L}\p{N}_])@([\p{L}\p{N}_]+)/gu;
 const CAMEL = /(\p{Ll})(\p{Lu})/gu;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+// The same for a text in plain ASCII (most English news), without the slower Unicode property classes.
+const CAMEL_ASCII = /([a-z])([A-Z])/g;
+const WORD_ASCII = /[a-z0-9]+(?:'[a-z]+)?/g;
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 /** The stems of a text's content words, in order. */
 export function tokenize(text: string): string[] {
@@ -195,14 +200,14 @@ export function words(text: string): string[] {
   if (/https?:|www\.|pic\.twitter/i.test(cleaned)) cleaned = cleaned.replace(URLS, ' ');
   if (cleaned.includes('@'))
     cleaned = cleaned.replace(HANDLES, (_, before: string, handle: string) => `${before} ${handle.replace(/_/g, ' ')}`);
-  cleaned = cleaned.replace(CAMEL, '$1 $2');
-  // eslint-disable-next-line no-control-regex
-  if (/[^\u0000-\u007f]/.test(cleaned)) cleaned = cleaned.normalize('NFKD').replace(/\p{M}+/gu, '');
+  const ascii = !NON_ASCII.test(cleaned);
+  cleaned = cleaned.replace(ascii ? CAMEL_ASCII : CAMEL, '$1 $2');
+  if (!ascii) cleaned = cleaned.normalize('NFKD').replace(/\p{M}+/gu, '');
   cleaned = cleaned.toLowerCase();
   const out: string[] = [];
-  for (const m of cleaned.matchAll(WORD)) {
+  for (const m of cleaned.matchAll(ascii ? WORD_ASCII : WORD)) {
     let word = m[0];
-    const apostrophe = word.search(/['’]/);
+    const apostrophe = ascii ? word.indexOf("'") : word.search(/['’]/);
     if (apostrophe >= 0) word = word.slice(0, apostrophe);
     if (word.length < 2 && !(word >= '0' && word <= '9')) continue;
     if (STOP.has(word)) continue;

@@ -332,27 +332,42 @@ writeFileSync(
 );
 const routes = { ...routesFor(pages), 'blank.bench.example/': join(WORK, 'blank.html') };
 const server = await startServer(routes);
-// The reference for what any extension with a content script costs a page: one whose script does nothing.
-const EMPTY_EXTENSION = join(WORK, 'empty-extension');
-mkdirSync(EMPTY_EXTENSION, { recursive: true });
-writeFileSync(
-  join(EMPTY_EXTENSION, 'manifest.json'),
-  JSON.stringify({
+// References for what any extension with a content script costs a page: one whose script does nothing, and one
+// whose script does the least an extension like Gloss must (read a setting, tell its background about the page).
+function referenceExtension(name, files, extra = {}) {
+  const dir = join(WORK, `${name}-extension`);
+  mkdirSync(dir, { recursive: true });
+  const manifest = {
     manifest_version: 3,
-    name: 'empty',
+    name,
     version: '1.0',
     content_scripts: [{ matches: ['<all_urls>'], js: ['content.js'], run_at: 'document_idle' }],
-  }),
+    ...extra,
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  return dir;
+}
+const EMPTY_EXTENSION = referenceExtension('empty', { 'content.js': 'void 0;\n' });
+const MINIMAL_EXTENSION = referenceExtension(
+  'minimal',
+  {
+    'content.js':
+      'chrome.storage.sync.get("settings", () => chrome.runtime.sendMessage({ url: location.href }, () => void chrome.runtime.lastError));\n',
+    'background.js': 'chrome.runtime.onMessage.addListener((message, sender, reply) => reply({ ok: true }));\n',
+  },
+  { permissions: ['storage'], background: { service_worker: 'background.js' } },
 );
-writeFileSync(join(EMPTY_EXTENSION, 'content.js'), 'void 0;\n');
 const profiles = [
   mkdtempSync(join(tmpdir(), 'gloss-bench-ext-')),
   mkdtempSync(join(tmpdir(), 'gloss-bench-')),
   mkdtempSync(join(tmpdir(), 'gloss-bench-empty-')),
+  mkdtempSync(join(tmpdir(), 'gloss-bench-minimal-')),
 ];
 const withExt = await launch(profiles[0], server.port, extDir);
 const without = await launch(profiles[1], server.port, null);
 const withEmpty = await launch(profiles[2], server.port, EMPTY_EXTENSION);
+const withMinimal = await launch(profiles[3], server.port, MINIMAL_EXTENSION);
 if (!withExt.serviceWorkers().length) await withExt.waitForEvent('serviceworker', { timeout: 30_000 });
 
 let serial = 0;
@@ -432,8 +447,9 @@ for (const p of pages.slice(0, 1)) {
 const blankExt = [];
 const blankPlain = [];
 const blankEmpty = [];
-async function emptyLoad(url) {
-  const { page, cdp } = await open(withEmpty, unique(url));
+const blankMinimal = [];
+async function referenceLoad(context, url) {
+  const { page, cdp } = await open(context, unique(url));
   await settle(cdp);
   const s = await snapshot(page, cdp);
   await page.close();
@@ -442,9 +458,12 @@ async function emptyLoad(url) {
 for (let i = 0; i < 5; i++) {
   blankExt.push(await extensionLoad(BLANK));
   blankPlain.push(await plainLoad(BLANK, false));
-  blankEmpty.push(await emptyLoad(BLANK));
+  blankEmpty.push(await referenceLoad(withEmpty, BLANK));
+  blankMinimal.push(await referenceLoad(withMinimal, BLANK));
 }
 await withEmpty.close();
+await withMinimal.close();
+const addedOn = (loads) => stat(loads.map((e, i) => e.task - blankPlain[i].task));
 const dataset = await datasetHeap();
 
 const results = [];
@@ -569,7 +588,7 @@ const budgets = [
     budget: 5,
     aim: 1,
     detail: nonArticleWorst
-      ? `${nonArticleWorst.id} (${nonArticleWorst.decision}); on the empty page Gloss adds ${fmt(stat(blankExt.map((e, i) => e.task - blankPlain[i].task)).median)} ms, an extension whose content script does nothing ${fmt(stat(blankEmpty.map((e, i) => e.task - blankPlain[i].task)).median)} ms`
+      ? `${nonArticleWorst.id} (${nonArticleWorst.decision}); on the empty page Gloss adds ${fmt(addedOn(blankExt).median)} ms, an extension whose content script does nothing ${fmt(addedOn(blankEmpty).median)} ms, one whose script reads a setting and sends one message ${fmt(addedOn(blankMinimal).median)} ms`
       : undefined,
   },
   {
@@ -619,7 +638,9 @@ const report = {
     added: stat(blankExt.map((e, i) => e.task - blankPlain[i].task)),
     heap: stat(blankExt.map((e, i) => e.heap - blankPlain[i].heap)),
     // What an extension whose content script does nothing adds to the same page: the floor for any content script.
-    reference: stat(blankEmpty.map((e, i) => e.task - blankPlain[i].task)),
+    reference: addedOn(blankEmpty),
+    // One whose script reads a setting and sends its background one message: the least an extension like Gloss does.
+    minimal: addedOn(blankMinimal),
   },
   dataset,
   corpus: corpusNote,
@@ -689,7 +710,7 @@ function print(r) {
     `content script ${kb(r.sizes.contentScript.raw)} raw, ${kb(r.sizes.contentScript.gzip)} gzipped; css ${kb(r.sizes.contentCss.raw)}`,
   );
   out.push(
-    `empty page: added ${mp(r.blank.added)} ms main thread (an extension whose content script does nothing: ${mp(r.blank.reference)} ms), ${fmt(r.blank.heap.median / 2 ** 20, 2)} MB heap; pipeline + dataset loaded and compiled: ${fmt(r.dataset.bytes / 2 ** 20, 2)} MB heap`,
+    `empty page: added ${mp(r.blank.added)} ms main thread (an extension whose content script does nothing: ${mp(r.blank.reference)} ms; one whose script reads a setting and sends one message: ${mp(r.blank.minimal)} ms), ${fmt(r.blank.heap.median / 2 ** 20, 2)} MB heap; pipeline + dataset loaded and compiled: ${fmt(r.dataset.bytes / 2 ** 20, 2)} MB heap`,
   );
   if (r.corpus) out.push(r.corpus);
   out.push('');

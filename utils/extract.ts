@@ -267,14 +267,16 @@ function proseScore(b: TextBlock): number {
 
 // Detection and extraction both want the main container of the same page in the same task: the answer is kept
 // until the task ends, so the page is walked once, and a page that changes later is read afresh.
-let memo: { doc: Document; result: Candidate | null } | null = null;
+// The text blocks of the whole body are kept with it: extraction takes the container's own from them.
+let memo: { doc: Document; result: Candidate | null; blocks: TextBlock[] } | null = null;
 let held: Document | null = null;
 
 /** Scores containers by the prose of their paragraphs and returns the best, with its figures. */
 export function mainContainer(doc: Document): Candidate | null {
   if (memo?.doc === doc) return memo.result;
-  const result = findMainContainer(doc);
-  memo = { doc, result };
+  const blocks = doc.body ? textBlocks(doc.body) : [];
+  const result = findMainContainer(doc, blocks);
+  memo = { doc, result, blocks };
   // Detection and extraction in the same task share one walk; a later task walks the page again, unless the
   // caller holds the result (below).
   queueMicrotask(() => {
@@ -297,7 +299,7 @@ export function holdMainContainer(doc: Document): () => void {
   };
 }
 
-function findMainContainer(doc: Document): Candidate | null {
+function findMainContainer(doc: Document, blocks: TextBlock[]): Candidate | null {
   const body = doc.body;
   if (!body) return null;
   const scores = new Map<Element, Candidate>();
@@ -313,7 +315,7 @@ function findMainContainer(doc: Document): Candidate | null {
   };
   // Paragraph elements that are prose (their text counts for their container).
   const proseLeaves = new Set<Element>();
-  for (const b of textBlocks(body)) {
+  for (const b of blocks) {
     const score = proseScore(b);
     if (score <= 0 || HEADINGS.has(tagOf(b.el)) || tagOf(b.el) === 'H1') continue;
     // A paragraph element counts for its container; text straight inside a container is a paragraph of it.
@@ -453,9 +455,19 @@ function isSentence(b: TextBlock): boolean {
   return b.weight >= 80 || (/[.!?。！？…]["'”’»)]?$/.test(b.head.trim()) && words(b) >= 3);
 }
 
+/**
+ * The text blocks under `root`, taken from the walk of the whole body when there was one: the same blocks with
+ * the same figures, as long as `root` is a block itself (text straight inside it is then its own, in both walks).
+ */
+function blocksUnder(root: Element): TextBlock[] {
+  const doc = root.ownerDocument;
+  if (memo?.doc !== doc || !(root === doc.body || BLOCK_TAGS.has(tagOf(root)))) return textBlocks(root);
+  return memo.blocks.filter((b) => b.el === root || root.contains(b.el));
+}
+
 function collectBlocks(root: Element): Element[] {
   const kept: TextBlock[] = [];
-  for (const b of textBlocks(root)) {
+  for (const b of blocksUnder(root)) {
     const tag = tagOf(b.el);
     // The headline is placed by extractArticle.
     if (tag === 'H1' || BOILERPLATE_TEXT.test(b.head)) continue;

@@ -28,7 +28,7 @@ export function domPoint(runs: readonly TextRun[], offset: number, edge: 'start'
 }
 
 // Text the reader types or that is code is never marked, whatever the extraction made of it.
-const UNMARKED = 'input, textarea, select, code, kbd, samp, [role="textbox"]';
+const UNMARKED = 'input, textarea, select, code, pre, kbd, samp, [role="textbox"]';
 
 /** Whether text in this node is the reader's own typing (an editable region or a form field) or code. */
 export function isUnmarkable(node: Node): boolean {

@@ -26,8 +26,6 @@ import type { Detection, Finding } from '@/utils/types';
 import { CardHost } from './card';
 import { PointerCursor } from './cursor';
 
-// Where a finding must never be painted: the reader's own typing, and code.
-const UNPAINTED = 'input, textarea, select, [contenteditable=""], [contenteditable="true"], code, pre, kbd, samp';
 const MUTATION_DEBOUNCE = 400;
 // A page that is not an article when it settles may still become one (content arriving late): look again on
 // changes, this many times at most.
@@ -112,7 +110,6 @@ export default defineContentScript({
       })) as TabState | undefined;
       // A newer read started meanwhile (navigation, settings): this one is stale.
       if (!reply || run !== generation || ctx.isInvalid) return;
-      reply.findings = reply.findings.filter((f) => settings.categories[f.category] !== false);
       state = reply;
       extraction = extracted;
       show();
@@ -123,10 +120,9 @@ export default defineContentScript({
       clear();
       if (!state || !extraction || hidden) return;
       state.findings.forEach((finding, index) => {
+        // No range over the reader's own typing or code (`rangeFor` refuses those).
         const range = rangeFor(document, extraction!.runs, finding.start, finding.end);
         if (!range) return;
-        const container = range.startContainer.parentElement;
-        if (container?.closest(UNPAINTED)) return;
         painted.push({ index, category: finding.category, range });
       });
       paint(painted);

@@ -14,9 +14,6 @@ import { rangeFor } from '@/utils/anchor';
 import { paint, unpaint, type Painted } from '@/utils/paint';
 import { defaultSettings } from '@/utils/settings';
 
-// The same guard as the content script's: never paint the reader's typing or code.
-const UNPAINTED = 'input, textarea, select, [contenteditable=""], [contenteditable="true"], code, pre, kbd, samp';
-
 export interface StageTimes {
   detect: number;
   extract: number;
@@ -110,7 +107,6 @@ async function run(options: { force?: boolean; keepPaint?: boolean } = {}): Prom
   context.findings.forEach((finding, index) => {
     const range = rangeFor(document, extracted.runs, finding.start, finding.end);
     if (!range) return;
-    if (range.startContainer.parentElement?.closest(UNPAINTED)) return;
     painted.push({ index, category: finding.category, range });
   });
   paint(painted);

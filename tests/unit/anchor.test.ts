@@ -47,15 +47,16 @@ describe('text the reader types or that is code', () => {
 
   test('is found, merged across neighbouring runs, and nothing else is', () => {
     const runs = runsOf(
-      '<p>plain words</p><div contenteditable="true">typed <b>here</b></div><p>more</p><code>x = 1</code><p>end</p>',
+      '<p>plain words</p><div contenteditable="true">typed <b>here</b></div><p>more</p><code>x = 1</code><p>end</p><pre>y</pre>',
     );
     const texts = runs.map((r) => r.node.data);
-    expect(texts).toEqual(['plain words', 'typed ', 'here', 'more', 'x = 1', 'end']);
+    expect(texts).toEqual(['plain words', 'typed ', 'here', 'more', 'x = 1', 'end', 'y']);
     const intervals = unmarkableIntervals(runs);
-    // "typed " and "here" are one stretch (their runs touch); the code is another.
+    // "typed " and "here" are one stretch (their runs touch); the code and the preformatted text are others.
     expect(intervals).toEqual([
       [runs[1]!.start, runs[1]!.start + 10],
       [runs[4]!.start, runs[4]!.start + 5],
+      [runs[6]!.start, runs[6]!.start + 1],
     ]);
   });
 

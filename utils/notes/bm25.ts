@@ -94,6 +94,17 @@ export function gramsOf(term: string): string[] {
  */
 export const DEFAULT_THRESHOLD = 0.58;
 
+/** The id of `key` in `list`, which it joins if it is new. */
+function intern(lookup: Map<string, number>, list: string[], key: string): number {
+  let id = lookup.get(key);
+  if (id === undefined) {
+    id = list.length;
+    lookup.set(key, id);
+    list.push(key);
+  }
+  return id;
+}
+
 export function buildClaimIndex(claims: ClaimDoc[], options: RetrievalOptions = {}): ClaimIndexData {
   const { k1, b, extraWeight } = { ...DEFAULT_RETRIEVAL, ...options };
   const vocab = new Map<string, number>();
@@ -113,21 +124,9 @@ export function buildClaimIndex(claims: ClaimDoc[], options: RetrievalOptions = 
     const sequence: number[] = [];
     const add = (text: string, w: number) => {
       for (const word of words(text)) {
-        let f = formLookup.get(word);
-        if (f === undefined) {
-          f = forms.length;
-          formLookup.set(word, f);
-          forms.push(word);
-        }
-        sequence.push(f);
-        const tok = cachedStem(word);
-        let t = vocab.get(tok);
-        if (t === undefined) {
-          t = terms.length;
-          vocab.set(tok, t);
-          terms.push(tok);
-          df.push(0);
-        }
+        sequence.push(intern(formLookup, forms, word));
+        const t = intern(vocab, terms, cachedStem(word));
+        if (t === df.length) df.push(0);
         tf.set(t, (tf.get(t) ?? 0) + w);
         lengths[d] = lengths[d]! + w;
       }
@@ -181,15 +180,7 @@ export function buildClaimIndex(claims: ClaimDoc[], options: RetrievalOptions = 
   const gramStarts = new Uint32Array(forms.length + 1);
   const gramList: number[] = [];
   for (let t = 0; t < forms.length; t++) {
-    for (const g of gramsOf(forms[t]!)) {
-      let id = gramLookup.get(g);
-      if (id === undefined) {
-        id = grams.length;
-        gramLookup.set(g, id);
-        grams.push(g);
-      }
-      gramList.push(id);
-    }
+    for (const g of gramsOf(forms[t]!)) gramList.push(intern(gramLookup, grams, g));
     gramStarts[t + 1] = gramList.length;
   }
   const gramIds = Uint32Array.from(gramList);

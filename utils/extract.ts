@@ -5,6 +5,7 @@
 import type { ArticleInfo } from './types';
 import { ELEMENT_NODE, SKIPPED_TAGS, TEXT_NODE, comesAfter, metaContent, tagOf, textOf } from './dom/walk';
 import { jsonLdItems, nameOf, type StructuredItem } from './dom/structured';
+import { pageMemo } from './dom/page-memo';
 
 /** A run of extracted text that maps one to one onto consecutive characters of a text node. */
 export interface TextRun {
@@ -265,38 +266,23 @@ function proseScore(b: TextBlock): number {
   return Math.min(b.weight, 1000 * paragraphsOf(b)) * (1 - density) + b.punctuation * 10;
 }
 
-// Detection and extraction both want the main container of the same page in the same task: the answer is kept
-// until the task ends, so the page is walked once, and a page that changes later is read afresh.
-// The text blocks of the whole body are kept with it: extraction takes the container's own from them.
-let memo: { doc: Document; result: Candidate | null; blocks: TextBlock[] } | null = null;
-let held: Document | null = null;
+interface BodyWalk {
+  result: Candidate | null;
+  /** The text blocks of the whole body: extraction takes the container's own from them. */
+  blocks: TextBlock[];
+}
+
+// Detection and extraction both want the main container of the same page: it is worked out once (see page-memo).
+function bodyWalk(doc: Document): BodyWalk {
+  return pageMemo('main-container', doc, () => {
+    const blocks = doc.body ? textBlocks(doc.body) : [];
+    return { result: findMainContainer(doc, blocks), blocks };
+  });
+}
 
 /** Scores containers by the prose of their paragraphs and returns the best, with its figures. */
 export function mainContainer(doc: Document): Candidate | null {
-  if (memo?.doc === doc) return memo.result;
-  const blocks = doc.body ? textBlocks(doc.body) : [];
-  const result = findMainContainer(doc, blocks);
-  memo = { doc, result, blocks };
-  // Detection and extraction in the same task share one walk; a later task walks the page again, unless the
-  // caller holds the result (below).
-  queueMicrotask(() => {
-    if (held !== doc) memo = null;
-  });
-  return result;
-}
-
-/**
- * Keeps what `mainContainer` finds for `doc` until the function returned is called, so that detection and
- * extraction can run in separate tasks (the browser free to handle input between them) and still walk the page
- * once.
- */
-export function holdMainContainer(doc: Document): () => void {
-  held = doc;
-  return () => {
-    if (held !== doc) return;
-    held = null;
-    if (memo?.doc === doc) memo = null;
-  };
+  return bodyWalk(doc).result;
 }
 
 function findMainContainer(doc: Document, blocks: TextBlock[]): Candidate | null {
@@ -461,8 +447,8 @@ function isSentence(b: TextBlock): boolean {
  */
 function blocksUnder(root: Element): TextBlock[] {
   const doc = root.ownerDocument;
-  if (memo?.doc !== doc || !(root === doc.body || BLOCK_TAGS.has(tagOf(root)))) return textBlocks(root);
-  return memo.blocks.filter((b) => b.el === root || root.contains(b.el));
+  if (!(root === doc.body || BLOCK_TAGS.has(tagOf(root)))) return textBlocks(root);
+  return bodyWalk(doc).blocks.filter((b) => b.el === root || root.contains(b.el));
 }
 
 function collectBlocks(root: Element): Element[] {

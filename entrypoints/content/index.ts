@@ -8,7 +8,8 @@
 import './highlights.css';
 import { browser } from 'wxt/browser';
 import { detectArticle } from '@/utils/detect';
-import { extractArticle, holdMainContainer, type Extraction } from '@/utils/extract';
+import { extractArticle, type Extraction } from '@/utils/extract';
+import { holdPage } from '@/utils/dom/page-memo';
 import { rangeFor, unmarkableIntervals } from '@/utils/anchor';
 import { itemsAt, paint, unpaint, supportsHighlights, type Painted } from '@/utils/paint';
 import {
@@ -76,9 +77,9 @@ export default defineContentScript({
         await send({ type: 'gloss:not-article', url, detection, inactive: active.why as TabState['inactive'] });
         return;
       }
-      // Detection and extraction are two tasks, with the browser free to handle input between them; the main
-      // container detection found is held for extraction, so the page is walked once.
-      const release = holdMainContainer(document);
+      // Detection and extraction are two tasks, with the browser free to handle input between them; what detection
+      // worked out about the page (its main container, its structured data) is held for extraction.
+      const release = holdPage(document);
       let detection: Detection;
       let extracted: Extraction;
       try {

@@ -1,4 +1,5 @@
 /** JSON-LD and microdata: the structured data a page declares about itself. */
+import { pageMemo } from './page-memo';
 
 export interface StructuredItem {
   types: string[];
@@ -39,6 +40,10 @@ export function parseLenient(raw: string): unknown {
 
 /** Every object with an @type in the page's JSON-LD, through arrays and @graph. Broken blocks are skipped. */
 export function jsonLdItems(doc: Document): StructuredItem[] {
+  return pageMemo('structured-data', doc, () => readItems(doc));
+}
+
+function readItems(doc: Document): StructuredItem[] {
   const items: StructuredItem[] = [];
   for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
     const parsed = parseLenient(script.textContent ?? '');

@@ -1,0 +1,55 @@
+/** Detection and extraction in separate tasks still work out the page once, while the caller holds it. */
+import { describe, expect, test } from 'vitest';
+import { holdPage, pageMemo } from '@/utils/dom/page-memo';
+import { jsonLdItems } from '@/utils/dom/structured';
+import { mainContainer } from '@/utils/extract';
+import { fixture } from './helpers';
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('what is worked out about a page', () => {
+  test('is worked out again in a later task when nobody holds the page', async () => {
+    const doc = fixture('news-article.html');
+    const first = mainContainer(doc);
+    expect(first).not.toBeNull();
+    expect(mainContainer(doc)).toBe(first);
+    await nextTask();
+    const again = mainContainer(doc);
+    expect(again).not.toBe(first);
+    expect(again?.el).toBe(first?.el);
+  });
+
+  test('is kept for a later task while the page is held, and let go on release', async () => {
+    const doc = fixture('news-article.html');
+    const release = holdPage(doc);
+    const container = mainContainer(doc);
+    const items = jsonLdItems(doc);
+    expect(items.length).toBeGreaterThan(0);
+    await nextTask();
+    expect(mainContainer(doc)).toBe(container);
+    expect(jsonLdItems(doc)).toBe(items);
+    release();
+    expect(mainContainer(doc)).not.toBe(container);
+    expect(jsonLdItems(doc)).not.toBe(items);
+  });
+
+  test('holding one page keeps nothing of another', async () => {
+    const a = fixture('news-article.html');
+    const b = fixture('news-article.html');
+    const release = holdPage(a);
+    const fromB = mainContainer(b);
+    await nextTask();
+    expect(mainContainer(b)).not.toBe(fromB);
+    release();
+  });
+
+  test('computes once per name and page within a task', () => {
+    const doc = fixture('news-article.html');
+    let calls = 0;
+    const compute = () => ++calls;
+    expect(pageMemo('test', doc, compute)).toBe(1);
+    expect(pageMemo('test', doc, compute)).toBe(1);
+    expect(pageMemo('other', doc, compute)).toBe(2);
+    expect(pageMemo('test', fixture('news-article.html'), compute)).toBe(3);
+  });
+});

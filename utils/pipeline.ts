@@ -97,6 +97,9 @@ function hostnameOf(url: string | null): string | null {
   }
 }
 
+/** Imported claims and their notes: matched by retrieval; a note not in `notes` is left for the caller to add. */
+export type ImportedSearch = ClaimSearch & { notes?: (id: string) => Note | undefined };
+
 /**
  * Context notes for an article: claims and terms in its text, the outlet of the page's own address (never of
  * what the page says about itself), and outlets that a syndicated piece credits.
@@ -108,8 +111,7 @@ export function matchContext(
   pageUrl: string | null,
   phrasing: Finding[],
   data: CompiledDataset,
-  /** Imported claims and their notes: matched by retrieval; a note not in `notes` is left for the caller to add. */
-  imported?: ClaimSearch & { notes?: (id: string) => Note | undefined },
+  imported?: ImportedSearch,
 ): ContextResult {
   try {
     return matchAll(text, sentences, article, pageUrl, phrasing, data, imported);
@@ -127,7 +129,7 @@ function matchAll(
   pageUrl: string | null,
   phrasing: Finding[],
   data: CompiledDataset,
-  imported?: ClaimSearch & { notes?: (id: string) => Note | undefined },
+  imported?: ImportedSearch,
 ): ContextResult {
   const context = [...matchClaims(text, sentences, data, imported), ...matchTerms(text, sentences, data)];
   const findings = dedupe([...phrasing, ...context]);
@@ -170,7 +172,7 @@ export function readForTab(
   read: TabRead,
   rules: CompiledRuleSet[],
   data: CompiledDataset,
-  imported?: ClaimSearch & { notes?: (id: string) => Note | undefined },
+  imported?: ImportedSearch,
 ): ContextResult & { reasons: string[] } {
   const { text, ...meta } = read.article;
   const phrasing = analyzePhrasing(text, meta.lang, rules, read.sensitivity);

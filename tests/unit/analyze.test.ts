@@ -48,6 +48,18 @@ describe('the words a highlight covers', () => {
     expect(texts).toEqual(['brutal', 'shameless', 'lies']);
   });
 
+  test('a claim of certainty takes in the statement it vouches for, up to the end of the clause', () => {
+    const [f] = findings('It is clear that the army fired first, and the rest is detail.');
+    expect(f?.ruleId).toBe('unsupported-certainty.everyone-knows');
+    expect(f?.text).toBe('It is clear that the army fired first');
+    expect(findings('Make no mistake: the plan failed.').map((x) => x.text)).toEqual(['Make no mistake']);
+  });
+
+  test('the statement stops at a quotation', () => {
+    const text = 'Clearly the “reform” was a failure.';
+    expect(findings(text).find((x) => x.category === 'unsupported-certainty')?.text).toBe('Clearly the');
+  });
+
   test('the same in text that is read with the Unicode rules', () => {
     const [f] = findings('İzmir’s bumbling officials missed it.');
     expect(f?.text).toBe('bumbling officials');

@@ -32,6 +32,7 @@ describe('the token pattern language', () => {
     ['woke', 'anti-woke and woke-ish, but woke', ['woke']],
     ['al-qaeda-style', 'al-Qaeda-style groups', ['al-Qaeda-style']],
     ['(brutal|vile) @head?', 'a brutal crackdown, vile and brutal', ['brutal crackdown', 'vile', 'brutal']],
+    ['no doubt @clause?', 'no doubt the plan failed, and no doubt.', ['no doubt the plan failed', 'no doubt']],
   ])('%s in %j', (pattern, text, expected) => {
     expect(matches(pattern, text)).toEqual(expected);
   });
@@ -45,6 +46,8 @@ describe('the token pattern language', () => {
     '@nothing like it',
     '@head? brutal',
     'brutal @head',
+    '@clause? doubt',
+    'doubt @clause',
   ])('%j is refused with a reason', (pattern) => {
     expect(() => compilePattern(pattern)).toThrow(PatternError);
   });
@@ -64,5 +67,28 @@ describe('the token pattern language', () => {
     expect(at('brutal 2019', 6)).toBeUndefined();
     expect(splitHead('(brutal|bumbling)').head).toBeUndefined();
     expect(splitHead('a b | c @head?').head).toBeUndefined();
+  });
+
+  test('a trailing @clause? takes the rest of the clause: twelve words at most, not ending on a function word', () => {
+    const { core, head: clause } = splitHead('no doubt @clause?');
+    expect(core).toBe('no doubt');
+    const at = (text: string) => {
+      clause!.lastIndex = 8;
+      return clause!.exec(text)?.[0];
+    };
+    expect(at('no doubt the army fired first, witnesses said')).toBe(' the army fired first');
+    expect(at('no doubt the army fired first; then')).toBe(' the army fired first');
+    expect(at('no doubt the new “army” fired')).toBe(' the new');
+    expect(at('no doubt the “army” fired')).toBeUndefined();
+    expect(at('no doubt the army\nfired')).toBe(' the army');
+    expect(at('no doubt the U.S. army fired')).toBe(' the U.S');
+    expect(at('no doubt officials and Mr. Smith lied')).toBe(' officials');
+    expect(at('no doubt, they lied')).toBeUndefined();
+    expect(at('no doubt one two three four five six seven eight nine ten eleven twelve thirteen')).toBe(
+      ' one two three four five six seven eight nine ten eleven twelve',
+    );
+    expect(at('no doubt one two three four five six seven eight nine ten eleven the twelve')).toBe(
+      ' one two three four five six seven eight nine ten eleven',
+    );
   });
 });

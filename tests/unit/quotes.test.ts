@@ -35,6 +35,8 @@ describe('quotation marks', () => {
       ],
     ],
     ['So-called “moderate” rebels.', [['“moderate”', 'scare']]],
+    // A comma the writer put inside the marks does not make a name a scare quote.
+    ['The leaks, “Vaultgate,” filled the papers.', [['“Vaultgate,”', 'name']]],
   ])('%j', (text, expected) => {
     expect(kinds(text)).toEqual(expected);
   });

@@ -87,7 +87,7 @@ export function analyzeText(
     return a;
   };
   const fast = ruleSet.mode === 'fast';
-  // Findings whose highlight takes in a head word, and where their own match ends.
+  // Findings whose highlight takes in a head word or a clause, and where their own match ends.
   const coreEnd = new Map<Finding, number>();
   const consider = (compiled: CompiledRule, start: number, end: number) => {
     const { rule } = compiled;
@@ -107,7 +107,8 @@ export function analyzeText(
       // A factual claim may take its source from the sentence before or after it.
       if (compiled.category === 'unsupported-claim' && (sourcedNearby(si - 1) || sourcedNearby(si + 1))) return;
     }
-    // A pattern that ends in `@head?` takes in the word it qualifies, within the sentence.
+    // A pattern that ends in `@head?` takes in the word it qualifies, and one that ends in `@clause?` the rest of
+    // the clause, within the sentence.
     let to = end;
     if (compiled.head) {
       compiled.head.lastIndex = end;

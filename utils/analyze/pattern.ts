@@ -18,6 +18,11 @@
  *                 preposition, conjunction, auxiliary), not a number, not an adverb in -ly and not a form in -ed
  *                 or -ing. The highlight takes it in; the rule's conditions (`unlessAfter` ...) are checked on
  *                 the match without it (see `splitHead`).
+ *   @clause?      as the last token only: the rest of the clause after the match, up to twelve words and not past a
+ *                 comma, semicolon, colon, full stop, question or exclamation mark, quotation mark, bracket or dash
+ *                 ("there is no doubt that the army did it"): for a rule whose words vouch for or guess at a
+ *                 statement, the highlight takes in the statement. Like `@head?`, it is left out of the match the
+ *                 rule's conditions are checked on.
  *
  * Matches start and end on word boundaries, and do not begin or end inside a hyphenated compound.
  */
@@ -95,14 +100,35 @@ function headSource(mode: PatternMode): string {
   return `[ \u00a0](?![0-9])(?!${HEAD_NOT}${end})(?![${letters}'’-]{2,}(?:ly|ed|ing)${end})${word}`;
 }
 
+// The most words `@clause?` takes in, and what ends a clause: punctuation, a quotation mark, a bracket, a dash.
+const CLAUSE_WORDS = 12;
+const CLAUSE_STOP = '\\s,;:.!?“”„"«»()\\[\\]{}—–…';
+// Abbreviations whose full stop does not end the clause; the tail stops before them rather than on them.
+const ABBREVIATION = '(?:mr|mrs|ms|dr|prof|gen|sen|rep|gov|st|jr|sr|lt|col|capt|sgt|rev|no|vs|[a-z](?=\\.\\s))\\.';
+
 /**
- * A pattern that ends in `@head?`: the pattern without it, and the expression (sticky, anchored where the core
- * match ends) for the head. `head` is undefined for other patterns.
+ * The rest of a clause after a match: words after single spaces (not a line break), none past a clause's end; a
+ * full stop inside a word ("U.S") does not end it. The last word is not a function word, so that a clause cut at
+ * `CLAUSE_WORDS` does not end on "the".
+ */
+function clauseSource(mode: PatternMode): string {
+  const { letters } = modeClasses(mode);
+  const word = `(?!${ABBREVIATION})(?:[^${CLAUSE_STOP}]|\\.(?=[^${CLAUSE_STOP}]))+`;
+  const sep = '[ \u00a0]+';
+  return `(?:${sep}${word}){0,${CLAUSE_WORDS - 1}}${sep}(?!${HEAD_NOT}(?![${letters}'’-]))${word}`;
+}
+
+/**
+ * A pattern that ends in `@head?` or `@clause?`: the pattern without it, and the expression (sticky, anchored
+ * where the core match ends) for what the highlight takes in after the match. `head` is undefined for other
+ * patterns. A pattern of several top-level alternatives (`a b | c @head?`) has neither: which alternative the
+ * tail belongs to would be unclear.
  */
 export function splitHead(pattern: string, mode: PatternMode = 'unicode'): { core: string; head?: RegExp } {
-  const m = /^(.*\S)\s+@head\?\s*$/s.exec(pattern);
+  const m = /^(.*\S)\s+@(head|clause)\?\s*$/s.exec(pattern);
   if (!m || splitAlternatives(pattern).length > 1) return { core: pattern };
-  return { core: m[1]!, head: new RegExp(headSource(mode), mode === 'fast' ? 'uy' : 'iuy') };
+  const source = m[2] === 'head' ? headSource(mode) : clauseSource(mode);
+  return { core: m[1]!, head: new RegExp(source, mode === 'fast' ? 'uy' : 'iuy') };
 }
 
 // A number in figures: "59", "2,000", "3.5", "10%".
@@ -114,7 +140,8 @@ function classSource(name: string, pattern: string, mode: PatternMode): string {
   let src = classCache.get(key);
   if (src === undefined) {
     const def = CLASSES[name];
-    if (name === 'head') throw new PatternError(`"@head?" may only end a pattern: "${pattern}"`);
+    if (name === 'head' || name === 'clause')
+      throw new PatternError(`"@${name}?" may only end a pattern: "${pattern}"`);
     if (def === undefined) throw new PatternError(`unknown word class "@${name}" in "${pattern}"`);
     src = patternSource(def, mode);
     if (name === 'num') src = `(?:${FIGURE}|${src})`;
@@ -278,7 +305,7 @@ export const WORD_END = CLASSES_BY_MODE.unicode.wordEnd;
 /** A global, case-insensitive expression that finds the pattern on word boundaries. */
 export function compilePattern(pattern: string): RegExp {
   const { core, head } = splitHead(pattern);
-  const src = `${WORD_START}${patternSource(core)}${head ? `(?:${headSource('unicode')})?` : ''}${WORD_END}`;
+  const src = `${WORD_START}${patternSource(core)}${head ? `(?:${head.source})?` : ''}${WORD_END}`;
   try {
     return new RegExp(src, 'giu');
   } catch (error) {

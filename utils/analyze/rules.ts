@@ -18,7 +18,10 @@ export interface CompiledRule {
   category: Category;
   /** The pattern anchored at `lastIndex` (sticky), for the positions where `CompiledRuleSet.start` matched. */
   at: RegExp;
-  /** For a pattern that ends in `@head?`: the head word after the match (sticky), which the highlight takes in. */
+  /**
+   * For a pattern that ends in `@head?` or `@clause?`: the head word or the rest of the clause after the match
+   * (sticky), which the highlight takes in.
+   */
   head?: RegExp;
   unlessSentence?: RegExp;
   requireSentence?: RegExp;

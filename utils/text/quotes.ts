@@ -37,7 +37,9 @@ function isTitleCase(inner: string): boolean {
 }
 
 function isCapitalisedWord(inner: string): boolean {
-  return /^[\p{Lu}][\p{L}\p{N}'’-]*$/u.test(inner.trim()) && !/^[\p{Lu}]+$/u.test(inner.trim());
+  // A comma or full stop the writer put inside the marks ("“Cablegate,”") is not part of the word.
+  const word = inner.trim().replace(/[,.]$/, '');
+  return /^[\p{Lu}][\p{L}\p{N}'’-]*$/u.test(word) && !/^[\p{Lu}]+$/u.test(word);
 }
 
 /** Finds and classifies the quotations in `text`. */

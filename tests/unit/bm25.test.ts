@@ -234,6 +234,39 @@ describe('pruning with a threshold', () => {
     }
   });
 
+  test('with common words: exactly the claims above the threshold that share a rarer word with the sentence', () => {
+    // 400 claims over 30 words: the first words are in far more than 100 claims, so they are read only for the
+    // claims that rarer words brought in, and those are dropped as soon as they cannot reach the threshold.
+    const words = Array.from({ length: 30 }, (_, i) => `term${String.fromCharCode(97 + (i % 26))}${i}`);
+    const draw = () => words[Math.floor(random() ** 3 * words.length)]!;
+    const many: ClaimDoc[] = Array.from({ length: 400 }, (_, i) => ({
+      id: `claim/c${i}`,
+      claim: Array.from({ length: 3 + Math.floor(random() * 6) }, draw).join(' '),
+    }));
+    const index = buildClaimIndex(many);
+    const big = new ClaimRetriever(index);
+    const postings = (w: string) => {
+      const t = index.terms.indexOf(tokenize(w)[0]!);
+      return t < 0 ? 0 : index.offsets[t + 1]! - index.offsets[t]!;
+    };
+    const rare = new Set(words.filter((w) => postings(w) <= 100).map((w) => tokenize(w)[0]!));
+    expect(rare.size).toBeGreaterThan(0);
+    expect(rare.size).toBeLessThan(words.length);
+    for (let i = 0; i < 150; i++) {
+      const sentence = Array.from({ length: 2 + Math.floor(random() * 8) }, draw).join(' ');
+      const shared = new Set(tokenize(sentence).filter((s) => rare.has(s)));
+      for (const threshold of [0.3, DEFAULT_THRESHOLD]) {
+        const expected = big
+          .search(sentence, many.length)
+          .filter((h) => h.score >= threshold && tokenize(many[h.doc]!.claim).some((s) => shared.has(s)))
+          .map((h) => `${h.id} ${h.score.toFixed(5)}`)
+          .sort();
+        const found = big.search(sentence, many.length, threshold).map((h) => `${h.id} ${h.score.toFixed(5)}`);
+        expect(found.sort()).toEqual(expected);
+      }
+    }
+  });
+
   test('a word found in more than 100 claims (or 0.2%) brings in no claim on its own', () => {
     const many: ClaimDoc[] = Array.from({ length: 300 }, (_, i) => ({
       id: `claim/m${i}`,

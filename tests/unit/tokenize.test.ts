@@ -31,3 +31,51 @@ describe('words: the plain-ASCII path', () => {
     expect(tokenize('Ångström’s São Paulo')).toEqual(['angstrom', 'sao', 'paulo']);
   });
 });
+
+describe('words: an embedded tweet', () => {
+  test.each([
+    ['Hoax! — Donald J. Trump (@realDonaldTrump) May 24, 2019', ['hoax', 'donald', 'trump', '2019']],
+    [
+      'Footage of the storm pic.twitter.com/abc — NWS (@NWSBirmingham) September 1, 2019',
+      ['footage', 'storm', 'nws', '2019'],
+    ],
+    ['Thank you, (@JoeBiden) said on May 4, 2020', ['thank', 'joe', 'biden', 'said', '4', '2020']],
+  ])('%s', (text, expected) => {
+    expect(words(text)).toEqual(expected);
+  });
+});
+
+describe('words: money with its unit run in', () => {
+  test.each([
+    ['a $80M bounty', ['80', 'million', 'bounty']],
+    ['a £2.5bn deal', ['2', '5', 'billion', 'deal']],
+    ['$270K spent', ['270', 'thousand', 'spent']],
+    ['ran 5k in 9m', ['ran', '5k', '9m']],
+  ])('%s', (text, expected) => {
+    expect(words(text)).toEqual(expected);
+  });
+});
+
+describe('tokenize: stems that name the same thing', () => {
+  test.each([
+    ['three migrants', '3 migrants', '3'],
+    ['Mexican troops', 'troops in Mexico', 'mexico'],
+    ['Russians', 'Russia', 'russia'],
+    ['Chinese', 'China', 'china'],
+    ['the Israeli army', 'army of Israel', 'israel'],
+    ['a photograph', 'the photos', 'photo'],
+    ['pictured here', 'an image', 'photo'],
+  ])('%s ~ %s: %s', (a, b, shared) => {
+    expect(tokenize(a)).toContain(shared);
+    expect(tokenize(b)).toContain(shared);
+  });
+
+  test.each([
+    ['Indian', 'indian'],
+    ['English', 'english'],
+    ['Turkish', 'turkish'],
+    ['American', 'american'],
+  ])('%s, which mostly means something else, keeps its own stem', (word, expected) => {
+    expect(tokenize(word)).toEqual([expected]);
+  });
+});

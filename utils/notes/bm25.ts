@@ -55,8 +55,8 @@ export interface ClaimIndexData {
   gramNorm: Float32Array;
 }
 
-/** Bumped whenever the layout changes, so that an index stored by an older version is rebuilt. */
-export const INDEX_VERSION = 2;
+/** Bumped whenever the layout or the words it holds change (3: `SAME_STEM`), so that an older stored index is rebuilt. */
+export const INDEX_VERSION = 3;
 
 export interface RetrievalOptions {
   k1?: number;
@@ -397,20 +397,27 @@ export class ClaimRetriever {
         }
       }
     }
-    let candidates = touched;
-    if (threshold > 0 && others.length) {
-      // Drop the claims that the other words could not lift to the threshold even at their largest weights.
-      candidates = [];
-      for (const d of touched) {
+    const candidates = touched;
+    // Drop the claims that the words not yet read could not lift to the threshold even at their largest weights;
+    // done again after each of the other words, so that the long lists of the commonest words meet few claims.
+    const prune = () => {
+      let kept = 0;
+      for (const d of candidates) {
         const reach = acc[d]! + remaining;
-        if (reach >= lowest && reach * Math.min(queryMass, 2 * reach) >= need * self[d]!) candidates.push(d);
+        if (reach >= lowest && reach * Math.min(queryMass, 2 * reach) >= need * self[d]!) candidates[kept++] = d;
         else {
           acc[d] = 0;
           seen[d] = 0;
         }
       }
-    }
+      candidates.length = kept;
+    };
+    if (threshold > 0 && others.length) prune();
     for (const t of others) {
+      if (threshold > 0) {
+        if (!candidates.length) break;
+        remaining -= maxWeight[t]!;
+      }
       const begin = offsets[t]!;
       const end = offsets[t + 1]!;
       if (candidates.length * 16 < end - begin) {
@@ -431,6 +438,7 @@ export class ClaimRetriever {
           if (seen[d]) acc[d] = acc[d]! + weights[p]!;
         }
       }
+      if (threshold > 0) prune();
     }
     const hits: ClaimHit[] = [];
     // Keep the best by raw score with a small insertion list: as many as are re-ranked.

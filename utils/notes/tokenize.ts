@@ -1,7 +1,8 @@
 /**
- * Words for claim retrieval: lower case, accents folded, hashtags and camel case split, addresses and handles
- * dropped, stop words left out, and each word reduced to its stem (Porter's algorithm), so that "vaccines",
- * "vaccinated" and "vaccine" meet.
+ * Words for claim retrieval: lower case, accents folded, hashtags and camel case split, addresses dropped, handles
+ * turned into words (an embedded tweet's "(@handle) January 6, 2020" into its year alone), stop words left out, and
+ * each word reduced to its stem (Porter's algorithm, then a few equivalences such as "Mexican" for Mexico), so that
+ * "vaccines", "vaccinated" and "vaccine" meet.
  */
 
 const STOP = new Set(
@@ -167,17 +168,53 @@ export function stem(word: string): string {
   return w;
 }
 
+/**
+ * Stems that name the same thing in news and in fact-checks, after Porter: a people's adjective and its country
+ * ("Mexican troops" for a claim about Mexico), the words for a photograph, and small numbers in words and in
+ * figures. Each maps to the first of its group.
+ * Written by hand from general English, not drawn from any data set; adjectives that mostly mean something else
+ * ("Indian", "English", "Turkish", "American") are left out.
+ */
+const SAME_STEM = new Map<string, string>(
+  (
+    'mexico mexican, russia russian, china chines, iran iranian, iraq iraqi, syria syrian, canada canadian, ' +
+    'franc french, israel isra, britain british, itali italian, germani german, japan japanes, ' +
+    'australia australian, africa african, korea korean, ukrain ukrainian, cuba cuban, venezuela venezuelan, ' +
+    'spain spanish, sweden swedish, norwai norwegian, egypt egyptian, pakistan pakistani, afghanistan afghan, ' +
+    'philippin filipino, nigeria nigerian, brazil brazilian, ireland irish, netherland dutch, greec greek, ' +
+    'vietnam vietnames, hondura honduran, guatemala guatemalan, scotland scottish, europ european, asia asian, ' +
+    'texa texan, california californian, florida floridian, palestin palestinian, ' +
+    'photo photograph pictur imag, ' +
+    '2 two, 3 three, 4 four, 5 five, 6 six, 7 seven, 8 eight, 9 nine, 10 ten, 11 eleven, 12 twelv, 20 twenti'
+  )
+    .split(', ')
+    .flatMap((group) => {
+      const [head, ...rest] = group.split(' ');
+      return rest.map((s): [string, string] => [s, head!]);
+    }),
+);
+
 const stemCache = new Map<string, string>();
+/** The stem of a word as the index uses it: Porter's, then `SAME_STEM`. */
 export function cachedStem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
     s = stem(word);
+    s = SAME_STEM.get(s) ?? s;
     if (stemCache.size > 200_000) stemCache.clear();
     stemCache.set(word, s);
   }
   return s;
 }
 
+// The attribution line of an embedded tweet, "— Name (@handle) January 6, 2020": the name says who is speaking
+// and the year when (claims often carry both), while the handle repeats the name and the day of the month matches
+// unrelated numbers. Keeps only the year.
+const TWEET_BYLINE =
+  /\(@\w{1,30}\)\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+(\d{2,4})/g;
+// "$80M", "£2.5bn", "$270K": the amount with its unit spelled out, as claims mostly write it ("$80 million").
+const MONEY_UNIT = /([$£€]\d[\d.,]*)(mn|bn|[mbk])\b/gi;
+const UNIT_WORDS: Record<string, string> = { m: 'million', mn: 'million', b: 'billion', bn: 'billion', k: 'thousand' };
 const URLS = /(?:https?:\/\/|\bwww\.|pic\.twitter\.com\/)\S*/gi;
 const HANDLES = /(^|[^\p{L}\p{N}_])@([\p{L}\p{N}_]+)/gu;
 const CAMEL = /(\p{Ll})(\p{Lu})/gu;
@@ -197,7 +234,13 @@ export function tokenize(text: string): string[] {
 export function words(text: string): string[] {
   let cleaned = text.slice(0, 20_000);
   // Each rewrite only when the text can need it: most sentences have no address, handle or accent.
+  if (cleaned.includes('(@')) cleaned = cleaned.replace(TWEET_BYLINE, ' $1');
   if (/https?:|www\.|pic\.twitter/i.test(cleaned)) cleaned = cleaned.replace(URLS, ' ');
+  if (/[$£€]\d/.test(cleaned))
+    cleaned = cleaned.replace(
+      MONEY_UNIT,
+      (_, amount: string, unit: string) => `${amount} ${UNIT_WORDS[unit.toLowerCase()]}`,
+    );
   if (cleaned.includes('@'))
     cleaned = cleaned.replace(HANDLES, (_, before: string, handle: string) => `${before} ${handle.replace(/_/g, ' ')}`);
   const ascii = !NON_ASCII.test(cleaned);

@@ -166,76 +166,95 @@ interface TextBlock {
 
 /**
  * Every block of text under `root` in document order, skipping scripts and boilerplate containers. One walk:
- * text is counted for the nearest block ancestor, and text inside links separately.
+ * text is counted for the nearest block ancestor, and text inside links separately. The walk can stop at a
+ * deadline and go on later (`step`), so that a page's content script can walk a very long page in slices.
  */
-function textBlocks(root: Element): TextBlock[] {
-  const byEl = new Map<Element, TextBlock>();
-  const order: TextBlock[] = [];
+class BlockWalk {
+  readonly order: TextBlock[] = [];
+  private readonly byEl = new Map<Element, TextBlock>();
   // Three parallel stacks rather than a tuple per node: the walk visits every node of the page.
-  const nodes: Node[] = [root];
-  const blocks: Element[] = [root];
-  const links: boolean[] = [false];
-  while (nodes.length) {
-    const node = nodes.pop()!;
-    const block = blocks.pop()!;
-    const inLink = links.pop()!;
-    if (node.nodeType === TEXT_NODE) {
-      const data = (node as Text).data;
-      // One pass over the characters, allocating nothing: the length with white space collapsed, the wide
-      // characters and the punctuation. (A page of 100,000 words has tens of thousands of text nodes.)
-      let length = 0;
-      let wide = 0;
-      let punctuation = 0;
-      let inSpace = false;
-      let visible = false;
-      for (let i = 0; i < data.length; i++) {
-        const c = data.charCodeAt(i);
-        if (isSpace(c)) {
-          if (!inSpace) length++;
-          inSpace = true;
-          continue;
-        }
-        inSpace = false;
-        visible = true;
-        length++;
-        if (isWide(c)) wide++;
-        if (isPunctuation(c)) punctuation++;
-      }
-      if (!visible) continue;
-      let b = byEl.get(block);
-      if (!b) {
-        b = { el: block, length: 0, weight: 0, linkLength: 0, punctuation: 0, breaks: 0, head: '' };
-        byEl.set(block, b);
-        order.push(b);
-      }
-      b.length += length;
-      b.weight += length + 2 * wide;
-      if (inLink) b.linkLength += length;
-      b.punctuation += punctuation;
-      if (b.head.length < 200)
-        b.head = `${b.head}${data.replace(/\s+/g, ' ')}`.replace(/^ +/, '').replace(/ {2,}/g, ' ');
-      continue;
-    }
-    if (node.nodeType !== ELEMENT_NODE) continue;
-    const el = node as Element;
-    const tag = tagOf(el);
-    if (el !== root && (SKIPPED_TAGS.has(tag) || isBoilerplateElement(el))) continue;
-    if (tag === 'BR') {
-      const b = byEl.get(block);
-      if (b) b.breaks++;
-      continue;
-    }
-    const inner = el !== root && BLOCK_TAGS.has(tag) ? el : block;
-    const link = inLink || tag === 'A';
-    // Last child first, so that the first is visited first; siblings rather than `childNodes`, which is a live
-    // list made for each element.
-    for (let kid = el.lastChild; kid; kid = kid.previousSibling) {
-      nodes.push(kid);
-      blocks.push(inner);
-      links.push(link);
-    }
+  private readonly nodes: Node[];
+  private readonly blocks: Element[];
+  private readonly links: boolean[] = [false];
+
+  constructor(private readonly root: Element) {
+    this.nodes = [root];
+    this.blocks = [root];
   }
-  return order;
+
+  /** Walks on until done or, checked every few hundred nodes, until `performance.now()` passes `deadline`. */
+  step(deadline = Infinity): boolean {
+    const { root, byEl, order, nodes, blocks, links } = this;
+    let visited = 0;
+    while (nodes.length) {
+      if ((++visited & 511) === 0 && deadline !== Infinity && performance.now() >= deadline) return false;
+      const node = nodes.pop()!;
+      const block = blocks.pop()!;
+      const inLink = links.pop()!;
+      if (node.nodeType === TEXT_NODE) {
+        const data = (node as Text).data;
+        // One pass over the characters, allocating nothing: the length with white space collapsed, the wide
+        // characters and the punctuation. (A page of 100,000 words has tens of thousands of text nodes.)
+        let length = 0;
+        let wide = 0;
+        let punctuation = 0;
+        let inSpace = false;
+        let visible = false;
+        for (let i = 0; i < data.length; i++) {
+          const c = data.charCodeAt(i);
+          if (isSpace(c)) {
+            if (!inSpace) length++;
+            inSpace = true;
+            continue;
+          }
+          inSpace = false;
+          visible = true;
+          length++;
+          if (isWide(c)) wide++;
+          if (isPunctuation(c)) punctuation++;
+        }
+        if (!visible) continue;
+        let b = byEl.get(block);
+        if (!b) {
+          b = { el: block, length: 0, weight: 0, linkLength: 0, punctuation: 0, breaks: 0, head: '' };
+          byEl.set(block, b);
+          order.push(b);
+        }
+        b.length += length;
+        b.weight += length + 2 * wide;
+        if (inLink) b.linkLength += length;
+        b.punctuation += punctuation;
+        if (b.head.length < 200)
+          b.head = `${b.head}${data.replace(/\s+/g, ' ')}`.replace(/^ +/, '').replace(/ {2,}/g, ' ');
+        continue;
+      }
+      if (node.nodeType !== ELEMENT_NODE) continue;
+      const el = node as Element;
+      const tag = tagOf(el);
+      if (el !== root && (SKIPPED_TAGS.has(tag) || isBoilerplateElement(el))) continue;
+      if (tag === 'BR') {
+        const b = byEl.get(block);
+        if (b) b.breaks++;
+        continue;
+      }
+      const inner = el !== root && BLOCK_TAGS.has(tag) ? el : block;
+      const link = inLink || tag === 'A';
+      // Last child first, so that the first is visited first; siblings rather than `childNodes`, which is a
+      // live list made for each element.
+      for (let kid = el.lastChild; kid; kid = kid.previousSibling) {
+        nodes.push(kid);
+        blocks.push(inner);
+        links.push(link);
+      }
+    }
+    return true;
+  }
+}
+
+function textBlocks(root: Element): TextBlock[] {
+  const walk = new BlockWalk(root);
+  walk.step();
+  return walk.order;
 }
 
 interface Candidate {
@@ -273,11 +292,36 @@ interface BodyWalk {
 }
 
 // Detection and extraction both want the main container of the same page: it is worked out once (see page-memo).
-function bodyWalk(doc: Document): BodyWalk {
-  return pageMemo('main-container', doc, () => {
-    const blocks = doc.body ? textBlocks(doc.body) : [];
-    return { result: findMainContainer(doc, blocks), blocks };
-  });
+function bodyWalk(doc: Document, blocks?: TextBlock[]): BodyWalk {
+  return pageMemo(
+    'main-container',
+    doc,
+    () => {
+      const all = blocks ?? (doc.body ? textBlocks(doc.body) : []);
+      return { result: findMainContainer(doc, all), blocks: all };
+    },
+    // Held across tasks, the page may have replaced its story (a single-page app's next view): walk it again.
+    (walk) => !walk.result || walk.result.el.isConnected,
+  );
+}
+
+/**
+ * Walks the body of a page the caller holds (`holdPage`) for the main container in slices of about `sliceMs`,
+ * giving the browser a turn (`pause`) between them, and keeps the result for detection and extraction, which then
+ * do not walk it again. A page of ordinary length is walked in one slice; one of 100,000 words would otherwise
+ * be a long task of its own.
+ */
+export async function walkPageInSlices(doc: Document, pause: () => Promise<void>, sliceMs = 20): Promise<void> {
+  if (!doc.body) return;
+  const walk = new BlockWalk(doc.body);
+  let sliced = false;
+  while (!walk.step(performance.now() + sliceMs)) {
+    sliced = true;
+    await pause();
+  }
+  // Scoring the containers is a pass of its own over the blocks and their ancestors: a turn of its own too.
+  if (sliced) await pause();
+  bodyWalk(doc, walk.order);
 }
 
 /** Scores containers by the prose of their paragraphs and returns the best, with its figures. */

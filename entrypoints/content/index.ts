@@ -8,8 +8,9 @@
 import './highlights.css';
 import { browser } from 'wxt/browser';
 import { detectArticle } from '@/utils/detect';
-import { extractArticle, type Extraction } from '@/utils/extract';
+import { extractArticle, walkPageInSlices, type Extraction } from '@/utils/extract';
 import { holdPage } from '@/utils/dom/page-memo';
+import { yieldToBrowser } from '@/utils/dom/yield';
 import { rangeFor, unmarkableIntervals } from '@/utils/anchor';
 import { itemsAt, paint, unpaint, supportsHighlights, type Painted } from '@/utils/paint';
 import {
@@ -83,6 +84,10 @@ export default defineContentScript({
       let detection: Detection;
       let extracted: Extraction;
       try {
+        // A very long page is walked in slices with the browser free between them (one of ordinary length in
+        // one): no task of Gloss's keeps the reader waiting.
+        await walkPageInSlices(document, yieldToBrowser);
+        if (run !== generation || ctx.isInvalid) return;
         detection = detectArticle(document, url);
         if (!detection.isArticle && siteMode(settings, host) !== 'always') {
           clear();
@@ -97,6 +102,9 @@ export default defineContentScript({
       } finally {
         release();
       }
+      // Extraction and what follows it (the stretches never marked, the message) are two tasks as well.
+      await yieldToBrowser();
+      if (run !== generation || ctx.isInvalid) return;
       // Only what can be shown counts: a category switched off, or words in an editable region, are left out.
       const reply = (await send({
         type: 'gloss:read',
@@ -269,12 +277,6 @@ export default defineContentScript({
       .catch(quiet);
   },
 });
-
-/** Gives the main thread back to the browser. */
-function yieldToBrowser(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return s?.yield ? s.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 function quiet(error: unknown) {
   // One quiet line, never an error in the page's console for something the reader cannot act on.

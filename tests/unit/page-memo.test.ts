@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { holdPage, pageMemo } from '@/utils/dom/page-memo';
 import { jsonLdItems } from '@/utils/dom/structured';
-import { mainContainer } from '@/utils/extract';
+import { mainContainer, walkPageInSlices } from '@/utils/extract';
 import { fixture } from './helpers';
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -51,5 +51,68 @@ describe('what is worked out about a page', () => {
     expect(pageMemo('test', doc, compute)).toBe(1);
     expect(pageMemo('other', doc, compute)).toBe(2);
     expect(pageMemo('test', fixture('news-article.html'), compute)).toBe(3);
+  });
+});
+
+describe('a page held across tasks', () => {
+  test('is walked again when its main container has left the document meanwhile', async () => {
+    const doc = fixture('news-article.html');
+    const release = holdPage(doc);
+    const container = mainContainer(doc);
+    expect(container).not.toBeNull();
+    await nextTask();
+    expect(mainContainer(doc)).toBe(container);
+    const replacement = container!.el.cloneNode(true) as Element;
+    container!.el.replaceWith(replacement);
+    await nextTask();
+    const again = mainContainer(doc);
+    expect(again).not.toBe(container);
+    expect(again?.el).toBe(replacement);
+    release();
+  });
+});
+
+describe('walking a long page in slices', () => {
+  /** A page of many paragraphs, which a zero-length slice walks 512 nodes at a time. */
+  function longPage(): Document {
+    const doc = fixture('news-article.html');
+    const body = doc.querySelector('article') ?? doc.body;
+    const paragraph = body.querySelector('p')!;
+    for (let i = 0; i < 600; i++) body.append(paragraph.cloneNode(true));
+    return doc;
+  }
+
+  test('gives the browser turns, and finds the container a single walk finds', async () => {
+    const doc = longPage();
+    const expected = mainContainer(longPage());
+    const release = holdPage(doc);
+    let pauses = 0;
+    await walkPageInSlices(
+      doc,
+      () => {
+        pauses++;
+        return nextTask() as Promise<void>;
+      },
+      0,
+    );
+    expect(pauses).toBeGreaterThan(1);
+    const found = mainContainer(doc);
+    expect(found?.el.tagName).toBe(expected?.el.tagName);
+    expect(found?.paragraphs).toBe(expected?.paragraphs);
+    expect(found?.score).toBeCloseTo(expected!.score);
+    // Kept for detection and extraction: not walked again while the page is held.
+    await nextTask();
+    expect(mainContainer(doc)).toBe(found);
+    release();
+  });
+
+  test('a page of ordinary length is walked in one slice, without a pause', async () => {
+    const doc = fixture('news-article.html');
+    const release = holdPage(doc);
+    let pauses = 0;
+    await walkPageInSlices(doc, async () => void pauses++);
+    expect(pauses).toBe(0);
+    expect(mainContainer(doc)).not.toBeNull();
+    release();
   });
 });

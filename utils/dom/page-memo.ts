@@ -13,10 +13,13 @@ function clearUnheld() {
   for (const [name, entry] of kept) if (entry.doc !== held) kept.delete(name);
 }
 
-/** `compute()` for `doc`, once per task (or per hold). */
-export function pageMemo<T>(name: string, doc: Document, compute: () => T): T {
+/**
+ * `compute()` for `doc`, once per task (or per hold). `stillValid` is asked of a kept value before it is reused:
+ * a page held across tasks may have changed meanwhile.
+ */
+export function pageMemo<T>(name: string, doc: Document, compute: () => T, stillValid?: (value: T) => boolean): T {
   const hit = kept.get(name);
-  if (hit?.doc === doc) return hit.value as T;
+  if (hit?.doc === doc && (!stillValid || stillValid(hit.value as T))) return hit.value as T;
   const value = compute();
   kept.set(name, { doc, value });
   if (!clearing) {

@@ -531,16 +531,23 @@ function collectBlocks(root: Element): Element[] {
     .map((b) => b.el);
 }
 
-/** Appends the collapsed text of `blocks` to one string, recording where each character came from. */
-function buildText(blocks: Element[]): { text: string; runs: TextRun[] } {
-  const parts: string[] = [];
-  const runs: TextRun[] = [];
-  let length = 0;
-  const push = (s: string) => {
-    parts.push(s);
-    length += s.length;
-  };
-  for (const block of blocks) {
+/**
+ * Appends the collapsed text of blocks, one at a time, to one string, recording where each character came from.
+ * Block by block, so that a long article can be built in slices (`extractArticleInSlices`).
+ */
+class TextBuilder {
+  private readonly parts: string[] = [];
+  readonly runs: TextRun[] = [];
+  private length = 0;
+
+  add(block: Element): void {
+    const { parts, runs } = this;
+    // The length in a local while the block is read (a hot loop), written back at the end.
+    let length = this.length;
+    const push = (s: string) => {
+      parts.push(s);
+      length += s.length;
+    };
     if (length > 0) push('\n\n');
     const blockStart = length;
     let pendingSpace: { node: Text; offset: number } | null = null;
@@ -594,8 +601,18 @@ function buildText(blocks: Element[]): { text: string; runs: TextRun[] } {
       parts.pop();
       length--;
     }
+    this.length = length;
   }
-  return { text: parts.join(''), runs };
+
+  result(): { text: string; runs: TextRun[] } {
+    return { text: this.parts.join(''), runs: this.runs };
+  }
+}
+
+function buildText(blocks: Element[]): { text: string; runs: TextRun[] } {
+  const builder = new TextBuilder();
+  for (const block of blocks) builder.add(block);
+  return builder.result();
 }
 
 function firstItem(items: StructuredItem[], pattern: RegExp): StructuredItem | undefined {
@@ -660,7 +677,17 @@ function cleanTitle(raw: string, site: string | null): string {
   return t.trim();
 }
 
-export function extractArticle(doc: Document, url: string | null = null): Extraction {
+/** What extraction works out before the text is built: the page's metadata, its container and blocks. */
+interface Plan {
+  news: StructuredItem | undefined;
+  site: string | null;
+  title: string;
+  root: Element | null;
+  blocks: Element[];
+  h1: Element | null;
+}
+
+function plan(doc: Document): Plan {
   const items = jsonLdItems(doc);
   const news = firstItem(items, /Article$|BlogPosting$|NewsArticle|Report$/);
   const site = metaContent(doc, 'meta[property="og:site_name"]') ?? nameOf(news?.data.publisher);
@@ -679,7 +706,12 @@ export function extractArticle(doc: Document, url: string | null = null): Extrac
   const h1 = headline(doc, root, title);
   if (h1 && !blocks.includes(h1) && !(root && root.contains(h1) && blocks.some((b) => h1.contains(b))))
     blocks.unshift(h1);
-  const { text, runs } = buildText(blocks);
+  return { news, site, title, root, blocks, h1 };
+}
+
+function finish(doc: Document, url: string | null, p: Plan, built: { text: string; runs: TextRun[] }): Extraction {
+  const { news, site, title, root, blocks, h1 } = p;
+  const { text, runs } = built;
   const bodyStart = h1 && blocks[0] === h1 ? Math.min(text.length, textOf(h1).length + 2) : 0;
 
   const bylineEl = doc.querySelector('[rel="author"], .byline, .author, [itemprop="author"]');
@@ -712,4 +744,33 @@ export function extractArticle(doc: Document, url: string | null = null): Extrac
     runs,
     bodyStart,
   };
+}
+
+export function extractArticle(doc: Document, url: string | null = null): Extraction {
+  const p = plan(doc);
+  return finish(doc, url, p, buildText(p.blocks));
+}
+
+/**
+ * `extractArticle`, with the text built in slices of about `sliceMs` and the browser given a turn (`pause`)
+ * between them: the same result, for the page's own content script, where a very long article would otherwise be
+ * one long task. An article of ordinary length is built in one slice.
+ */
+export async function extractArticleInSlices(
+  doc: Document,
+  url: string | null,
+  pause: () => Promise<void>,
+  sliceMs = 20,
+): Promise<Extraction> {
+  const p = plan(doc);
+  const builder = new TextBuilder();
+  let deadline = performance.now() + sliceMs;
+  for (const block of p.blocks) {
+    if (performance.now() >= deadline) {
+      await pause();
+      deadline = performance.now() + sliceMs;
+    }
+    builder.add(block);
+  }
+  return finish(doc, url, p, builder.result());
 }

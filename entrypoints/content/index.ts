@@ -8,7 +8,7 @@
 import './highlights.css';
 import { browser } from 'wxt/browser';
 import { detectArticle } from '@/utils/detect';
-import { extractArticle, walkPageInSlices, type Extraction } from '@/utils/extract';
+import { extractArticleInSlices, walkPageInSlices, type Extraction } from '@/utils/extract';
 import { holdPage } from '@/utils/dom/page-memo';
 import { yieldToBrowser } from '@/utils/dom/yield';
 import { rangeFor, unmarkableIntervals } from '@/utils/anchor';
@@ -98,7 +98,8 @@ export default defineContentScript({
         }
         await yieldToBrowser();
         if (run !== generation || ctx.isInvalid) return;
-        extracted = extractArticle(document, url);
+        extracted = await extractArticleInSlices(document, url, yieldToBrowser);
+        if (run !== generation || ctx.isInvalid) return;
       } finally {
         release();
       }

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { holdPage, pageMemo } from '@/utils/dom/page-memo';
 import { jsonLdItems } from '@/utils/dom/structured';
-import { mainContainer, walkPageInSlices } from '@/utils/extract';
+import { extractArticle, extractArticleInSlices, mainContainer, walkPageInSlices } from '@/utils/extract';
 import { fixture } from './helpers';
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -72,16 +72,16 @@ describe('a page held across tasks', () => {
   });
 });
 
-describe('walking a long page in slices', () => {
-  /** A page of many paragraphs, which a zero-length slice walks 512 nodes at a time. */
-  function longPage(): Document {
-    const doc = fixture('news-article.html');
-    const body = doc.querySelector('article') ?? doc.body;
-    const paragraph = body.querySelector('p')!;
-    for (let i = 0; i < 600; i++) body.append(paragraph.cloneNode(true));
-    return doc;
-  }
+/** A page of many paragraphs, which a zero-length slice walks 512 nodes at a time. */
+function longPage(): Document {
+  const doc = fixture('news-article.html');
+  const body = doc.querySelector('article') ?? doc.body;
+  const paragraph = body.querySelector('p')!;
+  for (let i = 0; i < 600; i++) body.append(paragraph.cloneNode(true));
+  return doc;
+}
 
+describe('walking a long page in slices', () => {
   test('gives the browser turns, and finds the container a single walk finds', async () => {
     const doc = longPage();
     const expected = mainContainer(longPage());
@@ -114,5 +114,27 @@ describe('walking a long page in slices', () => {
     expect(pauses).toBe(0);
     expect(mainContainer(doc)).not.toBeNull();
     release();
+  });
+});
+
+describe('extracting a long article in slices', () => {
+  test('gives the browser turns and extracts exactly what one task would', async () => {
+    const doc = longPage();
+    const whole = extractArticle(doc);
+    let pauses = 0;
+    const sliced = await extractArticleInSlices(
+      doc,
+      null,
+      () => {
+        pauses++;
+        return nextTask() as Promise<void>;
+      },
+      0,
+    );
+    expect(pauses).toBeGreaterThan(1);
+    expect(sliced.article).toEqual(whole.article);
+    expect(sliced.bodyStart).toBe(whole.bodyStart);
+    expect(sliced.blocks).toEqual(whole.blocks);
+    expect(sliced.runs).toEqual(whole.runs);
   });
 });

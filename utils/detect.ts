@@ -11,7 +11,7 @@
 import type { Detection } from './types';
 import { jsonLdItems } from './dom/structured';
 import { ELEMENT_NODE, TEXT_NODE, comesAfter, metaContent, tagOf, textOf } from './dom/walk';
-import { mainContainer } from './extract';
+import { mainContainer, walkPageInSlices } from './extract';
 
 const NEWS_TYPES =
   /^(NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|AskPublicNewsArticle|SatiricalArticle|LiveBlogPosting)$/;
@@ -277,19 +277,49 @@ export function quickParagraphs(doc: Document): number {
   return n;
 }
 
-export function detectArticle(doc: Document, url: string | null = null): Detection {
+/** What the page declares, and a verdict when that settles it without reading the page's prose. */
+function firstLook(doc: Document, url: string | null): { evidence: Evidence[]; verdict: Detection | null } {
   const evidence = declaredEvidence(doc, url);
-  const sum = () => evidence.reduce((s, e) => s + e.weight, 0);
-  const declared = sum();
+  const declared = total(evidence);
   // The page itself says it is not a story (a product, a listing, a tag page, a blog...): no need to read it.
-  if (declared <= -1.5) return decide(evidence, declared);
+  if (declared <= -1.5) return { evidence, verdict: decide(evidence, declared) };
   // Nothing declared and hardly a paragraph on the page: a web app, a search page, a form.
   if (declared <= 0 && quickParagraphs(doc) < 2) {
     evidence.push({ weight: -2, reason: 'dom: fewer than two paragraphs' });
-    return decide(evidence, sum());
+    return { evidence, verdict: decide(evidence, total(evidence)) };
   }
+  return { evidence, verdict: null };
+}
+
+function total(evidence: Evidence[]): number {
+  return evidence.reduce((s, e) => s + e.weight, 0);
+}
+
+function readProse(doc: Document, evidence: Evidence[]): Detection {
   evidence.push(...domEvidence(doc));
-  return decide(evidence, sum());
+  return decide(evidence, total(evidence));
+}
+
+export function detectArticle(doc: Document, url: string | null = null): Detection {
+  const look = firstLook(doc, url);
+  return look.verdict ?? readProse(doc, look.evidence);
+}
+
+/**
+ * `detectArticle`, with the walk over a long page's prose in slices and the browser given a turn (`pause`) between
+ * them (`walkPageInSlices`): the same verdict, for the page's own content script. The caller holds the page
+ * (`holdPage`), so that the walk is kept for detection and extraction. A page whose declarations settle it is
+ * not walked at all, as in `detectArticle`.
+ */
+export async function detectArticleInSlices(
+  doc: Document,
+  url: string | null,
+  pause: () => Promise<void>,
+): Promise<Detection> {
+  const look = firstLook(doc, url);
+  if (look.verdict) return look.verdict;
+  await walkPageInSlices(doc, pause);
+  return readProse(doc, look.evidence);
 }
 
 function decide(evidence: Evidence[], score: number): Detection {

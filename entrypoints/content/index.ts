@@ -7,8 +7,8 @@
  */
 import './highlights.css';
 import { browser } from 'wxt/browser';
-import { detectArticle } from '@/utils/detect';
-import { extractArticleInSlices, walkPageInSlices, type Extraction } from '@/utils/extract';
+import { detectArticleInSlices } from '@/utils/detect';
+import { extractArticleInSlices, type Extraction } from '@/utils/extract';
 import { holdPage } from '@/utils/dom/page-memo';
 import { yieldToBrowser } from '@/utils/dom/yield';
 import { rangeFor, unmarkableIntervals } from '@/utils/anchor';
@@ -86,9 +86,8 @@ export default defineContentScript({
       try {
         // A very long page is walked in slices with the browser free between them (one of ordinary length in
         // one): no task of Gloss's keeps the reader waiting.
-        await walkPageInSlices(document, yieldToBrowser);
+        detection = await detectArticleInSlices(document, url, yieldToBrowser);
         if (run !== generation || ctx.isInvalid) return;
-        detection = detectArticle(document, url);
         if (!detection.isArticle && siteMode(settings, host) !== 'always') {
           clear();
           state = null;

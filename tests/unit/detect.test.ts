@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { resolve } from 'node:path';
-import { detectArticle, urlEvidence } from '@/utils/detect';
+import { detectArticle, detectArticleInSlices, urlEvidence } from '@/utils/detect';
+import { holdPage } from '@/utils/dom/page-memo';
 import { HAS_SEED, ROOT, SEED_HTML, SEED_URL, documentOf, fixture, html } from './helpers';
 
 describe('article detection', () => {
@@ -120,5 +121,40 @@ describe('evidence from real-page shapes', () => {
     ['https://docs.example.com/guide/install', /documentation/],
   ])('url evidence for %s', (url, expected) => {
     expect(urlEvidence(url)?.reason).toMatch(expected);
+  });
+});
+
+describe('detection in slices, as the content script runs it', () => {
+  test.each([
+    ['news-article.html', 'http://www.harbor-gazette.example/2026/03/12/council-passes-budget/'],
+    ['home-page.html', 'http://www.harbor-gazette.example/'],
+    ['encyclopedia.html', 'http://www.harbor-gazette.example/wiki/Gallium'],
+    ['docs.html', 'http://www.harbor-gazette.example/docs/queue/push'],
+    ['product.html', 'http://www.harbor-gazette.example/shop/tent'],
+    ['news-article.html', null],
+  ])('%s at %s: the same verdict and reasons as in one task', async (name, url) => {
+    const doc = fixture(name);
+    const hold = holdPage(doc);
+    const sliced = await detectArticleInSlices(doc, url, () => new Promise((r) => setTimeout(r, 0)));
+    hold();
+    expect(sliced).toEqual(detectArticle(fixture(name), url));
+  });
+
+  test('a page whose declarations settle it is never walked', async () => {
+    const doc = documentOf(
+      '<html><head><meta property="og:type" content="product"></head><body><p>One line.</p></body></html>',
+    );
+    let walked = false;
+    const body = doc.body;
+    // The walk starts from the body's last child; a page settled by what it declares never gets there.
+    Object.defineProperty(body, 'lastChild', {
+      get() {
+        walked = true;
+        return null;
+      },
+    });
+    const d = await detectArticleInSlices(doc, 'https://shop.example/tent', async () => undefined);
+    expect(d.isArticle).toBe(false);
+    expect(walked).toBe(false);
   });
 });

@@ -341,7 +341,7 @@ export class ClaimRetriever {
     const acc = this.acc;
     const seen = this.seen;
     const maxWeight = this.maxWeight;
-    const touched: number[] = [];
+    const candidates: number[] = [];
     const unique = new Set<number>();
     let queryMass = 0;
     for (const tok of tokens) {
@@ -392,12 +392,11 @@ export class ClaimRetriever {
           const reach = w + remaining;
           if (threshold > 0 && (reach < lowest || reach * Math.min(queryMass, 2 * reach) < need * self[d]!)) continue;
           seen[d] = 1;
-          touched.push(d);
+          candidates.push(d);
           acc[d] = w;
         }
       }
     }
-    const candidates = touched;
     // Drop the claims that the words not yet read could not lift to the threshold even at their largest weights;
     // done again after each of the other words, so that the long lists of the commonest words meet few claims.
     const prune = () => {

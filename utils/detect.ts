@@ -40,6 +40,53 @@ function pathOf(url: string): { host: string; path: string; query: string } | nu
   }
 }
 
+// Words of a URL, compared lower-cased. Plain sets and string tests rather than regular expressions: this runs
+// on every page the reader opens, and compiling a dozen case-insensitive alternations cost more than the rest of
+// the decision on a page that is not an article.
+const LISTING_SEGMENTS = new Set(
+  'tag tags topic topics category categories section sections search author authors archive archives page'.split(' '),
+);
+const SEARCH_PARAMS = new Set(['q', 's', 'query', 'search']);
+const REFERENCE_SEGMENTS =
+  'wiki doc docs documentation manual reference api product products shop store forum forums thread threads questions'.split(
+    ' ',
+  );
+const REFERENCE_HOSTS = new Set('docs developer developers wiki shop store forum forums community support'.split(' '));
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Whether `s` holds a run of at least `n` ASCII digits. */
+function hasDigitRun(s: string, n: number): boolean {
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    run = isDigit(s.charCodeAt(i)) ? run + 1 : 0;
+    if (run >= n) return true;
+  }
+  return false;
+}
+
+/** Whether a word holds a letter (any script); ASCII words are answered without the Unicode class. */
+let letterPattern: RegExp | undefined;
+function hasLetter(word: string): boolean {
+  let ascii = true;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) return true;
+    if (word.charCodeAt(i) > 127) ascii = false;
+  }
+  return !ascii && (letterPattern ??= /\p{L}/u).test(word);
+}
+
+/** The query's parameter names that are followed by "=", lower-cased. */
+function parameters(query: string): { name: string; value: string }[] {
+  const out: { name: string; value: string }[] = [];
+  for (const part of query.slice(1).split('&')) {
+    const eq = part.indexOf('=');
+    if (eq >= 0) out.push({ name: part.slice(0, eq).toLowerCase(), value: part.slice(eq + 1) });
+  }
+  return out;
+}
+
 /** What a URL says about the page: a dated or slugged story path, or a home, section, tag, search, blog page... */
 export function urlEvidence(url: string | null): Evidence | null {
   if (!url) return null;
@@ -47,26 +94,35 @@ export function urlEvidence(url: string | null): Evidence | null {
   if (!u || u.host === 'unknown.invalid') return null;
   const { host, path, query } = u;
   const segments = path.split('/').filter(Boolean);
+  const lower = segments.map((s) => s.toLowerCase());
+  const last = segments.at(-1) ?? '';
   if (
-    /\/(tag|tags|topic|topics|category|categories|section|sections|search|author|authors|archive|archives|page)(\/|$)/i.test(
-      path,
-    ) &&
-    !/\d{4,}|[-_].*[-_].*[-_]/.test(segments.at(-1) ?? '')
+    lower.some((s) => LISTING_SEGMENTS.has(s)) &&
+    // A story under a tag or section path still has a long id or a slug of several words at the end.
+    !(hasDigitRun(last, 4) || last.split(/[-_]/).length > 3)
   )
     return { weight: -2, reason: 'url: a tag, section, search or author page' };
-  if (/[?&](q|s|query|search)=/i.test(query) && segments.length <= 1)
+  const params = parameters(query);
+  if (segments.length <= 1 && params.some((p) => SEARCH_PARAMS.has(p.name)))
     return { weight: -2, reason: 'url: a search page' };
+  const lowerPath = path.toLowerCase();
+  const firstLabel = host.slice(0, host.indexOf('.'));
   if (
-    /\/(wiki|docs?|documentation|manual|reference|api|product|products|shop|store|forum|forums|thread|threads|questions)\//i.test(
-      path,
-    ) ||
-    /^(docs|developer|developers|wiki|shop|store|forum|forums|community|support)\./i.test(host)
+    REFERENCE_SEGMENTS.some((s) => lowerPath.includes(`/${s}/`)) ||
+    (host.includes('.') && REFERENCE_HOSTS.has(firstLabel))
   )
     return { weight: -2, reason: 'url: an encyclopedia, documentation, shop or forum path' };
-  if (/(^|\/)blogs?(\/|$)/i.test(path) || /(^|\.)blog\.|blogspot\.|wordpress\.com$|\.pixnet\.net$/i.test(host))
+  if (
+    lower.includes('blog') ||
+    lower.includes('blogs') ||
+    host.startsWith('blog.') ||
+    host.includes('.blog.') ||
+    host.includes('blogspot.') ||
+    host.endsWith('wordpress.com') ||
+    host.endsWith('.pixnet.net')
+  )
     return { weight: -0.5, reason: 'url: a blog' };
-  if (segments.length === 0 && !/\d{6,}/.test(query)) return { weight: -2, reason: 'url: a home page' };
-  const last = segments.at(-1) ?? '';
+  if (segments.length === 0 && !hasDigitRun(query, 6)) return { weight: -2, reason: 'url: a home page' };
   let weight = 0;
   const found: string[] = [];
   if (
@@ -79,12 +135,12 @@ export function urlEvidence(url: string | null): Evidence | null {
   const words = last
     .replace(/\.[a-z]+$/i, '')
     .split(/[-_+]/)
-    .filter((w) => /\p{L}/u.test(w));
+    .filter(hasLetter);
   if (words.length >= 4) {
     weight += 0.5;
     found.push('a story slug');
   }
-  if (/\d{6,}/.test(last) || /[?&][a-z]+=\d{6,}/i.test(query)) {
+  if (hasDigitRun(last, 6) || params.some((p) => /^[a-z]+$/.test(p.name) && /^\d{6}/.test(p.value))) {
     weight += 0.5;
     found.push('a story id');
   }

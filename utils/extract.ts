@@ -34,15 +34,30 @@ const BOILERPLATE_ROLES = /^(navigation|banner|contentinfo|complementary|search|
 // Words of a class or id that name what is not the story. Names are read word by word ("post-comments" is
 // "post" + "comments"), so a story's own container with a class like "tag-elections" or "modal-enabled" beside
 // "article" or "entry-content" is still read (see `namesBoilerplate`).
-const BOILERPLATE_WORD =
-  /^(comments?|commenting|disqus|replies|share|shares|sharing|sharebar|social|socials|related|recommend(ed|ations?)?|newsletters?|subscribe|subscription|signup|donat(e|ion|ions)|promo|promos|promotion|sidebar|footer|breadcrumbs?|crumbs|outbrain|taboola|popular|mostread|mostpopular|trending|paywall|cookies?|consent|gdpr|modal|popup|ads?|advert|adverts|advertisement|advertising|sponsor|sponsored|toolbar|pagination|pager|tags|tag|taxonomy|categories|byline|bylines|disclaimer|copyright|caption|captions|credit|credits|meta|metadata|nav|navbar|navigation|mainnav|menu|masthead|banner|author|authors|bio|legal|membership|hidden|print-only|skip)$/i;
+// Compared lower-cased as whole words, in sets rather than case-insensitive alternations: the walk runs on every
+// page with prose, and compiling the patterns cost more than looking the words up.
+const BOILERPLATE_WORD = new Set(
+  (
+    'comment comments commenting disqus replies share shares sharing sharebar social socials related recommend ' +
+    'recommended recommendation recommendations newsletter newsletters subscribe subscription signup donate ' +
+    'donation donations promo promos promotion sidebar footer breadcrumb breadcrumbs crumbs outbrain taboola ' +
+    'popular mostread mostpopular trending paywall cookie cookies consent gdpr modal popup ad ads advert adverts ' +
+    'advertisement advertising sponsor sponsored toolbar pagination pager tags tag taxonomy categories byline ' +
+    'bylines disclaimer copyright caption captions credit credits meta metadata nav navbar navigation mainnav menu ' +
+    'masthead banner author authors bio legal membership hidden print-only skip'
+  ).split(' '),
+);
 const BOILERPLATE_PHRASE =
-  /(read|see|also)[-_]?(more|also|next)|more[-_]?(stories|from|news|articles)|most[-_]?(read|popular|viewed|shared)|you[-_]?may[-_]?(like|also)|sr[-_]only|screen[-_]reader|visually[-_]hidden/i;
+  /(read|see|also)[-_]?(more|also|next)|more[-_]?(stories|from|news|articles)|most[-_]?(read|popular|viewed|shared)|you[-_]?may[-_]?(like|also)|sr[-_]only|screen[-_]reader|visually[-_]hidden/;
 // Words that name the story's own container.
-const CONTENT_WORD = /^(article|articles|content|body|entry|post|story|main|text|prose|richtext|wysiwyg|hentry)$/i;
+const CONTENT_WORD = new Set(
+  'article articles content body entry post story main text prose richtext wysiwyg hentry'.split(' '),
+);
 // Lines that are boilerplate wherever they sit.
 const BOILERPLATE_TEXT =
-  /^(copyright|©|\(c\)|all rights reserved|the original source of this article|this article (was )?(first|originally) (appeared|published)|originally published (by|in|on|at)|disclaimer|please support|support (us|our work|the project)|if you (like|enjoyed|value)|become a (member|patron|subscriber)|subscribe|sign up|follow us|share this|comment on|articles by:|related:|read more:|advertisement|for media inquiries)/i;
+  /^(copyright|©|\(c\)|all rights reserved|the original source of this article|this article (was )?(first|originally) (appeared|published)|originally published (by|in|on|at)|disclaimer|please support|support (us|our work|the project)|if you (like|enjoyed|value)|become a (member|patron|subscriber)|subscribe|sign up|follow us|share this|comment on|articles by:|related:|read more:|advertisement|for media inquiries)/;
+/** Whether a block's first words are boilerplate (the pattern is written lower-case). */
+const isBoilerplateText = (head: string) => BOILERPLATE_TEXT.test(head.toLowerCase());
 // Elements that start a new block of text; the rest (a, span, b, em, font...) run inside one.
 const BLOCK_TAGS = new Set(
   (
@@ -80,8 +95,9 @@ function namesBoilerplate(name: string): boolean {
   for (const token of name.split(/\s+/)) {
     if (!token) continue;
     const words = splitWords(token);
-    if (BOILERPLATE_PHRASE.test(token) || words.some((w) => BOILERPLATE_WORD.test(w))) bad = true;
-    else if (words.some((w) => CONTENT_WORD.test(w))) good = true;
+    if (BOILERPLATE_PHRASE.test(token.toLowerCase()) || words.some((w) => BOILERPLATE_WORD.has(w.toLowerCase())))
+      bad = true;
+    else if (words.some((w) => CONTENT_WORD.has(w.toLowerCase()))) good = true;
   }
   return bad && !good;
 }
@@ -279,7 +295,7 @@ function paragraphsOf(b: TextBlock): number {
  * counts no more than a long paragraph, unless <br> breaks make it several: text set as lines is paragraphs too.
  */
 function proseScore(b: TextBlock): number {
-  if (b.weight < 25 || BOILERPLATE_TEXT.test(b.head)) return 0;
+  if (b.weight < 25 || isBoilerplateText(b.head)) return 0;
   const density = b.linkLength / b.length;
   if (density > 0.5) return 0;
   return Math.min(b.weight, 1000 * paragraphsOf(b)) * (1 - density) + b.punctuation * 10;
@@ -500,7 +516,7 @@ function collectBlocks(root: Element): Element[] {
   for (const b of blocksUnder(root)) {
     const tag = tagOf(b.el);
     // The headline is placed by extractArticle.
-    if (tag === 'H1' || BOILERPLATE_TEXT.test(b.head)) continue;
+    if (tag === 'H1' || isBoilerplateText(b.head)) continue;
     const density = b.linkLength / b.length;
     if (tag === 'LI' || tag === 'DD' || tag === 'DT') {
       // Lists of links are menus and "related" lists, not prose.

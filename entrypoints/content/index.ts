@@ -251,18 +251,22 @@ export default defineContentScript({
       focusFinding(order[next]!, keyboard);
     }
 
-    browser.runtime.onMessage.addListener((message) => {
-      if (isMessage<PopupToContent>(message, 'gloss:focus'))
-        return Promise.resolve(focusFinding(message.index, message.keyboard));
-      if (isMessage<CommandToContent>(message, 'gloss:command')) {
-        if (message.command === 'toggle-page') {
-          hidden = !hidden;
-          show();
-        } else if (!hidden) step(message.command === 'next-finding' ? 1 : -1, true);
-        return Promise.resolve(true);
-      }
-      return undefined;
-    });
+    // The browser's own namespace here (see wxt.config.ts): the answer goes through `sendResponse`, which Chromium
+    // and Firefox both take, rather than a returned promise.
+    browser.runtime.onMessage.addListener(
+      (message: unknown, _sender: unknown, sendResponse: (answer: boolean) => void) => {
+        if (isMessage<PopupToContent>(message, 'gloss:focus'))
+          sendResponse(focusFinding(message.index, message.keyboard));
+        else if (isMessage<CommandToContent>(message, 'gloss:command')) {
+          if (message.command === 'toggle-page') {
+            hidden = !hidden;
+            show();
+          } else if (!hidden) step(message.command === 'next-finding' ? 1 : -1, true);
+          sendResponse(true);
+        }
+        return undefined;
+      },
+    );
 
     watchSettings((next) => {
       settings = next;

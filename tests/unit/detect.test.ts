@@ -40,6 +40,27 @@ describe('article detection', () => {
     ['https://example.com/', 'home'],
     ['https://en.wikipedia.org/wiki/Gallium', 'encyclopedia'],
     ['not a url', null],
+    // Path words in any case; a story with a long id or a slug under a tag path is still a story.
+    ['https://example.com/Topics/Elections', 'tag'],
+    ['https://example.com/tag/2024/05/council-votes-on-budget-tonight', 'dated'],
+    ['https://example.com/tag/council-votes-on-budget', 'slug'],
+    ['https://example.com/DOCS/queue/push', 'documentation'],
+    ['https://docs.example.com/queue', 'documentation'],
+    ['https://example.com/docs', 'section'],
+    // Search parameters by name, exactly.
+    ['https://example.com/?Q=syria', 'search'],
+    ['https://example.com/results?search=syria', 'search'],
+    ['https://example.com/?sq=1', 'home'],
+    ['https://example.com/news?id=1234567', 'story id'],
+    ['https://example.com/news?id=12345', 'section'],
+    // Blogs by path and host.
+    ['https://example.com/Blogs/notes-from-the-field-today', 'blog'],
+    ['https://someone.blogspot.com/2016/05/post.html', 'blog'],
+    ['https://blog.example.com/a', 'blog'],
+    ['https://weblog.example.com/a', 'section'],
+    // Words of any script count toward a slug; numbers alone do not.
+    ['https://example.com/新聞/尖石-美樹-營地-賞楓', 'slug'],
+    ['https://example.com/news/12-34-56-78', null],
   ])('url evidence for %s', (url, word) => {
     const e = urlEvidence(url);
     if (word === null) expect(e).toBeNull();

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { resolve } from 'node:path';
-import { extractArticle, originalPublisher } from '@/utils/extract';
+import { extractArticle, isBoilerplateElement, originalPublisher } from '@/utils/extract';
 import { HAS_SEED, ROOT, SEED_HTML, SEED_URL, documentOf, fixture, html } from './helpers';
 
 describe('extraction of our own pages', () => {
@@ -165,5 +165,31 @@ describe('the extraction benchmark metric', () => {
     expect(two.p).toBeCloseTo((1 + 1 / 3) / 2);
     expect(two.r).toBeCloseTo(0.75);
     expect(two.f1).toBeCloseTo((2 * two.p * two.r) / (two.p + two.r));
+  });
+});
+
+describe('containers named for what is not the story', () => {
+  const div = (attrs: string) =>
+    documentOf(`<!doctype html><html><body><div ${attrs}>x</div></body></html>`).body.firstElementChild!;
+  test.each([
+    ['class="sidebar"', true],
+    ['class="Sidebar"', true],
+    ['id="post-COMMENTS"', true],
+    ['class="relatedStories"', true],
+    ['class="READ-MORE"', true],
+    ['class="you_may_like"', true],
+    ['class="Recommendations"', true],
+    ['class="sr-only"', true],
+    ['style="display: NONE"', true],
+    ['role="navigation"', true],
+    // A story's own container, whatever else it is named for.
+    ['class="article-body sidebar-aware"', false],
+    ['class="tag-elections entry-content"', false],
+    ['class="StoryBody"', false],
+    ['class="adventure"', false],
+    ['class="metamorphosis"', false],
+    ['class=""', false],
+  ])('%s: %s', (attrs, expected) => {
+    expect(isBoilerplateElement(div(attrs))).toBe(expected);
   });
 });

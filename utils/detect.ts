@@ -41,8 +41,8 @@ function pathOf(url: string): { host: string; path: string; query: string } | nu
 }
 
 // Words of a URL, compared lower-cased. Plain sets and string tests rather than regular expressions: this runs
-// on every page the reader opens, and compiling a dozen case-insensitive alternations cost more than the rest of
-// the decision on a page that is not an article.
+// on every page the reader opens, and compiling the case-insensitive alternations these replaced took about half
+// of this function's first call (docs/design/performance.md).
 const LISTING_SEGMENTS = new Set(
   'tag tags topic topics category categories section sections search author authors archive archives page'.split(' '),
 );

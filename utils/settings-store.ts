@@ -33,11 +33,11 @@ export async function saveSettings(change: Partial<Settings>): Promise<Settings>
 
 /** Calls back with the new settings whenever they change, in any context. Returns the unsubscribe function. */
 export function watchSettings(callback: (settings: Settings) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'sync' && SETTINGS_KEY in changes) callback(readSettings(changes[SETTINGS_KEY]!.newValue).settings);
+  const listener = (changes: Record<string, { newValue?: unknown }>) => {
+    if (SETTINGS_KEY in changes) callback(readSettings(changes[SETTINGS_KEY]!.newValue).settings);
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  browser.storage.sync.onChanged.addListener(listener);
+  return () => browser.storage.sync.onChanged.removeListener(listener);
 }
 
 export async function takeNotice(): Promise<string | null> {

@@ -58,7 +58,8 @@ export default defineContentScript({
     const send = (message: ContentToBackground) => browser.runtime.sendMessage(message);
 
     function clear() {
-      unpaint();
+      // Nothing painted, nothing to take down: a page that is not an article never touches the highlight registry.
+      if (painted.length) unpaint();
       card.close();
       cursor.set(false);
       painted = [];

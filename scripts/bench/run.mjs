@@ -18,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { Buffer } from 'node:buffer';
 import { startServer } from '../serve.mjs';
 import { corpusPages, fixturePages, generatedPages, routesFor } from './pages.mjs';
+import { ARGS, CHROMIUM, metrics, referenceExtensions, settle, sleep } from './browser.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BUILD = resolve(ROOT, '.output/chrome-mv3');
@@ -25,7 +26,6 @@ const BUILD = resolve(ROOT, '.output/chrome-mv3');
 const WORK = mkdtempSync(join(tmpdir(), 'gloss-bench-'));
 process.on('exit', () => rmSync(WORK, { recursive: true, force: true }));
 const SHARED = process.env.GLOSS_SHARED ?? resolve(ROOT, '../shared');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SIZES = [1000, 10000, 100000];
 const BLANK = 'http://blank.bench.example/';
 
@@ -62,7 +62,6 @@ const log = (line) => process.stderr.write(`${((Date.now() - started) / 1000).to
 const started = Date.now();
 
 // --- the extension and the pipeline bundle -----------------------------------------------------------------------
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const built = () => existsSync(join(BUILD, 'manifest.json')) && existsSync(join(BUILD, 'content-scripts/content.js'));
 
 /** A copy of the built extension, so that a rebuild during the run does not change what is measured. */
@@ -125,11 +124,6 @@ const LONGTASKS = `(() => {
   } catch {}
 })();`;
 
-async function metrics(cdp) {
-  const { metrics: list } = await cdp.send('Performance.getMetrics');
-  return Object.fromEntries(list.map((m) => [m.name, m.value]));
-}
-
 async function open(context, url) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -137,20 +131,6 @@ async function open(context, url) {
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await page.goto(url, { waitUntil: 'load', timeout: 90_000 });
   return { page, cdp };
-}
-
-/** Waits until the main thread has been idle for two polls in a row (and at least `min` ms). */
-async function settle(cdp, min = 300) {
-  const start = Date.now();
-  let last = (await metrics(cdp)).TaskDuration;
-  let quiet = 0;
-  while (Date.now() - start < 20_000) {
-    await sleep(120);
-    const now = (await metrics(cdp)).TaskDuration;
-    quiet = now - last < 0.0005 ? quiet + 1 : 0;
-    last = now;
-    if (quiet >= 2 && Date.now() - start >= min) return;
-  }
 }
 
 async function snapshot(page, cdp) {
@@ -189,19 +169,6 @@ async function inTask(page, cdp, body, arg = null) {
 }
 
 // --- the browsers ------------------------------------------------------------------------------------------------
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-renderer-backgrounding',
-  '--disable-background-timer-throttling',
-  '--disable-backgrounding-occluded-windows',
-];
-
 async function launch(profile, port, ext) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -332,32 +299,7 @@ writeFileSync(
 );
 const routes = { ...routesFor(pages), 'blank.bench.example/': join(WORK, 'blank.html') };
 const server = await startServer(routes);
-// References for what any extension with a content script costs a page: one whose script does nothing, and one
-// whose script does the least an extension like Gloss must (read a setting, tell its background about the page).
-function referenceExtension(name, files, extra = {}) {
-  const dir = join(WORK, `${name}-extension`);
-  mkdirSync(dir, { recursive: true });
-  const manifest = {
-    manifest_version: 3,
-    name,
-    version: '1.0',
-    content_scripts: [{ matches: ['<all_urls>'], js: ['content.js'], run_at: 'document_idle' }],
-    ...extra,
-  };
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
-  return dir;
-}
-const EMPTY_EXTENSION = referenceExtension('empty', { 'content.js': 'void 0;\n' });
-const MINIMAL_EXTENSION = referenceExtension(
-  'minimal',
-  {
-    'content.js':
-      'chrome.storage.sync.get("settings", () => chrome.runtime.sendMessage({ url: location.href }, () => void chrome.runtime.lastError));\n',
-    'background.js': 'chrome.runtime.onMessage.addListener((message, sender, reply) => reply({ ok: true }));\n',
-  },
-  { permissions: ['storage'], background: { service_worker: 'background.js' } },
-);
+const { empty: EMPTY_EXTENSION, minimal: MINIMAL_EXTENSION } = referenceExtensions(WORK);
 const profiles = [
   mkdtempSync(join(tmpdir(), 'gloss-bench-ext-')),
   mkdtempSync(join(tmpdir(), 'gloss-bench-')),

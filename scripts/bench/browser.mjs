@@ -1,5 +1,6 @@
 // What `npm run bench` and scripts/bench/compare.mjs share: how Chromium is started, how a page's main-thread time
 // is read, when a page counts as settled, and the two reference extensions every figure is set beside.
+import { chromium } from 'playwright-core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -17,6 +18,24 @@ export const ARGS = [
   '--disable-background-timer-throttling',
   '--disable-backgrounding-occluded-windows',
 ];
+
+/**
+ * Chromium with the unpacked extension in `ext` (none when null) and a profile of its own. Every page is under
+ * .example and answered by the local server on `port`; any other name (a real page's images and styles, the
+ * browser's own requests) fails at once.
+ */
+export function launch(profile, port, ext) {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      ...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
+      ...ARGS,
+      `--host-resolver-rules=MAP *.example 127.0.0.1:${port}, MAP * ~NOTFOUND`,
+    ],
+  });
+}
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 

@@ -11,13 +11,12 @@
 // --loads N: loads of each page per build (default 20). --pages REGEX: the pages, by the ids `npm run bench` gives
 // them (default: empty|forum-thread|news-article). --no-references: without the reference extensions (one whose
 // content script does nothing, one that reads a setting and sends one message).
-import { chromium } from 'playwright-core';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer } from '../serve.mjs';
 import { fixturePages, generatedPages, routesFor } from './pages.mjs';
-import { ARGS, CHROMIUM, metrics, referenceExtensions, settle } from './browser.mjs';
+import { launch as launchBrowser, metrics, referenceExtensions, settle } from './browser.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const WORK = mkdtempSync(join(tmpdir(), 'gloss-compare-'));
@@ -71,19 +70,7 @@ const pages = [
 if (!pages.length) usage(`no page matches ${only}`);
 const server = await startServer(routesFor(pages));
 
-async function launch(ext) {
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(WORK, 'profile-')), {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      ...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
-      ...ARGS,
-      `--host-resolver-rules=MAP *.example 127.0.0.1:${server.port}, MAP * ~NOTFOUND`,
-    ],
-  });
-  return context;
-}
+const launch = (ext) => launchBrowser(mkdtempSync(join(WORK, 'profile-')), server.port, ext);
 
 let serial = 0;
 async function load(context, url) {

@@ -9,7 +9,6 @@
 //                                         generated pages and the fixtures (3), --corpus-runs for real pages (1)
 //   npm run bench -- --only 100k          pages whose id matches
 /* global chrome, performance -- named in functions that run in the page or the service worker */
-import { chromium } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { Buffer } from 'node:buffer';
 import { startServer } from '../serve.mjs';
 import { corpusPages, fixturePages, generatedPages, routesFor } from './pages.mjs';
-import { ARGS, CHROMIUM, metrics, referenceExtensions, settle, sleep } from './browser.mjs';
+import { CHROMIUM, launch as launchBrowser, metrics, referenceExtensions, settle, sleep } from './browser.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BUILD = resolve(ROOT, '.output/chrome-mv3');
@@ -170,18 +169,7 @@ async function inTask(page, cdp, body, arg = null) {
 
 // --- the browsers ------------------------------------------------------------------------------------------------
 async function launch(profile, port, ext) {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      ...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
-      ...ARGS,
-      // Every page is under .example and answered by the local server; any other name (a real page's images and
-      // styles, the browser's own requests) fails at once.
-      `--host-resolver-rules=MAP *.example 127.0.0.1:${port}, MAP * ~NOTFOUND`,
-    ],
-  });
+  const context = await launchBrowser(profile, port, ext);
   await context.addInitScript({ content: LONGTASKS });
   return context;
 }

@@ -11,11 +11,11 @@
 // --loads N: loads of each page per build (default 20). --pages REGEX: the pages, by the ids `npm run bench` gives
 // them (default: empty|forum-thread|news-article). --no-references: without the reference extensions (one whose
 // content script does nothing, one that reads a setting and sends one message).
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer } from '../serve.mjs';
-import { fixturePages, generatedPages, routesFor } from './pages.mjs';
+import { emptyPage, fixturePages, generatedPages, routesFor } from './pages.mjs';
 import { launch as launchBrowser, metrics, referenceExtensions, settle } from './browser.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -60,13 +60,7 @@ if (references) {
   builds.push(['ref: does nothing', empty], ['ref: a setting and a message', minimal]);
 }
 
-const blank = join(WORK, 'blank.html');
-writeFileSync(blank, '<!doctype html><html lang="en"><head><title>blank</title></head><body></body></html>');
-const pages = [
-  { id: 'empty', file: blank, url: 'http://blank.bench.example/' },
-  ...generatedPages(WORK, [1000]),
-  ...fixturePages(),
-].filter((p) => only.test(p.id));
+const pages = [emptyPage(WORK), ...generatedPages(WORK, [1000]), ...fixturePages()].filter((p) => only.test(p.id));
 if (!pages.length) usage(`no page matches ${only}`);
 const server = await startServer(routesFor(pages));
 

@@ -62,6 +62,21 @@ export function generatedPages(dir, sizes) {
   return pages;
 }
 
+/** An empty page: what Gloss costs a page on which it has nothing to read, beside the reference extensions. */
+export function emptyPage(dir) {
+  return {
+    id: 'empty',
+    group: 'empty',
+    kind: 'non-article',
+    file: write(
+      dir,
+      'blank.html',
+      '<!doctype html><html lang="en"><head><title>blank</title></head><body></body></html>',
+    ),
+    url: 'http://blank.bench.example/',
+  };
+}
+
 /** The test fixtures, at the addresses the end-to-end tests give them. */
 export function fixturePages() {
   return [

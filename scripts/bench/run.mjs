@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Buffer } from 'node:buffer';
 import { startServer } from '../serve.mjs';
-import { corpusPages, fixturePages, generatedPages, routesFor } from './pages.mjs';
+import { corpusPages, emptyPage, fixturePages, generatedPages, routesFor } from './pages.mjs';
 import { CHROMIUM, launch as launchBrowser, metrics, referenceExtensions, settle, sleep } from './browser.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -26,7 +26,6 @@ const WORK = mkdtempSync(join(tmpdir(), 'gloss-bench-'));
 process.on('exit', () => rmSync(WORK, { recursive: true, force: true }));
 const SHARED = process.env.GLOSS_SHARED ?? resolve(ROOT, '../shared');
 const SIZES = [1000, 10000, 100000];
-const BLANK = 'http://blank.bench.example/';
 
 // --- options ---------------------------------------------------------------------------------------------------
 function usage(message) {
@@ -281,11 +280,8 @@ if (opts.only) pages = pages.filter((p) => opts.only.test(p.id));
     seen.add(new URL(p.url).hostname + new URL(p.url).pathname);
   }
 }
-writeFileSync(
-  join(WORK, 'blank.html'),
-  '<!doctype html><html lang="en"><head><title>blank</title></head><body></body></html>',
-);
-const routes = { ...routesFor(pages), 'blank.bench.example/': join(WORK, 'blank.html') };
+const blank = emptyPage(WORK);
+const routes = routesFor([...pages, blank]);
 const server = await startServer(routes);
 const { empty: EMPTY_EXTENSION, minimal: MINIMAL_EXTENSION } = referenceExtensions(WORK);
 const profiles = [
@@ -356,7 +352,7 @@ async function toolsLoad(url, phrases, root) {
 
 /** The heap the pipeline and the bundled dataset take once loaded and compiled, on an empty page. */
 async function datasetHeap() {
-  const { page, cdp } = await open(without, BLANK);
+  const { page, cdp } = await open(without, blank.url);
   await settle(cdp, 0);
   await cdp.send('HeapProfiler.collectGarbage');
   const before = (await metrics(cdp)).JSHeapUsedSize;
@@ -386,10 +382,10 @@ async function referenceLoad(context, url) {
   return s;
 }
 for (let i = 0; i < 5; i++) {
-  blankExt.push(await extensionLoad(BLANK));
-  blankPlain.push(await plainLoad(BLANK, false));
-  blankEmpty.push(await referenceLoad(withEmpty, BLANK));
-  blankMinimal.push(await referenceLoad(withMinimal, BLANK));
+  blankExt.push(await extensionLoad(blank.url));
+  blankPlain.push(await plainLoad(blank.url, false));
+  blankEmpty.push(await referenceLoad(withEmpty, blank.url));
+  blankMinimal.push(await referenceLoad(withMinimal, blank.url));
 }
 await withEmpty.close();
 await withMinimal.close();

@@ -24,6 +24,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeText } from '../utils/analyze';
+import type { Finding } from '../utils/types';
+import { analyzePhrasing } from '../utils/pipeline';
 import { compilePattern } from '../utils/analyze/pattern';
 import { findQuotes, insideSpeech } from '../utils/text/quotes';
 import { compileRuleSet, type CompiledRuleSet, type RuleSet } from '../utils/analyze/rules';
@@ -99,7 +101,7 @@ function ptcArticles(dir: string, split: Split | 'both'): [string, string][] {
     .map((id) => [id, readFileSync(join(dir, 'articles', `article${id}.txt`), 'utf8')]);
 }
 
-function evalPtc(dir: string, rules: CompiledRuleSet, threshold: number, split: Split | 'both'): PtcScore {
+function evalPtc(dir: string, phrase: Phrase, split: Split | 'both'): PtcScore {
   const gold = readGold(dir);
   let pSum = 0;
   let rSum = 0;
@@ -109,7 +111,7 @@ function evalPtc(dir: string, rules: CompiledRuleSet, threshold: number, split: 
   const perRule = new Map<string, { n: number; p: number }>();
   for (const [id, text] of ptcArticles(dir, split)) {
     articles++;
-    const findings = analyzeText(text, rules, { threshold }).findings;
+    const findings = phrase(text);
     const t = merge(gold.get(id) ?? []);
     const s = merge(findings);
     nPred += s.length;
@@ -201,13 +203,13 @@ function babeRows(dir: string, split: Split | 'both'): BabeRow[] {
   return out;
 }
 
-function evalBabe(dir: string, rules: CompiledRuleSet, threshold: number, split: Split | 'both'): BabeScore {
+function evalBabe(dir: string, phrase: Phrase, split: Split | 'both'): BabeScore {
   const byLeaning = new Map<string, Counts>();
   const perRule = new Map<string, { biased: number; neutral: number }>();
   let n = 0;
   for (const { text, biased, leaning } of babeRows(dir, split)) {
     n++;
-    const findings = analyzeText(text, rules, { threshold }).findings;
+    const findings = phrase(text);
     const flagged = findings.length > 0;
     for (const key of [leaning, 'all']) {
       const c = byLeaning.get(key) ?? emptyCounts();
@@ -244,12 +246,7 @@ const tallyText = (t: BabeTally) =>
  * The rules' matches word by word on the tune half: for each rule and the first word of what it marked, how many
  * PTC spans and their precision, and the BABE sentences it flags. For pruning words whose ordinary use dominates.
  */
-function wordsReport(
-  ptcDir: string | undefined,
-  babeDir: string | undefined,
-  rules: CompiledRuleSet,
-  threshold: number,
-) {
+function wordsReport(ptcDir: string | undefined, babeDir: string | undefined, phrase: Phrase) {
   const rows = new Map<string, { n: number; p: number; babe: BabeTally }>();
   const row = (key: string) => {
     let r = rows.get(key);
@@ -262,7 +259,7 @@ function wordsReport(
     const gold = readGold(ptcDir);
     for (const [id, text] of ptcArticles(ptcDir, 'tune')) {
       const t = merge(gold.get(id) ?? []);
-      for (const f of analyzeText(text, rules, { threshold }).findings) {
+      for (const f of phrase(text)) {
         const r = row(keyOf(f.ruleId, f.text));
         r.n++;
         for (const b of t) r.p += overlap(f, b) / (f.end - f.start);
@@ -271,7 +268,7 @@ function wordsReport(
   }
   if (babeDir)
     for (const b of babeRows(babeDir, 'tune')) {
-      const keys = new Set(analyzeText(b.text, rules, { threshold }).findings.map((f) => keyOf(f.ruleId, f.text)));
+      const keys = new Set(phrase(b.text).map((f) => keyOf(f.ruleId, f.text)));
       for (const key of keys) tally(row(key).babe, b);
     }
   const lines = ['Matches word by word (tune half): PTC spans, precision; BABE sentences flagged'];
@@ -287,13 +284,7 @@ function wordsReport(
  * own would find it (outside speakers' quotations): PTC matches, their precision and the recall they would add to
  * what the rules already mark, and the BABE sentences they would flag.
  */
-function tryReport(
-  file: string,
-  ptcDir: string | undefined,
-  babeDir: string | undefined,
-  rules: CompiledRuleSet,
-  threshold: number,
-) {
+function tryReport(file: string, ptcDir: string | undefined, babeDir: string | undefined, phrase: Phrase) {
   const patterns = readFileSync(file, 'utf8')
     .split('\n')
     .map((l) => l.trim())
@@ -303,7 +294,7 @@ function tryReport(
   const gold = ptcDir ? readGold(ptcDir) : new Map<string, Interval[]>();
   const prepared = articles.map(([id, text]) => {
     const covered = new Uint8Array(text.length);
-    for (const f of analyzeText(text, rules, { threshold }).findings) covered.fill(1, f.start, f.end);
+    for (const f of phrase(text)) covered.fill(1, f.start, f.end);
     return { text, gold: merge(gold.get(id) ?? []), covered, quotes: findQuotes(text) };
   });
   const goldCount = prepared.reduce((n, a) => n + a.gold.length, 0);
@@ -374,6 +365,186 @@ function speed(dir: string, rules: CompiledRuleSet, threshold: number): string[]
   return lines;
 }
 
+/** The phrasing findings for an article's text, as the pipeline gives them at the chosen setting. */
+type Phrase = (text: string) => Finding[];
+
+function readJsonl<T>(file: string): T[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+}
+
+interface BasilArticle {
+  id: string;
+  event: string;
+  leaning: string;
+  text: string;
+  spans: { start: number; end: number; type: string; quoted: boolean }[];
+}
+
+/** BASIL's articles of a half; the half is drawn by the event, so the three reports of one event stay together. */
+function basilArticles(dir: string, split: Split | 'both'): BasilArticle[] {
+  return readJsonl<BasilArticle>(join(dir, 'basil-dev.jsonl')).filter(
+    (a) => split === 'both' || splitOf(a.event) === split,
+  );
+}
+
+/** Partial-overlap span scoring (as for PTC), over articles each with predicted and gold spans. */
+function spanScore(pairs: { pred: Interval[]; gold: Interval[] }[]) {
+  let pSum = 0;
+  let rSum = 0;
+  let nPred = 0;
+  let nGold = 0;
+  for (const { pred, gold } of pairs) {
+    const s = merge(pred);
+    const t = merge(gold);
+    nPred += s.length;
+    nGold += t.length;
+    for (const a of s) for (const b of t) pSum += overlap(a, b) / (a.end - a.start);
+    for (const b of t) for (const a of s) rSum += overlap(a, b) / (b.end - b.start);
+  }
+  const precision = nPred ? pSum / nPred : NaN;
+  const recall = nGold ? rSum / nGold : NaN;
+  return { predicted: nPred, gold: nGold, precision, recall };
+}
+
+/** BASIL: lexical bias in the writer's own voice (`type: lexical`, `quoted: false`) as gold spans. */
+function basilLines(dir: string, phrase: Phrase, split: Split): string[] {
+  const articles = basilArticles(dir, split);
+  const perCategory = new Map<string, { n: number; p: number }>();
+  const pairs = articles.map((a) => {
+    const gold = a.spans.filter((g) => g.type === 'lexical' && !g.quoted && g.end > g.start);
+    const pred = phrase(a.text);
+    for (const f of pred) {
+      const c = perCategory.get(f.category) ?? { n: 0, p: 0 };
+      c.n++;
+      for (const g of gold) c.p += overlap(f, g) / (f.end - f.start);
+      perCategory.set(f.category, c);
+    }
+    return { pred, gold };
+  });
+  const sc = spanScore(pairs);
+  return [
+    `BASIL writer's-voice lexical spans (partial overlap): ${articles.length} articles, ${sc.predicted} predicted, ${sc.gold} gold`,
+    `  precision ${fmt(sc.precision)}  recall ${fmt(sc.recall)}   (targets: ≥ 0.30 / ≥ 0.30)`,
+    `  precision by category: ${[...perCategory]
+      .sort((a, b) => b[1].n - a[1].n)
+      .map(([c, r]) => `${c} ${fmt(r.p / r.n)} (${r.n})`)
+      .join(', ')}`,
+  ];
+}
+
+/** Area under the ROC curve of `score` for telling positives from negatives (ties count a half). */
+export function rocAuc(items: { score: number; positive: boolean }[]): number {
+  const sorted = [...items].sort((a, b) => a.score - b.score);
+  let rankSum = 0;
+  let pos = 0;
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j < sorted.length && sorted[j]!.score === sorted[i]!.score) j++;
+    const rank = (i + 1 + j) / 2;
+    for (let k = i; k < j; k++) {
+      if (!sorted[k]!.positive) continue;
+      rankSum += rank;
+      pos++;
+    }
+    i = j;
+  }
+  const neg = sorted.length - pos;
+  return pos && neg ? (rankSum - (pos * (pos + 1)) / 2) / (pos * neg) : NaN;
+}
+
+const per1000 = (n: number, words: number) => (words ? (1000 * n) / words : NaN);
+
+/** SemEval-2019 by-article: findings per 1,000 words as a score of hyperpartisanship. */
+function hyperpartisanLines(dir: string, phrase: Phrase, split: Split): string[] {
+  const rows = readJsonl<{ id: string; hyperpartisan: string | boolean; title: string; text: string }>(
+    join(dir, 'semeval2019-byarticle-dev.jsonl'),
+  ).filter((r) => splitOf(r.id) === split);
+  const items = rows.map((r) => {
+    const text = `${r.title}\n\n${r.text}`;
+    const words = countWords(text);
+    return {
+      score: per1000(phrase(text).length, words) || 0,
+      positive: String(r.hyperpartisan).toLowerCase() === 'true',
+    };
+  });
+  const mean = (pos: boolean) => {
+    const xs = items.filter((i) => i.positive === pos).map((i) => i.score);
+    return xs.reduce((a, b) => a + b, 0) / xs.length;
+  };
+  return [
+    `SemEval-2019 hyperpartisan by-article: ${items.length} articles (${items.filter((i) => i.positive).length} hyperpartisan)`,
+    `  ROC AUC of findings per 1,000 words ${fmt(rocAuc(items))} (target ≥ 0.80); mean ${mean(true).toFixed(2)} hyperpartisan, ${mean(false).toFixed(2)} not`,
+  ];
+}
+
+interface AbpArticle {
+  id: string;
+  source: string;
+  leaning: string;
+  topic: string;
+  date: string;
+  title: string;
+  text: string;
+}
+
+/**
+ * AllSides: findings per 1,000 words on centre-rated outlets (the corpora hold no AP or Reuters copy; the centre
+ * outlets' news stories are the nearest to copy written to be neutral), and the right/left ratio of findings per
+ * 1,000 words on same-topic, same-day stories (a topic and date that both a left- and a right-rated outlet
+ * covered), overall and per category.
+ */
+function allsidesLines(dir: string, phrase: Phrase, split: Split): string[] {
+  const rows = readJsonl<AbpArticle>(join(dir, 'abp-dev.jsonl')).filter((r) => splitOf(r.id) === split);
+  const key = (r: AbpArticle) => `${r.topic}|${r.date}`;
+  const sides = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const s = sides.get(key(r)) ?? new Set<string>();
+    s.add(r.leaning);
+    sides.set(key(r), s);
+  }
+  const rate = new Map<string, { words: number; n: Map<string, number> }>();
+  const bump = (leaning: string, words: number, findings: Finding[]) => {
+    const r = rate.get(leaning) ?? { words: 0, n: new Map<string, number>() };
+    r.words += words;
+    for (const f of findings) r.n.set(f.category, (r.n.get(f.category) ?? 0) + 1);
+    r.n.set('all', (r.n.get('all') ?? 0) + findings.length);
+    rate.set(leaning, r);
+  };
+  for (const r of rows) {
+    const text = `${r.title}\n\n${r.text}`;
+    const paired = sides.get(key(r))!;
+    const sameStory = paired.has('left') && paired.has('right');
+    if (r.leaning === 'center') bump('center', countWords(text), phrase(text));
+    else if (sameStory) bump(r.leaning, countWords(text), phrase(text));
+  }
+  const c = rate.get('center');
+  const l = rate.get('left');
+  const rt = rate.get('right');
+  const lines = [
+    `AllSides centre-rated outlets (wire-style proxy; no AP/Reuters copy in the corpora): ${fmt(per1000(c?.n.get('all') ?? 0, c?.words ?? 0))} phrasing findings per 1,000 words (target ≤ 0.5)`,
+  ];
+  if (l && rt) {
+    const cats = [...new Map([...l.n].map(([k, v]) => [k, v + (rt.n.get(k) ?? 0)]))]
+      .filter(([k]) => k !== 'all')
+      .sort((a, b) => b[1] - a[1])
+      .map(([k]) => k);
+    lines.push(
+      `  same-topic same-day stories: left ${l.words} words, right ${rt.words} words; right/left ratio of findings per 1,000 words (target 0.8–1.25):`,
+    );
+    for (const cat of ['all', ...cats]) {
+      const a = per1000(l.n.get(cat) ?? 0, l.words);
+      const b = per1000(rt.n.get(cat) ?? 0, rt.words);
+      lines.push(
+        `    ${cat.padEnd(24)} left ${a.toFixed(3)}  right ${b.toFixed(3)}  ratio ${fmt(b / a)}  (${l.n.get(cat) ?? 0} / ${rt.n.get(cat) ?? 0} findings)`,
+      );
+    }
+  }
+  return lines;
+}
+
 function babeLines(score: BabeScore): string[] {
   const lines = [`BABE sentences: ${score.sentences}`];
   lines.push('  leaning    n     precision  recall  false-flag rate (non-biased flagged)');
@@ -425,21 +596,28 @@ export async function main(argv: string[], root: string): Promise<number> {
   }
   const ptcDir = join(corpora, 'ptc-train');
   const babeDir = join(corpora, 'babe');
+  const basilDir = join(corpora, 'basil');
+  const hyperDir = join(corpora, 'hyperpartisan-2019');
+  const abpDir = join(corpora, 'allsides-abp');
   const hasPtc = existsSync(join(ptcDir, 'labels-SI.tsv'));
   const hasBabe = existsSync(babeDir);
-  if (!hasPtc && !hasBabe) {
-    console.log(`eval:phrasing: skipped: no corpora at ${corpora} (expected ptc-train/ and babe/ there)`);
+  const hasBasil = existsSync(join(basilDir, 'basil-dev.jsonl'));
+  const hasHyper = existsSync(join(hyperDir, 'semeval2019-byarticle-dev.jsonl'));
+  const hasAbp = existsSync(join(abpDir, 'abp-dev.jsonl'));
+  if (!hasPtc && !hasBabe && !hasBasil && !hasHyper && !hasAbp) {
+    console.log(
+      `eval:phrasing: skipped: no corpora at ${corpora} (expected ptc-train/, babe/, basil/, hyperpartisan-2019/ or allsides-abp/ there)`,
+    );
     return 0;
   }
   const rules = loadRules(root);
+  const phrase: Phrase = (text) => analyzePhrasing(text, 'en', [rules], sensitivity).findings;
   console.log(
     `Gloss phrasing rules: ${rules.rules.length} rules, sensitivity "${sensitivity}" (threshold ${threshold})`,
   );
   if (showWords || tryFile) {
     const dirs = [hasPtc ? ptcDir : undefined, hasBabe ? babeDir : undefined] as const;
-    const lines = tryFile
-      ? tryReport(resolve(tryFile), ...dirs, rules, threshold)
-      : wordsReport(...dirs, rules, threshold);
+    const lines = tryFile ? tryReport(resolve(tryFile), ...dirs, phrase) : wordsReport(...dirs, phrase);
     for (const line of lines) console.log(line);
     return 0;
   }
@@ -449,7 +627,7 @@ export async function main(argv: string[], root: string): Promise<number> {
       `\n== ${split} half${split === 'held-out' ? ' (the reported figures)' : ' (rules are tuned on this one)'} ==`,
     );
     if (hasPtc) {
-      const p = evalPtc(ptcDir, rules, threshold, split);
+      const p = evalPtc(ptcDir, phrase, split);
       console.log(
         `PTC span identification (SemEval-2020 partial overlap, all techniques): ${p.articles} articles, ${p.predicted} predicted spans, ${p.gold} gold spans`,
       );
@@ -473,7 +651,7 @@ export async function main(argv: string[], root: string): Promise<number> {
       }
     } else console.log(`PTC: skipped (no ${ptcDir})`);
     if (hasBabe) {
-      const b = evalBabe(babeDir, rules, threshold, split);
+      const b = evalBabe(babeDir, phrase, split);
       for (const line of babeLines(b)) console.log(line);
       if (showRules && split === 'tune') {
         for (const [id, r] of [...b.perRule].sort((a, b2) => b2[1].biased + b2[1].neutral - a[1].biased - a[1].neutral))
@@ -482,6 +660,14 @@ export async function main(argv: string[], root: string): Promise<number> {
           );
       }
     } else console.log(`BABE: skipped (no ${babeDir})`);
+    for (const [has, dir, lines] of [
+      [hasBasil, basilDir, basilLines],
+      [hasHyper, hyperDir, hyperpartisanLines],
+      [hasAbp, abpDir, allsidesLines],
+    ] as const) {
+      if (has) for (const line of lines(dir, phrase, split)) console.log(line);
+      else console.log(`skipped: no ${dir}`);
+    }
   }
   if (hasPtc && showSpeed) {
     console.log('');

@@ -31,7 +31,7 @@ describe('quotation marks', () => {
       'The receipt shows the number “2” next to the word “Guests”.',
       [
         ['“2”', 'name'],
-        ['“Guests”', 'name'],
+        ['“Guests”', 'mention'],
       ],
     ],
     ['So-called “moderate” rebels.', [['“moderate”', 'scare']]],

@@ -4,7 +4,8 @@
  */
 import type { Finding } from '../types';
 import { sentences as splitSentences, spanAt, type Span } from '../text/segment';
-import { findQuotes, insideSpeech, type Quote } from '../text/quotes';
+import { findQuotes, type Quote } from '../text/quotes';
+import { readVoice, type Voice } from './voice';
 import { unicodeVariant, type CompiledRule, type CompiledRuleSet } from './rules';
 import { fastEdgesHold } from './pattern';
 import { isAttributed, isSourced } from './attribution';
@@ -12,6 +13,8 @@ import { isAttributed, isSourced } from './attribution';
 export interface Analysis {
   sentences: Span[];
   quotes: Quote[];
+  /** Who speaks where: phrasing findings are only made in the writer's own voice. */
+  voice: Voice;
   findings: Finding[];
 }
 
@@ -48,6 +51,7 @@ export function analyzeText(
   const threshold = options.threshold ?? 0;
   const noteFor = options.techniqueNote ?? ((c) => `technique/${c}`);
   const quotes = findQuotes(text);
+  const voice = readVoice(text, quotes, spans);
   const findings: Finding[] = [];
 
   for (const q of quotes) {
@@ -96,7 +100,8 @@ export function analyzeText(
     if (si < 0) return;
     const s = spans[si]!;
     if (end > s.end) return;
-    if (insideSpeech(quotes, start, end)) return;
+    // A speaker's words, a label someone else gave, a word named as a word: not the writer's phrasing.
+    if (!voice.isWriter(start, end)) return;
     const sentence = folded.slice(s.start, s.end);
     if (compiled.unlessSentence?.test(sentence)) return;
     if (compiled.requireSentence && !compiled.requireSentence.test(sentence)) return;
@@ -177,7 +182,7 @@ export function analyzeText(
     }
   }
   if (coreEnd.size) trimHeads(findings, coreEnd);
-  return { sentences: spans, quotes, findings: dedupe(findings) };
+  return { sentences: spans, quotes, voice, findings: dedupe(findings) };
 }
 
 /**

@@ -4,7 +4,8 @@
  */
 import { countWords } from './segment';
 
-export type QuoteKind = 'speech' | 'scare' | 'name';
+/** speech: a speaker's words; scare: the writer's own distancing marks; name: a title or name; mention: a word named as a word. */
+export type QuoteKind = 'speech' | 'scare' | 'name' | 'mention';
 
 export interface Quote {
   /** Offsets of the quote including its marks. */
@@ -12,17 +13,40 @@ export interface Quote {
   end: number;
   kind: QuoteKind;
   words: number;
+  /** A whole utterance (it ends in a full stop, comma or the like, or opens its line), not a fragment of one. */
+  whole: boolean;
 }
 
-const OPENERS: Record<string, string> = { '“': '”', '„': '“', '«': '»', '"': '"' };
-// A quote left open for longer than this is an unbalanced mark, not a quote.
+const OPENERS: Record<string, string> = {
+  '“': '”',
+  '„': '“',
+  '«': '»',
+  '»': '«',
+  '‹': '›',
+  '"': '"',
+  '‘': '’',
+  "'": "'",
+};
+// A quote left open for longer than this is an unbalanced mark, not a quote. Single marks are also apostrophes,
+// so a single-marked quote is held to a shorter reach.
 const MAX_QUOTE = 2000;
-const SPEECH_BEFORE =
-  /\b(?:said|says|say|told|tells|asked|asks|stated|states|declared|declares|wrote|writes|added|adds|tweeted|posted|replied|answered|insisted|warned|argued|noted|explained|announced|according to|in a statement)\b[^.!?“”"]{0,30}$/i;
+const MAX_SINGLE = 600;
+const SINGLE = new Set(['‘', "'", '‹']);
+const SPEECH_VERBS =
+  'said|says|say|told|tells|asked|asks|stated|states|declared|declares|wrote|writes|added|adds|tweeted|posted|replied|answered|insisted|warned|argued|noted|explained|announced|according to|in a statement';
+const SPEECH_BEFORE = new RegExp(`\\b(?:${SPEECH_VERBS})\\b[^.!?“”"]{0,30}$`, 'i');
 const SPEECH_AFTER =
   /^[,.]?\s*(?:[\p{L}’'.-]+\s+){0,7}?(?:said|says|told|asked|stated|declared|wrote|added|tweeted|posted|replied|insisted|warned|argued|noted|explained|announced)\b/iu;
 const MENTION_BEFORE =
-  /(?<!so[- ])\b(?:called|calls|call|named|titled|entitled|dubbed|nicknamed|known as|termed|the term|the phrase|the hashtag|the slogan|the headline|the film|the book|the song|the album|the report|the programme|the program|the operation|the campaign|the movement)\s*$/i;
+  /(?<!so[- ])\b(?:called|calls|call|named|titled|entitled|dubbed|nicknamed|known as|termed|the (?:word|term|phrase|label|name|slur|epithet|expression|hashtag|slogan|headline|film|book|song|album|report|programme|program|operation|campaign|movement|show|series|podcast))\s*$/i;
+// "“alien”, a Latinate word": a word named as a word.
+const MENTION_AFTER =
+  /^[,\s]*(?:is |was )?(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:word|term|phrase|label|name|expression|slur|epithet|euphemism|coinage)\b/iu;
+// The writer reports an answer, a label or a verdict someone else gave: "respondents heard “a lot”", "the court
+// called it “unlawful”", "what she calls “…”", "described the plan as “…”", "branded them “…”".
+const FRAME_BEFORE =
+  /\b(?:heard|answered|responded|chose|selected|picked|(?:described|characteri[sz]ed|portrayed|depicted|dismissed|denounced|condemned|hailed|praised|derided|mocked|ridiculed|branded|labell?ed|referred to|refers to|regarded|viewed|saw|see|sees)(?:\s+[^\s.!?“”"]+){0,6}\s+as|(?<!so[- ])(?:calls?|called|calling|dubb(?:ed|ing)|brand(?:ed|ing)|label(?:l?ed|l?ing))(?:\s+[^\s.!?“”"]+){0,5}?(?:\s+(?:a|an|the|his|her|their|its|them|him|it|this|that))?|what (?:\S+\s+){1,3}(?:calls?|called|describes?|described|terms?|termed|dubs?|dubbed))\s*$/i;
+
 // A speaker credited anywhere in the sentence: a short quote there is a partial quotation of that speaker
 // ("Trump told reporters he would “absolutely” extend an invitation"), not the writer's distance from a word.
 // "described as" is left out on purpose: "described by Washington as a “signal”" is the writer's framing.
@@ -42,51 +66,87 @@ function isCapitalisedWord(inner: string): boolean {
   return /^[\p{Lu}][\p{L}\p{N}'’-]*$/u.test(word) && !/^[\p{Lu}]+$/u.test(word);
 }
 
+// Months and the like after which a straight or right single mark is an apostrophe of elision ('90s, 'em).
+const ELISION = /^(?:\d|em\b|tis\b|twas\b|n\b|cause\b|til\b)/i;
+
 /** Finds and classifies the quotations in `text`. */
 export function findQuotes(text: string): Quote[] {
   const pairs: { start: number; end: number }[] = [];
   let open = -1;
   let closer = '';
+  let opener = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (open >= 0) {
-      if (i - open > MAX_QUOTE) {
+      if (i - open > (SINGLE.has(opener) ? MAX_SINGLE : MAX_QUOTE)) {
+        // An unbalanced mark: start again just after it, so that a real quote after it is still found.
+        i = open;
         open = -1;
         continue;
       }
-      if (ch === closer && !(closer === '"' && !isClosingStraight(text, i))) {
+      if (ch === closer && isClosing(text, i, closer)) {
         pairs.push({ start: open, end: i + 1 });
         open = -1;
       } else if (ch === '\n' && text[i + 1] === '\n') {
         // A straight quote does not run on into the next paragraph.
-        if (closer === '"') open = -1;
+        if (closer === '"' || closer === "'") {
+          i = open;
+          open = -1;
+        }
         // A quote that goes on in the next paragraph reopens with a new mark there: skip that mark.
-        else if (text[i + 2] === OPENERS_REVERSE[closer]) i += 2;
+        else if (text[i + 2] === opener) i += 2;
       }
       continue;
     }
     const close = OPENERS[ch];
-    if (close && !(ch === '"' && !isOpeningStraight(text, i))) {
+    if (close && isOpening(text, i, ch)) {
       open = i;
       closer = close;
+      opener = ch;
     }
   }
-  return pairs.map((p) => classify(text, p.start, p.end));
+  // The first line is the headline when a body follows it.
+  const headlineEnd = text.indexOf('\n');
+  return pairs.map((p) => classify(text, p.start, p.end, p.end <= headlineEnd));
 }
 
-const OPENERS_REVERSE: Record<string, string> = { '”': '“', '“': '„', '»': '«', '"': '"' };
-
-function isOpeningStraight(text: string, i: number): boolean {
+function isOpening(text: string, i: number, ch: string): boolean {
   const before = text[i - 1];
   const after = text[i + 1];
-  return (before === undefined || /[\s([{—–-]/.test(before)) && after !== undefined && !/\s/.test(after);
-}
-function isClosingStraight(text: string, i: number): boolean {
-  const before = text[i - 1];
-  return before !== undefined && !/\s/.test(before);
+  // French spacing puts a space inside guillemets: « Non ».
+  if (after === undefined || (/\s/.test(after) && ch !== '«')) return false;
+  if (ch === '"' || ch === "'" || ch === '‘') {
+    if (before !== undefined && !/[\s([{—–\-/“"«]/.test(before)) return false;
+    if (ch !== '"' && ELISION.test(text.slice(i + 1, i + 6))) return false;
+  }
+  // "»" opens only in the reversed style (»…«), after white space.
+  if (ch === '»' || ch === '‹') return before === undefined || /\s/.test(before);
+  return true;
 }
 
-function classify(text: string, start: number, end: number): Quote {
+function isClosing(text: string, i: number, closer: string): boolean {
+  const before = text[i - 1];
+  if (before === undefined || (/\s/.test(before) && closer !== '»')) return false;
+  if (closer === '"') return true;
+  if (closer === "'" || closer === '’') {
+    const after = text[i + 1];
+    // An apostrophe inside a word (don’t, O'Brien) is not a closing mark.
+    if (after !== undefined && /[\p{L}\p{N}]/u.test(after)) return false;
+    // "the players’ union": a plural possessive, when another closing mark follows in the same paragraph.
+    if (before === 's' && /^\s+\p{Ll}/u.test(text.slice(i + 1, i + 4))) {
+      const rest = text.slice(i + 1, i + MAX_SINGLE);
+      const para = rest.indexOf('\n');
+      const tail = para < 0 ? rest : rest.slice(0, para);
+      if (new RegExp(`\\S[${closer}](?![\\p{L}\\p{N}])`, 'u').test(tail)) return false;
+    }
+  }
+  return true;
+}
+
+const WORD_AS_WORD_BEFORE =
+  /\bthe (?:word|term|phrase|label|slur|epithet|expression|euphemism|adjective|noun|verb)\s*$/i;
+
+function classify(text: string, start: number, end: number, inHeadline: boolean): Quote {
   const inner = text.slice(start + 1, end - 1);
   const words = countWords(inner);
   const lineStart = text.lastIndexOf('\n', start) + 1;
@@ -96,12 +156,18 @@ function classify(text: string, start: number, end: number): Quote {
   if (words > 4 || /[.!?;]\s*$|[.!?]\s+\S/.test(inner)) kind = 'speech';
   else if (SPEECH_BEFORE.test(before) && /[:,]\s*$/.test(before)) kind = 'speech';
   else if (SPEECH_AFTER.test(after) && (/^,/.test(after) || /,$/.test(inner))) kind = 'speech';
-  // A title, a name, a number, or a single capitalised word ("“Balfour”", "the word “Guests”").
+  // A word named as a word: "the word “white”", "If “alien”, a Latinate word, …".
+  else if (WORD_AS_WORD_BEFORE.test(before) || MENTION_AFTER.test(after)) kind = 'mention';
+  // A title, a name, a number, or a single capitalised word ("“Balfour”", "the term “Guests”").
   else if (isTitleCase(inner) || MENTION_BEFORE.test(before) || !/\p{L}/u.test(inner) || isCapitalisedWord(inner))
     kind = 'name';
-  else if (speakerInSentence(text, start, end)) kind = 'speech';
+  // Someone else's label, answer or verdict that the writer reports: "called the ruling a “big victory”".
+  else if (FRAME_BEFORE.test(before)) kind = 'speech';
+  // A headline's short quote is a speaker's words by the conventions of headlines ("Minister's ‘shameful’ U-turn").
+  else if (inHeadline || speakerInSentence(text, start, end)) kind = 'speech';
   else kind = 'scare';
-  return { start, end, kind, words };
+  const whole = /[.!?,;:…]$/.test(inner.trimEnd()) || /^\s*$/.test(before);
+  return { start, end, kind, words, whole };
 }
 
 /** The sentence around a quote, without the quote itself, credits a speaker. */

@@ -1,0 +1,112 @@
+import { describe, expect, test } from 'vitest';
+import { readVoice, type VoiceHow } from '@/utils/analyze/voice';
+
+/** The stretches of `text` that are not the writer's, with how each came to be someone else's. */
+const others = (text: string) => readVoice(text).spans.map((s) => [s.how, text.slice(s.start, s.end)]);
+/** Whether `phrase` (its first occurrence) is entirely in the writer's voice. */
+const writerSays = (text: string, phrase: string) => {
+  const at = text.indexOf(phrase);
+  if (at < 0) throw new Error(`"${phrase}" is not in "${text}"`);
+  return readVoice(text).isWriter(at, at + phrase.length);
+};
+
+describe('voice: what is someone else’s', () => {
+  test.each<[string, string, VoiceHow]>([
+    // Direct and partial quotes in every mark.
+    ['“This is a disgrace,” the senator said.', 'disgrace', 'quote'],
+    ['The senator said: "This is a disgrace."', 'disgrace', 'quote'],
+    ['She told reporters the deal was “a total disaster” for workers.', 'disaster', 'partial-quote'],
+    ['He called the ruling a ‘big victory’ for his side.', 'big victory', 'partial-quote'],
+    ["He called the ruling a 'big victory' for his side.", 'big victory', 'partial-quote'],
+    ['The minister called the plan « inacceptable » on Monday.', 'inacceptable', 'partial-quote'],
+    ['The minister called the plan „skandalös“ on Monday.', 'skandalös', 'partial-quote'],
+    ['«Absurd,» the minister said.', 'Absurd', 'quote'],
+    // Reported labels and answers.
+    ['The union described the offer as “insulting”.', 'insulting', 'partial-quote'],
+    ['It is what the mayor calls “a war on drivers”.', 'war on drivers', 'name'],
+    ['He branded the protesters thugs and criminals.', 'thugs', 'frame'],
+    ['Opponents dubbed it the death tax.', 'death tax', 'frame'],
+    ['Most respondents said they had heard “a lot” about it.', 'a lot', 'partial-quote'],
+    // Indirect speech.
+    ['Trump said the media was corrupt and dishonest.', 'corrupt', 'reported'],
+    ['The plan is a reckless giveaway, critics said.', 'reckless', 'reported'],
+    ['The plan is a reckless giveaway, said Jane Smith, a union leader.', 'reckless', 'reported'],
+    ['According to the ministry, the raid was a brutal massacre.', 'brutal', 'reported'],
+    ['The raid was a brutal massacre, according to the ministry.', 'brutal', 'reported'],
+    ['The test, North Korea said, was a devastating blow to its enemies.', 'devastating', 'reported'],
+    ['The study found that the policy was a catastrophic failure.', 'catastrophic', 'reported'],
+    // Words named as words, titles and names.
+    ['The word “alien” has a long history in law.', 'alien', 'mention'],
+    ['If “alien”, a Latinate word, sounds cold, that is the point.', 'alien', 'mention'],
+    ['The report, titled “Pillars of Russia’s Disinformation”, was released.', 'Disinformation', 'name'],
+    // Quotes the writer puts around a term are the writer's distance, not the writer's label.
+    ['amid the collapse of “opposition” forces', 'opposition', 'scare'],
+    // Transcripts, interviews and posts.
+    [
+      'Debate night\n\nTRUMP: This is a disgrace.\n\nCLINTON: That is a lie.\n\nTRUMP: It is a hoax.',
+      'hoax',
+      'transcript',
+    ],
+    ['An interview\n\nQ: Is the plan dead?\n\nA: It is a disaster, frankly.', 'disaster', 'qa'],
+    [
+      'The post\n\nThe fake news media is the enemy of the people!\n\n— Donald J. Trump (@realDonaldTrump) February 17, 2017',
+      'enemy of the people',
+      'post',
+    ],
+  ])('%j: %j is %s', (text, phrase, how) => {
+    expect(writerSays(text, phrase)).toBe(false);
+    const at = text.indexOf(phrase);
+    const span = readVoice(text).spans.find((s) => s.start <= at && s.end >= at + phrase.length);
+    expect(span?.how).toBe(how);
+  });
+});
+
+describe('voice: what is the writer’s own', () => {
+  test.each<[string, string]>([
+    ['The claims were false and the brutal regime shows no mercy.', 'brutal'],
+    ['Police found the body of the slaughtered man on Monday.', 'slaughtered'],
+    ['The reckless plan, which critics said would fail, passed.', 'reckless'],
+    ['Who said the plan was a disaster?', 'disaster'],
+    ['The senator falsely said the vote was rigged.', 'falsely'],
+    ['Some sources say the attack was staged.', 'Some sources say'],
+    ['It’s a disaster that isn’t over, and the players’ union knows it.', 'disaster'],
+    ['The ’90s were a disaster for rock ’n’ roll.', 'disaster'],
+    ['Mr. Trump’s tactics could backfire badly.', 'backfire badly'],
+    ['Update: the shameful vote was delayed.', 'shameful'],
+    // A lone label at the start of a line is not a transcript.
+    ['Analysis\n\nSMITH: the shameful vote was delayed.', 'shameful'],
+    // A headline is the writer's, quotes in it aside.
+    ['Regime’s brutal crackdown ‘a disgrace’\n\nThe body of the story.', 'brutal'],
+  ])('%j: %j', (text, phrase) => {
+    expect(writerSays(text, phrase)).toBe(true);
+  });
+
+  test('a headline’s short quote is a speaker’s words, the rest of the headline the writer’s', () => {
+    expect(others('Minister’s ‘shameful’ U-turn\n\nThe body.')).toEqual([['partial-quote', '‘shameful’']]);
+  });
+
+  test('spans are sorted and never overlap; quotes inside reported speech stay quotes', () => {
+    const text = 'She told reporters the deal was “a total disaster” for workers, and “worse” than before.';
+    const { spans } = readVoice(text);
+    for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
+    expect(spans.filter((s) => s.how === 'partial-quote').map((s) => text.slice(s.start, s.end))).toEqual([
+      '“a total disaster”',
+      '“worse”',
+    ]);
+  });
+
+  test('shares and kinds', () => {
+    const text = 'The plan is bad, critics said.';
+    const v = readVoice(text);
+    expect(v.kindAt(0)).toBe('speaker');
+    expect(v.kindAt(text.indexOf('critics'))).toBe('writer');
+    expect(v.writerShare(0, text.length)).toBeCloseTo(1 - 'The plan is bad'.length / text.length, 5);
+    expect(v.writerShare(5, 5)).toBe(1);
+  });
+
+  test('text of any size and shape never throws', () => {
+    for (const text of ['', '“', '‘’', '"\'"', 'Q:', '—', '\n\n\n', 'x'.repeat(20000), 'said, '.repeat(3000)]) {
+      expect(() => readVoice(text)).not.toThrow();
+    }
+  });
+});

@@ -1,0 +1,296 @@
+/**
+ * Voice: for every character of an article, who is speaking. The writer, a speaker whose words or thoughts the
+ * writer reports (a direct or partial quote, an indirect "X said that …", a label someone gave, a transcript or
+ * interview turn, an embedded post), or a word named as a word ("the word “white”"). Phrasing findings are about
+ * the writer's own wording, so they are only made where the writer speaks.
+ *
+ * The stage reads the extracted text only: the headline, then the body's blocks separated by blank lines.
+ */
+import { findQuotes, type Quote } from '../text/quotes';
+import { sentences as splitSentences, type Span } from '../text/segment';
+
+export type VoiceKind = 'writer' | 'speaker' | 'mention';
+
+/** How a stretch of text came to be someone else's. */
+export type VoiceHow =
+  /** Direct speech in quotation marks. */
+  | 'quote'
+  /** A short quoted fragment of a speaker's words ("he would “absolutely” come"). */
+  | 'partial-quote'
+  /** A label or answer someone else gave, reported by a frame ("branded them traitors", "what she calls …"). */
+  | 'frame'
+  /** Indirect speech: the content of "X said (that) …", "…, officials said", "according to X, …". */
+  | 'reported'
+  /** A turn of a transcript ("SMITH: …"). */
+  | 'transcript'
+  /** A question or answer of an interview printed as Q&A. */
+  | 'qa'
+  /** An embedded social-media post. */
+  | 'post'
+  /** A title or name in quotation marks. */
+  | 'name'
+  /** A word named as a word. */
+  | 'mention'
+  /** A term the writer puts in quotation marks without a speaker: the writer's distance, not the writer's label. */
+  | 'scare';
+
+export interface VoiceSpan {
+  /** UTF-16 offsets into the article text, end exclusive. */
+  start: number;
+  end: number;
+  kind: 'speaker' | 'mention';
+  how: VoiceHow;
+}
+
+export interface Voice {
+  /** Sorted by start, not overlapping. */
+  spans: VoiceSpan[];
+  kindAt(offset: number): VoiceKind;
+  /** No character of [start, end) is a speaker's or a mention. */
+  isWriter(start: number, end: number): boolean;
+  /** The share of [start, end) in the writer's voice, 0..1. */
+  writerShare(start: number, end: number): number;
+}
+
+const KIND_OF_QUOTE: Record<Quote['kind'], { kind: VoiceSpan['kind']; how: (q: Quote) => VoiceHow }> = {
+  speech: { kind: 'speaker', how: (q) => (q.words > 4 || q.whole ? 'quote' : 'partial-quote') },
+  name: { kind: 'mention', how: () => 'name' },
+  mention: { kind: 'mention', how: () => 'mention' },
+  scare: { kind: 'mention', how: () => 'scare' },
+};
+
+// Reporting cues. Verbs of saying that take what was said straight after them ("said the plan failed"), and verbs
+// that report speech or belief only with "that" ("found that …", "announced that …").
+const SAY =
+  'said|says|say|added|adds|wrote|writes|argued|argues|insisted|insists|claimed|claims|contended|contends|maintained|maintains|asserted|asserts|alleged|alleges|stressed|stresses|tweeted|tweets|testified|testifies|predicted|predicts|believes|believed|thinks|thought|warned|warns|countered|counters|complained|complains';
+const SAY_THAT =
+  'stated|states|announced|announces|declared|declares|explained|explains|noted|notes|acknowledged|acknowledges|admitted|admits|conceded|concedes|confirmed|confirms|denied|denies|replied|replies|responded|responds|suggested|suggests|feared|fears|hoped|hopes|estimated|estimates|reported|reports|charged|charges|emphasi[sz]ed|emphasi[sz]es|recalled|recalls|observed|observes|indicated|indicates|promised|promises|vowed|vows|pledged|pledges|boasted|boasts|concluded|concludes|found|finds|showed|shows|revealed|reveals|agreed|agrees|believe|think|say|worries|worried|worry|expects|expected|expect|insist|argue|claim|warn|contend';
+const WHEN =
+  '(?:\\s+(?:on\\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last\\s+\\w+|this\\s+\\w+|earlier|later|in\\s+a\\s+(?:statement|interview|speech|post|tweet|letter|memo|filing|report)|in\\s+an\\s+(?:interview|email|op-ed)))?';
+// A subject of a few words before the cue: a pronoun, a name, "the agency", "Senate Democrats", "a spokesman for X".
+// The cue is not a noun after an article ("the claims were false").
+const SUBJECT =
+  "(?:[\\p{L}\\p{N}’'.&-]+,?\\s+){1,9}?(?<!\\b(?:the|a|an|these|those|his|her|their|its|our|my|your|such|any|no)\\s+)";
+const ADVERBS =
+  '(?:(?:has|have|had|also|previously|repeatedly|publicly|privately|later|then|once|often|never|long|again)\\s+){0,2}';
+const HEARER =
+  '(?:\\s+(?:reporters|journalists|the\\s+\\w+|him|her|them|us|me|\\p{Lu}[\\p{L}.-]*(?:\\s+\\p{Lu}[\\p{L}.-]*){0,3}))?';
+const OPENING = '^(?:(?:but|and|yet|still|meanwhile|however|instead|now|also|later|earlier),?\\s+)?';
+// "X said (that) …" near the start of a sentence: what follows is X's.
+const LEADING = new RegExp(
+  `${OPENING}${SUBJECT}${ADVERBS}(?:(?:told|tells|assured|assures|reminded|reminds)${WHEN}${HEARER}(?:\\s+that)?|(?:${SAY})${WHEN}(?:\\s+that)?|(?:${SAY_THAT})${WHEN}\\s+that)[,:]?\\s+`,
+  'iu',
+);
+// "…, X said." or "…, said X." at the end of a sentence: what precedes is X's.
+const TRAILING = new RegExp(
+  `[,—–-]["”’]?\\s+(?:(?:${SUBJECT}(?:${SAY}|${SAY_THAT})${WHEN})|(?:(?:said|says|added|wrote|argued|noted|explained|insisted|warned|claimed)\\s+(?:[\\p{L}\\p{N}’'.&-]+,?\\s+){0,6}[\\p{L}\\p{N}’'.-]+))(?:,\\s+[^.!?]{0,120})?[.!?"”’]*$`,
+  'iu',
+);
+// "The test, North Korea said, was its biggest": the whole sentence is the speaker's; "as Comey noted, …": what
+// follows is.
+const MIDDLE = new RegExp(`,\\s+(?!(?:who|which|that|as)\\b)${SUBJECT}(?:${SAY}|${SAY_THAT})${WHEN},\\s+`, 'iu');
+const AS_NOTED = new RegExp(
+  `\\bas\\s+${SUBJECT}(?:${SAY}|${SAY_THAT}|put it|wrote|noted|pointed out)${WHEN},\\s+`,
+  'iu',
+);
+const ACCORDING_END = /[,—–-]\s+according\s+to\s+[^,.!?]{2,120}[.!?"”’]*$/i;
+const ACCORDING_START = /^according\s+to\s+[^,]{2,120},\s+/i;
+// A label someone else gave: "branded them traitors", "dubbed it the Squad", "what critics call a witch hunt".
+const LABEL_FRAME =
+  /\b(?:(?<!so[- ])(?:branded|dubbed|labell?ed|nicknamed|denounced\s+\S+\s+as|derided\s+\S+\s+as|described\s+\S+(?:\s+\S+)?\s+as|characteri[sz]ed\s+\S+(?:\s+\S+)?\s+as)|what\s+(?:\S+\s+){1,3}(?:calls?|called|describes?\s+as|described\s+as|terms?|termed|dubs?|dubbed))\s+([^,.;:!?()“”"‘]{2,80})/giu;
+
+// "SMITH: …", "Q: …", "Mr. Jones: …": a turn of a transcript or an interview.
+const TURN =
+  /^(?:(Q|A|Question|Answer)\s*[:.]|((?:\p{Lu}[\p{Lu}.'’-]+)(?:\s+\p{Lu}[\p{Lu}.'’-]+){0,3})\s*:|((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2})\s*:)\s+\S/u;
+// Labels that look like a turn but are the page's own: "Update: …", "Photo: …".
+const NOT_A_TURN =
+  /^(?:update|updated|note|editor'?s note|editor’s note|correction|clarification|photo|photos|image|video|watch|listen|source|sources|related|read more|see also|more|warning|disclaimer|background|analysis|opinion|credit|caption|contact|reporting|follow|subscribe|sign up|advertisement|getty images|ap|reuters|afp|cnn|bbc|breaking|live|exclusive|the bottom line|bottom line|why it matters|what's next|what’s next|the big picture|context|what they're saying|what they’re saying|yes|no|pros|cons|step \d+|part \d+|chapter \d+|day \d+|first|second|third|finally|also|plus|location|date|time|where|when|who|what|how|price|cost|tags?)$/i;
+// An embedded post's signature line: "— Jane Doe (@jdoe) March 3, 2017", "pic.twitter.com/…".
+const POST_SIGNATURE =
+  /(?:\(@\w{1,30}\)\s+\p{L}+\.?\s+\d{1,2},\s+\d{4}|pic\.twitter\.com\/\w+|^—\s*\S[^\n]{0,80}\(@\w{1,30}\))/u;
+
+interface Builder {
+  add(start: number, end: number, kind: VoiceSpan['kind'], how: VoiceHow): void;
+}
+
+/** Reads who speaks where in `text`. `quotes` and `sentences` may be passed in when the caller has them. */
+export function readVoice(text: string, quotes: Quote[] = findQuotes(text), sentences?: Span[]): Voice {
+  const raw: VoiceSpan[] = [];
+  const b: Builder = {
+    add(start, end, kind, how) {
+      if (end > start) raw.push({ start, end, kind, how });
+    },
+  };
+  for (const q of quotes) {
+    const k = KIND_OF_QUOTE[q.kind];
+    b.add(q.start, q.end, k.kind, k.how(q));
+  }
+  readLines(text, b);
+  for (const s of sentences ?? splitSentences(text)) readSentence(text, s, b);
+  return makeVoice(merge(raw));
+}
+
+/** Transcripts, interviews and embedded posts: whole lines that belong to someone else. */
+function readLines(text: string, b: Builder): void {
+  const lines: { start: number; end: number; speaker: string | null; qa: boolean }[] = [];
+  let at = 0;
+  while (at <= text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    if (end > at) {
+      const line = text.slice(at, end);
+      const m = TURN.exec(line);
+      let speaker: string | null = null;
+      let qa = false;
+      if (m) {
+        const label = (m[1] ?? m[2] ?? m[3] ?? '').trim();
+        if (!NOT_A_TURN.test(label.replace(/[.:]$/, ''))) {
+          speaker = label;
+          qa = !!m[1];
+        }
+      }
+      lines.push({ start: at, end, speaker, qa });
+      if (POST_SIGNATURE.test(line)) {
+        b.add(at, end, 'speaker', 'post');
+        // The post's text is the block before its signature when the signature stands on a line of its own.
+        if (/^\s*[—–-]/.test(line)) {
+          const prev = lines[lines.length - 2];
+          if (prev) b.add(prev.start, prev.end, 'speaker', 'post');
+        }
+      }
+    }
+    at = end + 1;
+  }
+  // A transcript has turns by at least two lines' worth of labels; a Q&A at least one question and one answer.
+  const turns = lines.filter((l) => l.speaker && !l.qa);
+  const labels = new Set(turns.map((l) => l.speaker!.toLowerCase()));
+  const isTranscript = turns.length >= 3 && labels.size >= 2 && labels.size <= turns.length - 1;
+  const qas = lines.filter((l) => l.qa);
+  const isQa =
+    qas.some((l) => /^(?:q|question)/i.test(l.speaker!)) && qas.some((l) => /^(?:a|answer)/i.test(l.speaker!));
+  for (const l of lines) {
+    if (!l.speaker) continue;
+    if (l.qa ? isQa : isTranscript) {
+      const colon = text.slice(l.start, l.end).search(/[:.]\s/);
+      b.add(l.start + colon + 1, l.end, 'speaker', l.qa ? 'qa' : 'transcript');
+    }
+  }
+}
+
+/** Indirect speech and reported labels within one sentence. */
+function readSentence(text: string, s: Span, b: Builder): void {
+  const sentence = text.slice(s.start, s.end);
+  // A question is the writer's own, whoever it names.
+  if (/\?["”’]?$/.test(sentence)) return;
+  let m = ACCORDING_START.exec(sentence);
+  if (m) {
+    b.add(s.start + m[0].length, s.end, 'speaker', 'reported');
+    return;
+  }
+  m = ACCORDING_END.exec(sentence);
+  if (m) {
+    b.add(s.start, s.start + m.index, 'speaker', 'reported');
+    return;
+  }
+  m = MIDDLE.exec(sentence);
+  if (m) {
+    b.add(s.start, s.start + m.index, 'speaker', 'reported');
+    b.add(s.start + m.index + m[0].length, s.end, 'speaker', 'reported');
+    return;
+  }
+  m = TRAILING.exec(sentence);
+  if (m && m.index > 0 && !/\b(?:who|which|that)\s*$/i.test(sentence.slice(0, m.index))) {
+    b.add(s.start, s.start + m.index, 'speaker', 'reported');
+    return;
+  }
+  m = AS_NOTED.exec(sentence);
+  if (m) {
+    b.add(s.start + m.index + m[0].length, s.end, 'speaker', 'reported');
+    return;
+  }
+  m = LEADING.exec(sentence);
+  if (m && !/\b(?:who|which|whom|whose|if|when|what|how|because|after|before|while|as)\s/i.test(m[0])) {
+    const from = s.start + m[0].length;
+    if (s.end - from >= 8) b.add(from, s.end, 'speaker', 'reported');
+    return;
+  }
+  LABEL_FRAME.lastIndex = 0;
+  for (let f = LABEL_FRAME.exec(sentence); f; f = LABEL_FRAME.exec(sentence)) {
+    const label = f[1]!;
+    const from = s.start + f.index + f[0].length - label.length;
+    b.add(from, from + label.trimEnd().length, 'speaker', 'frame');
+  }
+}
+
+/** Sorted and without overlaps: where two claims to a stretch meet, the one that starts first keeps it. */
+function merge(spans: VoiceSpan[]): VoiceSpan[] {
+  // A quote inside reported speech is still a quote: quotes and lines first, then the wider spans fill the gaps.
+  const rank: Record<VoiceHow, number> = {
+    quote: 0,
+    'partial-quote': 0,
+    name: 0,
+    mention: 0,
+    scare: 0,
+    post: 1,
+    transcript: 1,
+    qa: 1,
+    frame: 2,
+    reported: 3,
+  };
+  const sorted = [...spans].sort((a, b) => rank[a.how] - rank[b.how] || a.start - b.start);
+  const out: VoiceSpan[] = [];
+  for (const s of sorted) {
+    let pieces: VoiceSpan[] = [s];
+    for (const o of out) {
+      const next: VoiceSpan[] = [];
+      for (const p of pieces) {
+        if (p.end <= o.start || p.start >= o.end) next.push(p);
+        else {
+          if (p.start < o.start) next.push({ ...p, end: o.start });
+          if (p.end > o.end) next.push({ ...p, start: o.end });
+        }
+      }
+      pieces = next;
+      if (!pieces.length) break;
+    }
+    out.push(...pieces);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function makeVoice(spans: VoiceSpan[]): Voice {
+  const starts = spans.map((s) => s.start);
+  // The last span starting at or before `offset`.
+  const find = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
+  const overlap = (start: number, end: number) => {
+    let n = 0;
+    for (let i = Math.max(0, find(start)); i < spans.length && spans[i]!.start < end; i++) {
+      const s = spans[i]!;
+      n += Math.max(0, Math.min(end, s.end) - Math.max(start, s.start));
+    }
+    return n;
+  };
+  return {
+    spans,
+    kindAt(offset) {
+      const s = spans[find(offset)];
+      return s && offset < s.end ? s.kind : 'writer';
+    },
+    isWriter(start, end) {
+      return overlap(start, Math.max(end, start + 1)) === 0;
+    },
+    writerShare(start, end) {
+      if (end <= start) return 1;
+      return 1 - overlap(start, end) / (end - start);
+    },
+  };
+}

@@ -37,6 +37,37 @@ describe('quotation marks', () => {
     ['So-called “moderate” rebels.', [['“moderate”', 'scare']]],
     // A comma the writer put inside the marks does not make a name a scare quote.
     ['The leaks, “Vaultgate,” filled the papers.', [['“Vaultgate,”', 'name']]],
+    // Single marks, told apart from apostrophes.
+    ['It isn’t the players’ union that calls it ‘theft’ here.', [['‘theft’', 'speech']]],
+    ["amid the collapse of 'opposition' forces in the ’90s", [["'opposition'", 'scare']]],
+    ['Don’t call it a comeback; it’s the ’90s.', []],
+    // Words named or listed as words, and terms set against each other.
+    [
+      'Older words, like “excellence” and “originality,” remain.',
+      [
+        ['“excellence”', 'mention'],
+        ['“originality,”', 'mention'],
+      ],
+    ],
+    [
+      'In 1995, “pro-choice” led “pro-life” by 23 points.',
+      [
+        ['“pro-choice”', 'mention'],
+        ['“pro-life”', 'mention'],
+      ],
+    ],
+    ['The word “white” is capitalised here.', [['“white”', 'mention']]],
+    // Labels and verdicts someone else gave, reported by the writer.
+    [
+      'NBC published what the network hyped as a “potential bombshell” in September.',
+      [['“potential bombshell”', 'speech']],
+    ],
+    ['The report labels Benghazi as the “wild east” of Libya.', [['“wild east”', 'speech']]],
+    ['Lawmakers, who claimed Mr. Obama had “reversed course” on it, met.', [['“reversed course”', 'speech']]],
+    ['In his remarks, Clinton railed against the “insurance model” as a whole.', [['“insurance model”', 'speech']]],
+    ['Harris, forever to be known as a “walking, talking show”, spoke.', [['“walking, talking show”', 'name']]],
+    // The writer picking up a speaker's words to turn them is still the writer's distance from them.
+    ['There are no doubts that the words “all individuals” don’t include them.', [['“all individuals”', 'scare']]],
   ])('%j', (text, expected) => {
     expect(kinds(text)).toEqual(expected);
   });

@@ -38,14 +38,22 @@ const SPEECH_BEFORE = new RegExp(`\\b(?:${SPEECH_VERBS})\\b[^.!?“”"]{0,30}$`
 const SPEECH_AFTER =
   /^[,.]?\s*(?:[\p{L}’'.-]+\s+){0,7}?(?:said|says|told|asked|stated|declared|wrote|added|tweeted|posted|replied|insisted|warned|argued|noted|explained|announced)\b/iu;
 const MENTION_BEFORE =
-  /(?<!so[- ])\b(?:called|calls|call|named|titled|entitled|dubbed|nicknamed|known as|termed|the (?:word|term|phrase|label|name|slur|epithet|expression|hashtag|slogan|headline|film|book|song|album|report|programme|program|operation|campaign|movement|show|series|podcast))\s*$/i;
+  /(?<!so[- ])\b(?:called|calls|call|named|titled|entitled|dubbed|nicknamed|known as(?: (?:a|an|the))?|termed|the (?:word|term|phrase|label|name|slur|epithet|expression|hashtag|slogan|headline|film|book|song|album|report|programme|program|operation|campaign|movement|show|series|podcast))\s*$/i;
 // "“alien”, a Latinate word": a word named as a word.
 const MENTION_AFTER =
   /^[,\s]*(?:is |was )?(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:word|term|phrase|label|name|expression|slur|epithet|euphemism|coinage)\b/iu;
 // The writer reports an answer, a label or a verdict someone else gave: "respondents heard “a lot”", "the court
 // called it “unlawful”", "what she calls “…”", "described the plan as “…”", "branded them “…”".
 const FRAME_BEFORE =
-  /\b(?:heard|answered|responded|chose|selected|picked|(?:described|characteri[sz]ed|portrayed|depicted|dismissed|denounced|condemned|hailed|praised|derided|mocked|ridiculed|branded|labell?ed|referred to|refers to|regarded|viewed|saw|see|sees)(?:\s+[^\s.!?“”"]+){0,6}\s+as|(?<!so[- ])(?:calls?|called|calling|dubb(?:ed|ing)|brand(?:ed|ing)|label(?:l?ed|l?ing))(?:\s+[^\s.!?“”"]+){0,5}?(?:\s+(?:a|an|the|his|her|their|its|them|him|it|this|that))?|what (?:\S+\s+){1,3}(?:calls?|called|describes?|described|terms?|termed|dubs?|dubbed))\s*$/i;
+  /\b(?:heard|answered|responded|chose|selected|picked|(?:describ|characteri[sz]|portray|depict|dismiss|denounc|condemn|hail|prais|derid|mock|ridicul|brand|label|refer(?:s|red)? to|regard|view|hyp|tout|bill|cast|paint|fram|sa[wy]|sees)\w*(?:\s+[^\s.!?“”"]+){0,6}\s+as(?:\s+(?:a|an|the))?|(?<!so[- ])(?:calls?|called|calling|dubb(?:ed|ing)|brand(?:ed|ing)|label(?:l?ed|l?ing))(?:\s+[^\s.!?“”"]+){0,5}?(?:\s+(?:a|an|the|his|her|their|its|them|him|it|this|that))?|what (?:\S+\s+){1,3}(?:calls?|called|describes?|described|terms?|termed|dubs?|dubbed|hyped|touted))\s*$/i;
+// Words listed as words: "words like “excellence”", "the conflation of “rights” with “respect”".
+const LISTED_BEFORE =
+  /\b(?:words?|terms?|phrases?|labels?|names?|expressions?|slogans?|buzzwords?)\s*,?\s*(?:like|such as|including)\s*$/i;
+const COORDINATED = /^[,]?\s*(?:and|or|with|vs\.?|versus|over|to|from|led|into|nor)\s+[“"‘']/i;
+const COORDINATED_BEFORE = /[”"’']\s*,?\s*(?:and|or|with|vs\.?|versus|over|to|from|led|into|nor)\s+$/i;
+// Nouns that report speech: a short quote in a sentence about someone's remarks is theirs.
+const SPEECH_NOUN =
+  /\b(?:remarks?|speech|statement|interview|testimony|letter|memo|tweet|post|op-ed|column|criticism|complaint|rhetoric|railed|slammed|blasted|lambasted|attacked|declaring|touted|hyped|mocked|derided|rejected|embraced|invoked|promised|pledged|vowed)\b/i;
 
 // A speaker credited anywhere in the sentence: a short quote there is a partial quotation of that speaker
 // ("Trump told reporters he would “absolutely” extend an invitation"), not the writer's distance from a word.
@@ -157,7 +165,14 @@ function classify(text: string, start: number, end: number, inHeadline: boolean)
   else if (SPEECH_BEFORE.test(before) && /[:,]\s*$/.test(before)) kind = 'speech';
   else if (SPEECH_AFTER.test(after) && (/^,/.test(after) || /,$/.test(inner))) kind = 'speech';
   // A word named as a word: "the word “white”", "If “alien”, a Latinate word, …".
-  else if (WORD_AS_WORD_BEFORE.test(before) || MENTION_AFTER.test(after)) kind = 'mention';
+  else if (
+    WORD_AS_WORD_BEFORE.test(before) ||
+    MENTION_AFTER.test(after) ||
+    LISTED_BEFORE.test(before) ||
+    COORDINATED.test(after) ||
+    COORDINATED_BEFORE.test(before)
+  )
+    kind = 'mention';
   // A title, a name, a number, or a single capitalised word ("“Balfour”", "the term “Guests”").
   else if (isTitleCase(inner) || MENTION_BEFORE.test(before) || !/\p{L}/u.test(inner) || isCapitalisedWord(inner))
     kind = 'name';
@@ -170,18 +185,34 @@ function classify(text: string, start: number, end: number, inHeadline: boolean)
   return { start, end, kind, words, whole };
 }
 
-/** The sentence around a quote, without the quote itself, credits a speaker. */
+const ABBREVIATED = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Rep|Gov|Rev|St|Jr|Sr|No|vs|[A-Z](?:\.[A-Z])*)$/;
+
+/** Where the sentence holding `at` starts: after a line break, or after . ! ? and white space that is not an abbreviation's. */
+function sentenceStart(text: string, at: number, from: number): number {
+  for (let i = at - 1; i >= from; i--) {
+    const ch = text[i]!;
+    if (ch === '\n') return i + 1;
+    if ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[i + 1] ?? '')) {
+      if (ch === '.' && ABBREVIATED.test(text.slice(Math.max(from, i - 6), i))) continue;
+      return i + 1;
+    }
+  }
+  return from;
+}
+
+/**
+ * The sentence around a quote, without the quote itself, credits a speaker or reports speech. (The sentence before
+ * is not read: a writer often picks up a speaker's words to turn them against the speaker.)
+ */
 function speakerInSentence(text: string, start: number, end: number): boolean {
-  const from = Math.max(0, start - 300);
-  const head = text.slice(from, start);
-  let cut = head.length - 1;
-  // Back to the end of the sentence before: a line break, or . ! ? followed by white space.
-  while (cut >= 0 && !(head[cut] === '\n' || (/[.!?]/.test(head[cut]!) && /\s/.test(head[cut + 1] ?? '')))) cut--;
-  const before = cut >= 0 ? head.slice(cut + 1) : head;
+  const from = Math.max(0, start - 400);
+  const own = sentenceStart(text, start, from);
+  const before = text.slice(own, start);
   const tail = text.slice(end, end + 300);
   const stop = tail.search(/[.!?](?:\s|$)|\n/);
   const after = stop >= 0 ? tail.slice(0, stop) : tail;
-  return SPEAKER_IN_SENTENCE.test(before) || SPEAKER_IN_SENTENCE.test(after);
+  if (SPEAKER_IN_SENTENCE.test(before) || SPEAKER_IN_SENTENCE.test(after)) return true;
+  return SPEECH_NOUN.test(before) || SPEECH_NOUN.test(after);
 }
 
 /** The speech quote containing [start, end), if any. `quotes` sorted by start. */

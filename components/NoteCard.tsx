@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { categoryLabel, t } from '@/utils/i18n';
-import type { Finding, Note } from '@/utils/types';
+import type { Finding, Note, OutletContext } from '@/utils/types';
 import { NoteView } from './NoteView';
+import { OutletLine } from './OutletRating';
 
 export interface CardProps {
   /** The findings under the click, most specific first. */
@@ -17,6 +18,10 @@ export interface CardProps {
   onPrevious?: () => void;
   onNext?: () => void;
   onFeedback?: (kind: 'wrong' | 'not-helpful', finding: Finding) => Promise<void> | void;
+  /** The site's outlet note and published rating (one line; the popup has the rest); null where neither. */
+  outlet?: OutletContext | null;
+  /** The page's host name, for the line that says no rating is known for this site. */
+  host?: string | null;
   /** The reader's colour choice; "auto" follows the system. */
   theme?: 'auto' | 'light' | 'dark';
   onClose: () => void;
@@ -28,12 +33,29 @@ const FOCUSABLE = 'a[href], button:not([disabled]), [tabindex]:not([tabindex="-1
 export function NoteCard(props: CardProps) {
   const { findings, notes, related, focus, position, onPrevious, onNext, onFeedback, theme = 'auto', onClose } = props;
   const dialog = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
   const [thanks, setThanks] = useState<string | null>(null);
+  const [more, setMore] = useState(false);
   const primary = findings[0];
   useEffect(() => setThanks(null), [primary]);
   useEffect(() => {
     if (focus) dialog.current?.focus();
   }, [focus, primary]);
+  // Whether part of the card's content is out of sight below: then a fade and a line say so.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const check = () => setMore(el.scrollHeight - el.scrollTop - el.clientHeight > 4);
+    check();
+    el.addEventListener('scroll', check, { passive: true });
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(check) : null;
+    observer?.observe(el);
+    for (const child of el.children) observer?.observe(child);
+    return () => {
+      el.removeEventListener('scroll', check);
+      observer?.disconnect();
+    };
+  });
   if (!primary) return null;
   const noteIds = [...new Set([...findings.map((f) => f.noteId), ...related])];
   const shown = noteIds
@@ -90,18 +112,34 @@ export function NoteCard(props: CardProps) {
           ×
         </button>
       </header>
-      <blockquote class="quote">{primary.text}</blockquote>
-      <ul class="why">
-        {findings.map((f) => (
-          <li data-category={f.category} data-rule={f.ruleId}>
-            <strong>{categoryLabel(f.category)}.</strong> {f.explain}{' '}
-            <span class="rule">{t('card_rule', [f.ruleId, String(Math.round(f.confidence * 100))])}</span>
-          </li>
+      <div
+        class={more ? 'card-scroll has-more' : 'card-scroll'}
+        ref={scroller}
+        role="region"
+        aria-label={t('card_content')}
+        aria-describedby={more ? 'gloss-card-more' : undefined}
+        // Scrollable from the keyboard when it overflows.
+        tabIndex={more ? 0 : -1}
+      >
+        <blockquote class="quote">{primary.text}</blockquote>
+        <ul class="why">
+          {findings.map((f) => (
+            <li data-category={f.category} data-rule={f.ruleId}>
+              <strong>{categoryLabel(f.category)}.</strong> {f.explain}{' '}
+              <span class="rule">{t('card_rule', [f.ruleId, String(Math.round(f.confidence * 100))])}</span>
+            </li>
+          ))}
+        </ul>
+        {shown.map((note) => (
+          <NoteView note={note} />
         ))}
-      </ul>
-      {shown.map((note) => (
-        <NoteView note={note} />
-      ))}
+        {props.outlet !== undefined && <OutletLine outlet={props.outlet} host={props.host ?? null} />}
+      </div>
+      {more && (
+        <p class="more-hint" id="gloss-card-more">
+          {t('card_moreBelow')}
+        </p>
+      )}
       <footer class="card-foot">
         {position && position.total > 1 && (
           <span class="nav">

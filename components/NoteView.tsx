@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { Note } from '@/utils/types';
 import { t } from '@/utils/i18n';
 
@@ -8,26 +9,55 @@ const KIND_LABEL: Record<Note['kind'], string> = {
   outlet: 'note_kindOutlet',
 };
 
-/** One context note: its text, its sources as links, and when it was last checked. Text only, never HTML. */
+let serial = 0;
+
+/**
+ * One context note: its summary first, the full text one action away ("Read more"), its sources behind their
+ * count, and when it was last checked. A note without a summary (an imported fact-check) shows its text as it is.
+ * Text only, never HTML.
+ */
 export function NoteView({ note, headingLevel = 3 }: { note: Note; headingLevel?: 2 | 3 | 4 }) {
   const Heading = `h${headingLevel}` as 'h3';
+  const [open, setOpen] = useState(false);
+  const [id] = useState(() => `gloss-note-${++serial}`);
+  const summary = note.summary?.trim();
+  const showBody = !summary || open;
+  const count = note.sources.length;
   return (
     <section class="note" data-note-id={note.id} data-kind={note.kind}>
       <p class="note-kind">{t(KIND_LABEL[note.kind])}</p>
       <Heading class="note-title">{note.title}</Heading>
-      {note.body.split(/\n{2,}/).map((para) => (
-        <p class="note-body">{para}</p>
-      ))}
+      {summary && <p class="note-summary">{summary}</p>}
+      {showBody && (
+        <div class="note-full" id={`${id}-body`}>
+          {note.body.split(/\n{2,}/).map((para) => (
+            <p class="note-body">{para}</p>
+          ))}
+        </div>
+      )}
+      {summary && (
+        <button
+          type="button"
+          class="note-more"
+          aria-expanded={open}
+          aria-controls={`${id}-body`}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? t('note_readLess') : t('note_readMore')}
+        </button>
+      )}
       {note.rating && (
         <p class="note-rating">
           {t('note_rating', note.rating.name)}
           {note.provenance.importedFrom ? ` (${note.provenance.importedFrom})` : ''}
         </p>
       )}
-      {note.sources.length > 0 && (
-        <>
-          <p class="note-sources-label">{t('note_sources')}</p>
-          <ul class="note-sources">
+      {count > 0 && (
+        <details class="note-sources-box">
+          <summary class="note-sources-label">
+            {count === 1 ? t('note_sourcesOne') : t('note_sourcesCount', String(count))}
+          </summary>
+          <ul class="note-sources" aria-label={t('note_sources')}>
             {note.sources.map((s) => (
               <li>
                 <a href={s.url} target="_blank" rel="noopener noreferrer">
@@ -39,7 +69,7 @@ export function NoteView({ note, headingLevel = 3 }: { note: Note; headingLevel?
               </li>
             ))}
           </ul>
-        </>
+        </details>
       )}
       <p class="note-reviewed">
         {t('note_reviewed', note.reviewed)} · {note.provenance.author}

@@ -123,8 +123,18 @@ export function Popup({ tabId }: { tabId: number | null }) {
     void browser.tabs.sendMessage(tabId, message).catch(() => undefined);
   };
   const count = state.findings.length;
+  // The first stop for the keyboard: straight to the first finding, past the notes and their links.
+  const skipToFindings = (e: Event) => {
+    e.preventDefault();
+    document.querySelector<HTMLElement>('#gloss-findings .finding')?.focus();
+  };
   return (
     <main>
+      {count > 0 && (
+        <a class="skip" href="#gloss-findings" onClick={skipToFindings}>
+          {t('popup_skipToFindings')}
+        </a>
+      )}
       {noticeLine}
       <h1 class="title">{state.article?.title || host}</h1>
       <p class="status">
@@ -150,38 +160,40 @@ export function Popup({ tabId }: { tabId: number | null }) {
         <section class="context" aria-label={t('popup_contextNotes')}>
           <h2 class="section-title">{t('popup_contextNotes')}</h2>
           {contextNotes.map((note) => (
-            <details class="context-note" open={note.kind === 'claim'}>
+            <details class="context-note">
               <summary>{note.title}</summary>
               <NoteView note={note} headingLevel={3} />
             </details>
           ))}
         </section>
       )}
-      {CATEGORIES.filter((c) => groups.has(c)).map((category) => (
-        <section class="group" data-category={category}>
-          <h2>
-            {categoryLabel(category)} <span class="count">{groups.get(category)!.length}</span>
-          </h2>
-          <ul>
-            {groups.get(category)!.map(({ finding, index }) => (
-              <li>
-                <button
-                  type="button"
-                  class="finding"
-                  data-index={index}
-                  // A click from the keyboard (Enter, Space) has no pointer detail: focus moves into the card.
-                  onClick={(e) => focus(index, (e as MouseEvent).detail === 0)}
-                >
-                  <span class="finding-text">“{finding.text}”</span>
-                  {finding.category === 'claim-context' || finding.category === 'term-context' ? (
-                    <span class="finding-note">{notes[finding.noteId]?.title}</span>
-                  ) : null}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      <nav id="gloss-findings" class="findings" aria-label={t('popup_findingsList')}>
+        {CATEGORIES.filter((c) => groups.has(c)).map((category) => (
+          <section class="group" data-category={category}>
+            <h2>
+              {categoryLabel(category)} <span class="count">{groups.get(category)!.length}</span>
+            </h2>
+            <ul>
+              {groups.get(category)!.map(({ finding, index }) => (
+                <li>
+                  <button
+                    type="button"
+                    class="finding"
+                    data-index={index}
+                    // A click from the keyboard (Enter, Space) has no pointer detail: focus moves into the card.
+                    onClick={(e) => focus(index, (e as MouseEvent).detail === 0)}
+                  >
+                    <span class="finding-text">“{finding.text}”</span>
+                    {finding.category === 'claim-context' || finding.category === 'term-context' ? (
+                      <span class="finding-note">{notes[finding.noteId]?.title}</span>
+                    ) : null}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </nav>
       {controls}
     </main>
   );

@@ -42,6 +42,8 @@ export interface Note {
   id: string;
   kind: NoteKind;
   title: string;
+  /** At most two sentences, shown before the full text: what is established, and who disputes it. */
+  summary?: string;
   body: string;
   sources: Source[];
   reviewed: string;

@@ -8,6 +8,7 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { NoteCard, type CardProps } from '@/components/NoteCard';
 import cardCss from '@/components/card.css?inline';
+import { placeCard } from '@/utils/card-layout';
 
 type OpenProps = Omit<CardProps, 'onClose'>;
 
@@ -165,23 +166,32 @@ export class CardHost {
   }
 
   /**
-   * Below the highlight, or above it when there is more room there; the card's height is held to that room, so
-   * it never covers the words it explains. Kept inside the viewport horizontally.
+   * Below the highlight when the card fits there, above it when it fits there instead, otherwise on the side with
+   * more room and no taller than that room (utils/card-layout.ts): it never covers the words it explains, and what
+   * does not fit scrolls inside the card.
    */
   private place() {
     const card = this.root?.querySelector<HTMLElement>('.card');
     if (!card || !this.anchor) return;
     const rect = this.anchor.getClientRects()[0] ?? this.anchor.getBoundingClientRect();
-    const { innerWidth: vw, innerHeight: vh } = window;
-    const margin = 8;
-    const below = vh - rect.bottom - 2 * margin;
-    const above = rect.top - 2 * margin;
-    const room = Math.max(below, above, 160);
-    card.style.maxHeight = `${Math.round(Math.min(room, 560))}px`;
-    const height = card.offsetHeight;
-    const top = below >= height || below >= above ? rect.bottom + margin : rect.top - margin - height;
-    const left = Math.max(margin, Math.min(rect.left, vw - card.offsetWidth - margin));
-    card.style.top = `${Math.round(Math.max(margin, Math.min(top, vh - height - margin)))}px`;
-    card.style.left = `${Math.round(left)}px`;
+    // The card's natural height: as tall as its content, before it is held to the room it gets. Measuring it
+    // unclamps the scrolling part, so where the reader had scrolled to is put back afterwards.
+    const scroller = card.querySelector<HTMLElement>('.card-scroll');
+    const scrolled = scroller?.scrollTop ?? 0;
+    card.style.maxHeight = 'none';
+    card.style.top = '0px';
+    card.style.bottom = 'auto';
+    const natural = card.scrollHeight;
+    const at = placeCard(
+      { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right },
+      { width: window.innerWidth, height: window.innerHeight },
+      { height: natural, width: card.offsetWidth },
+    );
+    card.style.maxHeight = `${at.maxHeight}px`;
+    card.style.left = `${at.left}px`;
+    card.style.top = at.top === undefined ? 'auto' : `${at.top}px`;
+    card.style.bottom = at.bottom === undefined ? 'auto' : `${at.bottom}px`;
+    card.dataset.side = at.side;
+    if (scroller && scrolled) scroller.scrollTop = scrolled;
   }
 }

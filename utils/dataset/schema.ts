@@ -5,16 +5,64 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../categories';
 
-const date = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY-MM-DD (or YYYY-MM, YYYY)');
+/** Whether `value` (YYYY, YYYY-MM or YYYY-MM-DD) names a day, month or year that exists: no month 13, no 31 February. */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = m[2] === undefined ? 1 : Number(m[2]);
+  const day = m[3] === undefined ? 1 : Number(m[3]);
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Whether the date (at its own precision) has begun by `today` (YYYY-MM-DD, in UTC when not given). */
+export function isNotFuture(value: string, today: string = new Date().toISOString().slice(0, 10)): boolean {
+  return value <= today.slice(0, value.length);
+}
+
+const date = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY-MM-DD (or YYYY-MM, YYYY)')
+  .refine(isCalendarDate, 'a date that exists (month 01-12, a day the month has)');
+/** A date something was published or checked: it exists and is not later than today. */
+const pastDate = date.refine((s) => isNotFuture(s), 'a date not in the future');
 const text = z.string().trim().min(1, 'must not be empty');
 const url = z.url({ protocol: /^https?$/, error: 'an http(s) address' });
 
-export const sourceSchema = z.strictObject({
+/** A source as imported from elsewhere: the publisher may be unknown. */
+export const importedSourceSchema = z.strictObject({
   title: text,
   publisher: text.optional(),
   date: date.optional(),
   url,
 });
+
+/** A source of a bundled note: who published it is always said; its date, when the page gives one, is not later than today. */
+export const sourceSchema = z.strictObject({
+  title: text,
+  publisher: text,
+  date: pastDate.optional(),
+  url,
+});
+
+/**
+ * What a reader sees first: at most two sentences (what is established, and who disputes it), at most 300
+ * characters. A sentence ends with . ! or ? followed by a space and a capital, a digit or a quotation mark; an
+ * initial ("U.S.", "J. Smith") or a title ("Dr.") does not end one.
+ */
+export function sentenceCount(value: string): number {
+  const ends = value
+    .trim()
+    .match(
+      /(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|No|Gen|Col|Capt|Lt|Sgt|Jr|Sr|vs|e\.g|i\.e))[.!?][\u201d"')\]]*\s+(?=[\p{Lu}\d\u201c"'(])/gu,
+    );
+  return (ends?.length ?? 0) + 1;
+}
+const summary = text
+  .max(300, 'at most 300 characters')
+  .refine((s) => sentenceCount(s) <= 2, 'at most two sentences')
+  .refine((s) => !/<\/?[a-z][^>]*>/i.test(s), 'plain text, not HTML');
 
 export const ratingSchema = z.strictObject({
   name: text,
@@ -35,8 +83,10 @@ const base = {
   id: z.string().regex(/^(technique|claim|term|outlet)\/[a-z0-9][a-z0-9-]*$/, 'kind/slug, lower case'),
   title: text,
   body: text.refine((s) => !/<\/?[a-z][^>]*>/i.test(s), 'plain text, not HTML'),
+  /** Shown first, before the full text. Required for the bundled notes; imported notes may have none. */
+  summary: summary.optional(),
   sources: z.array(sourceSchema),
-  reviewed: date,
+  reviewed: pastDate,
   lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, 'a BCP 47 language tag'),
   rating: ratingSchema.optional(),
   provenance: provenanceSchema,
@@ -47,12 +97,14 @@ const phrase = z.string().trim().min(2);
 export const noteSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     ...base,
+    summary,
     kind: z.literal('technique'),
     match: z.strictObject({ category }),
     sources: z.array(sourceSchema).min(1, 'a technique note cites at least one reference'),
   }),
   z.strictObject({
     ...base,
+    summary,
     kind: z.literal('claim'),
     match: z.strictObject({
       claim: text,
@@ -62,12 +114,14 @@ export const noteSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     ...base,
+    summary,
     kind: z.literal('term'),
     match: z.strictObject({ aliases: z.array(phrase).min(1) }),
     sources: z.array(sourceSchema).min(1, 'a term note cites at least one source'),
   }),
   z.strictObject({
     ...base,
+    summary,
     kind: z.literal('outlet'),
     match: z
       .strictObject({
@@ -130,7 +184,8 @@ export const importedClaimSchema = z.strictObject({
     claim: text.max(2000, 'at most 2,000 characters'),
     phrases: z.array(z.array(phrase).min(1)).default([]),
   }),
-  sources: z.array(sourceSchema),
+  sources: z.array(importedSourceSchema),
+  reviewed: date,
   provenance: provenanceSchema.extend({ importedFrom: text }),
 });
 

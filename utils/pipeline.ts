@@ -3,7 +3,7 @@
  * The content script runs the first three in the page and asks the background for the notes; the CLI runs all
  * of them here.
  */
-import type { ArticleInfo, Finding, Note, OutletRef, PageResult } from './types';
+import type { ArticleInfo, Finding, Note, OutletContext, OutletRef, PageResult } from './types';
 import type { Category } from './categories';
 import { overlapsAny, type Interval } from './anchor';
 import type { CompiledDataset } from './dataset/compile';
@@ -12,7 +12,7 @@ import { analyzeText, dedupe } from './analyze';
 import { sentences as splitSentences, type Span } from './text/segment';
 import { detectArticle } from './detect';
 import { extractArticle, type Extraction } from './extract';
-import { matchClaims, matchTerms, outletForHost, outletsByName, type ClaimSearch } from './notes/match';
+import { matchClaims, matchTerms, outletContext, outletsByName, type ClaimSearch } from './notes/match';
 import { thresholdFor, type Sensitivity } from './sensitivity';
 
 const reported = new Set<string>();
@@ -84,7 +84,7 @@ function safeSentences(text: string, lang: string): Span[] {
 export interface ContextResult {
   findings: Finding[];
   notes: Note[];
-  outlet: OutletRef | null;
+  outlet: OutletContext | null;
   outlets: OutletRef[];
 }
 
@@ -133,11 +133,10 @@ function matchAll(
 ): ContextResult {
   const context = [...matchClaims(text, sentences, data, imported), ...matchTerms(text, sentences, data)];
   const findings = dedupe([...phrasing, ...context]);
-  const host = hostnameOf(pageUrl);
-  const outlet = host ? outletForHost(host, data) : null;
+  const outlet = hostnameOf(pageUrl) ? outletContext(pageUrl, data) : null;
   const outlets = outletsByName([article.byline, article.originalPublisher], data, outlet?.noteId);
   const ids = new Set<string>();
-  for (const o of [outlet, ...outlets]) if (o) ids.add(o.noteId);
+  for (const o of [outlet, ...outlets]) if (o?.noteId) ids.add(o.noteId);
   for (const f of findings) ids.add(f.noteId);
   const notes = [...ids].map((id) => data.notes[id] ?? imported?.notes?.(id)).filter((n): n is Note => !!n);
   return { findings, notes, outlet, outlets };
@@ -201,7 +200,11 @@ export function readDocument(
 ): PageResult & { extraction: Extraction | null } {
   const detection = detectArticle(doc, url);
   if (!detection.isArticle && !options.force) {
-    return { ...detection, article: null, findings: [], notes: [], outlet: null, outlets: [], extraction: null };
+    // Not an article: no notes, but the site's outlet context still stands (the contract's `outlet`).
+    const outlet = url ? outletContext(url, data) : null;
+    const note = outlet?.noteId ? data.notes[outlet.noteId] : undefined;
+    const notes = note ? [note] : [];
+    return { ...detection, article: null, findings: [], notes, outlet, outlets: [], extraction: null };
   }
   const extraction = extractArticle(doc, url);
   const result = readText(extraction.article, url, rules, data, options);

@@ -75,12 +75,31 @@ export interface OutletRef {
   domain: string;
 }
 
+/**
+ * A published rating of a news domain (Lin et al. 2023's aggregate of six professional rating sets): the score
+ * on a 0-1 quality scale, the share of all rated domains that score lower (0-100), the rating sets that rated
+ * this domain, and the citation. It rates the site, not any one article.
+ */
+export interface OutletRating {
+  score: number;
+  percentile: number;
+  sets: string[];
+  source: string;
+}
+
+/** The outlet of the page's own address: its written note, its published rating, or both. */
+export interface OutletContext {
+  noteId?: string;
+  domain: string;
+  rating?: OutletRating;
+}
+
 /** What `gloss analyze` prints and what the popup shows: one page, read. */
 export interface PageResult extends Detection {
   article: ArticleInfo | null;
   findings: Finding[];
   notes: Note[];
-  outlet: OutletRef | null;
+  outlet: OutletContext | null;
   /** Outlet notes matched by syndication names (byline, "originally published by"). */
   outlets: OutletRef[];
 }

@@ -56,7 +56,9 @@ describe.skipIf(!HAS_SEED)('the seed article', () => {
 
   test('notes: both outlets, the three claims and the terms, with sources and review dates', () => {
     const ids = result.notes.map((n) => n.id);
-    expect(result.outlet).toEqual({ noteId: 'outlet/global-research', domain: 'globalresearch.ca' });
+    // The written note, and the site's published rating beside it.
+    expect(result.outlet).toMatchObject({ noteId: 'outlet/global-research', domain: 'globalresearch.ca' });
+    expect(result.outlet?.rating?.sets).toContain('Media Bias/Fact Check');
     expect(result.outlets.map((o) => o.noteId)).toEqual(['outlet/southfront']);
     for (const id of [
       'claim/khan-shaykhun-sarin-2017',

@@ -124,7 +124,7 @@ export interface NotesAudit {
   undated: string[];
   /** Claim notes with no source from an issuing body, court or official record. */
   noOfficial: string[];
-  /** Notes whose body does not say what the note does not cover. */
+  /** Claim notes whose body does not say what the note does not cover. */
   noScope: string[];
   /** Mirror hosts cited, with how often, and the sources among them not named as a copy. */
   mirrors: Record<string, number>;
@@ -161,8 +161,8 @@ export function auditNotes(notes: NoteFile[]): NotesAudit {
         if (!/\bcop(y|ies)\b|\barchived?\b/i.test(s.title)) audit.unnamedCopies.push(`${note.id}: ${s.url}`);
       }
     }
-    if (!SCOPE.test(note.body)) audit.noScope.push(note.id);
     if (note.kind !== 'claim') continue;
+    if (!SCOPE.test(note.body)) audit.noScope.push(note.id);
     const publishers = new Set(note.sources.map((s) => s.publisher.trim().toLowerCase()));
     if (publishers.size < 2) audit.fewPublishers.push(note.id);
     if (!note.sources.some((s) => isOfficial(s.url))) audit.noOfficial.push(note.id);
@@ -182,7 +182,7 @@ export function formatAudit(audit: NotesAudit): string {
   list('claim notes with fewer than two publishers', audit.fewPublishers);
   list('sources without a date', audit.undated);
   list('claim notes without a source from the issuing body or an official record', audit.noOfficial);
-  list('notes that do not say what they do not cover', audit.noScope);
+  list('claim notes that do not say what they do not cover', audit.noScope);
   list(
     'mirror sites cited',
     Object.entries(audit.mirrors).map(([host, n]) => `${host} ×${n}`),

@@ -22,7 +22,7 @@ describe('whose words', () => {
   });
 
   test('even-handed labels: each side’s pejoratives for the other', () => {
-    for (const text of ['The radical left wants to abolish the police.', 'Far-right groups held a rally downtown.'])
+    for (const text of ['The radical left wants to abolish the police.', 'MAGA extremists held a rally downtown.'])
       expect(ids(text)).toContain('labeling.political-pejoratives');
   });
 });
@@ -104,7 +104,7 @@ describe('alleged: ordinary care or doubt', () => {
   });
 
   test('a bare “alleged” before a noun waits for the thorough setting', () => {
-    const text = 'He denied the alleged plot.';
+    const text = 'They sold the alleged miracle cure.';
     expect(ids(text, thresholdFor('balanced'))).toEqual([]);
     expect(ids(text, thresholdFor('thorough'))).toContain('doubt.alleged-adjective');
   });
@@ -114,7 +114,7 @@ describe('sensitivity', () => {
   test('precise ⊂ balanced ⊂ thorough', () => {
     expect(SENSITIVITIES.precise).toBeGreaterThan(SENSITIVITIES.balanced);
     expect(SENSITIVITIES.balanced).toBeGreaterThan(SENSITIVITIES.thorough);
-    const text = 'The regime’s brutal crackdown, experts say, was an utter failure. The dictator fled.';
+    const text = 'The regime’s brutal crackdown was an utter failure, and experts say so. The dictator fled.';
     const n = (s: 'precise' | 'balanced' | 'thorough') => findings(text, thresholdFor(s)).length;
     expect(n('precise')).toBeLessThanOrEqual(n('balanced'));
     expect(n('balanced')).toBeLessThan(n('thorough'));

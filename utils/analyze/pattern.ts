@@ -257,7 +257,11 @@ function sequenceSource(pattern: string, mode: PatternMode): string {
   parts.forEach((part, i) => {
     if (part.gap) {
       const { min, max } = part.gap;
-      src += `(?:${SEP}${modeClasses(mode).word}){${min},${max}}`;
+      const word = modeClasses(mode).word;
+      // After an opening quote mark, the gap's first word follows the mark directly.
+      if (min >= 1 && i > 0 && /^\[“/.test(parts[i - 1]!.source))
+        src += `${word}(?:${SEP}${word}){${min - 1},${max - 1}}`;
+      else src += `(?:${SEP}${word}){${min},${max}}`;
       return;
     }
     const sep = i === 0 ? '' : part.punctuation ? '[\\s\\u00a0]*' : SEP;

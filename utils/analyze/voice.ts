@@ -127,7 +127,7 @@ export function readVoice(text: string, quotes: Quote[] = findQuotes(text), sent
   }
   readLines(text, b);
   for (const s of sentences ?? splitSentences(text)) readSentence(text, s, b);
-  return makeVoice(merge(raw));
+  return makeVoice(merge(raw, text.length));
 }
 
 /** Transcripts, interviews and embedded posts: whole lines that belong to someone else. */
@@ -222,40 +222,41 @@ function readSentence(text: string, s: Span, b: Builder): void {
   }
 }
 
-/** Sorted and without overlaps: where two claims to a stretch meet, the one that starts first keeps it. */
-function merge(spans: VoiceSpan[]): VoiceSpan[] {
-  // A quote inside reported speech is still a quote: quotes and lines first, then the wider spans fill the gaps.
-  const rank: Record<VoiceHow, number> = {
-    quote: 0,
-    'partial-quote': 0,
-    name: 0,
-    mention: 0,
-    scare: 0,
-    post: 1,
-    transcript: 1,
-    qa: 1,
-    frame: 2,
-    reported: 3,
-  };
-  const sorted = [...spans].sort((a, b) => rank[a.how] - rank[b.how] || a.start - b.start);
+const RANK: Record<VoiceHow, number> = {
+  quote: 0,
+  'partial-quote': 0,
+  name: 0,
+  mention: 0,
+  scare: 0,
+  post: 1,
+  transcript: 1,
+  qa: 1,
+  frame: 2,
+  reported: 3,
+};
+
+/**
+ * Sorted and without overlaps. A quote inside reported speech is still a quote: quotes and mentions first, then
+ * whole lines, then labels, then indirect speech, each filling only what the ones before left; within a rank, the
+ * span that starts first keeps what two share. Painted character by character, so the cost is linear in the text.
+ */
+function merge(spans: VoiceSpan[], length: number): VoiceSpan[] {
+  if (!spans.length) return [];
+  const owner = new Int32Array(length).fill(-1);
+  const order = spans
+    .map((_, i) => i)
+    .sort((x, y) => RANK[spans[y]!.how] - RANK[spans[x]!.how] || spans[y]!.start - spans[x]!.start);
+  // Lowest priority first, so that what is painted later wins.
+  for (const i of order) owner.fill(i, Math.max(0, spans[i]!.start), Math.min(length, spans[i]!.end));
   const out: VoiceSpan[] = [];
-  for (const s of sorted) {
-    let pieces: VoiceSpan[] = [s];
-    for (const o of out) {
-      const next: VoiceSpan[] = [];
-      for (const p of pieces) {
-        if (p.end <= o.start || p.start >= o.end) next.push(p);
-        else {
-          if (p.start < o.start) next.push({ ...p, end: o.start });
-          if (p.end > o.end) next.push({ ...p, start: o.end });
-        }
-      }
-      pieces = next;
-      if (!pieces.length) break;
-    }
-    out.push(...pieces);
+  for (let at = 0; at < length;) {
+    const i = owner[at]!;
+    let end = at + 1;
+    while (end < length && owner[end] === i) end++;
+    if (i >= 0) out.push({ start: at, end, kind: spans[i]!.kind, how: spans[i]!.how });
+    at = end;
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out;
 }
 
 function makeVoice(spans: VoiceSpan[]): Voice {

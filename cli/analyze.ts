@@ -13,13 +13,34 @@ import type { PageResult } from '@/utils/types';
  */
 export function parseDocument(html: string): Document {
   const doc = parseHTML(html).document as unknown as Document;
-  if (doc.documentElement?.tagName.toUpperCase() === 'HTML') return doc;
+  if (doc.documentElement?.tagName.toUpperCase() === 'HTML') return oneBody(doc);
   const source = html.replace(/^\s*<!doctype[^>]*>/i, '');
   const head = /<\/head\s*>/i.exec(source);
   const wrapped = head
     ? `<!doctype html><html>${source.slice(0, head.index + head[0].length)}<body>${source.slice(head.index + head[0].length)}</body></html>`
     : `<!doctype html><html><head></head><body>${source}</body></html>`;
   return parseHTML(wrapped).document as unknown as Document;
+}
+
+/**
+ * linkedom starts a second <body> where a browser keeps one: after a <style> or a stray <html> that follows the
+ * head (IE conditional comments), it opens an empty body and puts the page in another. A browser's document has
+ * one body holding it all: the later bodies' content is moved into the first.
+ */
+function oneBody(doc: Document): Document {
+  const first = doc.body;
+  if (!first || first.children.length || !doc.documentElement) return doc;
+  // linkedom's own queries miss a body inside a second <html>: the tree is walked.
+  const stack: Element[] = [doc.documentElement];
+  while (stack.length) {
+    const el = stack.pop()!;
+    if (el !== first && el.tagName.toUpperCase() === 'BODY') {
+      while (el.firstChild) first.appendChild(el.firstChild);
+      continue;
+    }
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
+  }
+  return doc;
 }
 
 export function analyzeHtml(
@@ -137,6 +158,24 @@ export function toJson(result: PageResult) {
   };
 }
 
+/** The site's published rating in words, or that none is known (for a page read with its address). */
+export function ratingLines(result: PageResult): string[] {
+  const rating = result.outlet?.rating;
+  if (rating) {
+    return [
+      `Rating:    ${result.outlet!.domain}: ${rating.score.toFixed(2)} on a 0-1 quality scale, higher than ` +
+        `${Math.round(rating.percentile)}% of the news sites rated (rated by ${rating.sets.join('; ')})`,
+      '           It rates the site as a whole, not this article.',
+      `           Source: ${rating.source}`,
+    ];
+  }
+  if (!result.article?.url || result.outlet) return [];
+  return [
+    'Rating:    no rating known for this site: none of the six rating sets gathered by Lin et al. (2023) rates it',
+    '           (no judgement either way; new, small, local and non-news sites are often unrated).',
+  ];
+}
+
 export function report(result: PageResult): string {
   const lines: string[] = [];
   const a = result.article;
@@ -156,8 +195,9 @@ export function report(result: PageResult): string {
   }
   const notes = new Map(result.notes.map((n) => [n.id, n]));
   for (const o of [result.outlet, ...result.outlets]) {
-    if (o) lines.push(`Outlet:    ${notes.get(o.noteId)?.title ?? o.noteId} (${o.domain})`);
+    if (o?.noteId) lines.push(`Outlet:    ${notes.get(o.noteId)?.title ?? o.noteId} (${o.domain})`);
   }
+  lines.push(...ratingLines(result));
   lines.push('', `${result.findings.length} findings`);
   for (const f of result.findings) {
     lines.push(`  [${CATEGORY_LABELS[f.category]}] “${f.text}” (${f.ruleId}, ${Math.round(f.confidence * 100)}%)`);

@@ -7,6 +7,7 @@ import { categoryLabel, t } from '@/utils/i18n';
 import { siteMode, type Settings } from '@/utils/settings';
 import { loadSettings, saveSettings, takeNotice, watchSettings } from '@/utils/settings-store';
 import { NoteView } from './NoteView';
+import { OutletRatingSection } from './OutletRating';
 
 type Load = { status: 'loading' } | { status: 'ready'; state: TabState | null };
 
@@ -97,7 +98,7 @@ export function Popup({ tabId }: { tabId: number | null }) {
   }
   const notes = Object.fromEntries(state.notes.map((n) => [n.id, n]));
   const outletNotes = [state.outlet, ...state.outlets]
-    .map((o) => (o ? notes[o.noteId] : undefined))
+    .map((o) => (o?.noteId ? notes[o.noteId] : undefined))
     .filter((n): n is Note => !!n);
   // Claim notes, then term notes, in the order the article raises them.
   const contextNotes = [
@@ -149,13 +150,12 @@ export function Popup({ tabId }: { tabId: number | null }) {
           ))}
         </ul>
       </details>
-      {outletNotes.length > 0 && (
-        <section class="outlets" aria-label={t('popup_outletNotes')}>
-          {outletNotes.map((note) => (
-            <NoteView note={note} headingLevel={2} />
-          ))}
-        </section>
-      )}
+      <section class="outlets" aria-label={t('popup_outletNotes')}>
+        {outletNotes.map((note) => (
+          <NoteView note={note} headingLevel={2} />
+        ))}
+        <OutletRatingSection outlet={state.outlet} host={host} />
+      </section>
       {contextNotes.length > 0 && (
         <section class="context" aria-label={t('popup_contextNotes')}>
           <h2 class="section-title">{t('popup_contextNotes')}</h2>

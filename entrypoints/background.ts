@@ -9,6 +9,7 @@
 import { browser } from 'wxt/browser';
 import notes from 'virtual:gloss/notes';
 import rules from 'virtual:gloss/rules';
+import ratings from 'virtual:gloss/ratings';
 import { compileRules, readForTab } from '@/utils/pipeline';
 import type { BackgroundMessage, ImportsReply, OptionsToBackground, TabState } from '@/utils/messages';
 import { TabStore } from '@/utils/tab-store';
@@ -18,6 +19,8 @@ import { ImportError, readImportFile } from '@/utils/dataset/claimreview';
 
 export default defineBackground(() => {
   const store = new TabStore();
+  // The published outlet ratings beside the written notes: the site's rating where no note covers it.
+  const data = ratings ? { ...notes, ratings } : notes;
   const action = browser.action ?? browser.browserAction;
   // The bundled claims share the imported claims' index for its statistics, as in `gloss match`.
   const bundled = notes.claims.map((c) => ({
@@ -43,7 +46,7 @@ export default defineBackground(() => {
     const { text: _text, ...meta } = message.article;
     const index = await imported.ready().catch(() => null);
     const search = index && index.retriever.size ? { retriever: index.retriever, exclude: bundledIds } : undefined;
-    const { reasons, ...context } = readForTab(message, compileRules(rules), notes, search);
+    const { reasons, ...context } = readForTab(message, compileRules(rules), data, search);
     const detection = reasons.length
       ? { ...message.detection, reasons: [...message.detection.reasons, ...reasons] }
       : message.detection;

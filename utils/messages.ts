@@ -1,5 +1,5 @@
 /** Messages between the extension's contexts, typed per direction. */
-import type { ArticleInfo, Detection, Finding, Note, OutletRef } from './types';
+import type { ArticleInfo, Detection, Finding, Note, OutletContext, OutletRef } from './types';
 import type { Category } from './categories';
 import type { Interval } from './anchor';
 import type { Sensitivity } from './sensitivity';
@@ -12,7 +12,8 @@ export interface TabState {
   article: Omit<ArticleInfo, 'text'> | null;
   findings: Finding[];
   notes: Note[];
-  outlet: OutletRef | null;
+  /** The site's outlet note and its published rating, where either exists. */
+  outlet: OutletContext | null;
   outlets: OutletRef[];
   /** Why Gloss is not reading this page although it could: switched off for the site, paused or snoozed. */
   inactive?: 'site' | 'paused' | 'snoozed';

@@ -2,7 +2,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import rules from 'virtual:gloss/rules';
-import notes from 'virtual:gloss/notes';
+import bundled from 'virtual:gloss/notes';
+import ratings from 'virtual:gloss/ratings';
 import { compileRules } from '@/utils/pipeline';
 import { SENSITIVITIES, type Sensitivity } from '@/utils/sensitivity';
 import {
@@ -21,6 +22,8 @@ interface Flags {
   url?: string;
   json: boolean;
   jsonl: boolean;
+  /** Read the page as an article whatever detection says, as a reader's "read it anyway" does. */
+  asArticle?: boolean;
   sensitivity?: Sensitivity;
   files: string[];
 }
@@ -37,6 +40,7 @@ function parseFlags(args: string[]): Flags {
     if (a === '--url') flags.url = value();
     else if (a === '--json') flags.json = true;
     else if (a === '--jsonl') flags.jsonl = true;
+    else if (a === '--as-article') flags.asArticle = true;
     else if (a === '--sensitivity') {
       const v = value();
       if (!(v in SENSITIVITIES))
@@ -51,7 +55,7 @@ function parseFlags(args: string[]): Flags {
 export async function analyzeCommand(args: string[]): Promise<number> {
   const flags = parseFlags(args);
   const compiled = compileRules(rules);
-  const options = { sensitivity: flags.sensitivity };
+  const options = { sensitivity: flags.sensitivity, force: flags.asArticle };
   if (flags.jsonl) {
     if (flags.files.length) throw new UsageError('--jsonl reads stdin and takes no FILE');
     await analyzeLines(compiled, options);
@@ -92,11 +96,17 @@ export async function analyzeCommand(args: string[]): Promise<number> {
 
 type Compiled = ReturnType<typeof compileRules>;
 
+// The notes with the published outlet ratings beside them, as the extension's background reads pages.
+const notes = ratings ? { ...bundled, ratings } : bundled;
+
 /**
  * One result line per input line, in one process. A line that cannot be read (not JSON, not an object, no
  * "html" or "text", a page too large) gets an {"id", "error"} line and the batch goes on.
  */
-async function analyzeLines(compiled: Compiled, options: { sensitivity?: Sensitivity }): Promise<void> {
+async function analyzeLines(
+  compiled: Compiled,
+  defaults: { sensitivity?: Sensitivity; force?: boolean },
+): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let n = 0;
   for await (const line of lines) {
@@ -108,6 +118,8 @@ async function analyzeLines(compiled: Compiled, options: { sensitivity?: Sensiti
       const input = parseLine(line);
       if (input.id !== undefined && input.id !== null) id = input.id;
       const url = typeof input.url === 'string' ? input.url : null;
+      // "asArticle": true reads this line's page as an article whatever detection says.
+      const options = input.asArticle === true ? { ...defaults, force: true } : defaults;
       const page = typeof input.html === 'string' ? input.html : null;
       const large = page !== null && page.length > MAX_PAGE_BYTES / 4 ? tooLarge(Buffer.byteLength(page)) : null;
       if (large) throw new Error(`"html" ${large}`);
@@ -144,6 +156,7 @@ interface InputLine {
   html?: unknown;
   text?: unknown;
   url?: unknown;
+  asArticle?: unknown;
 }
 
 function parseLine(line: string): InputLine {

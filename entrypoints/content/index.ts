@@ -224,6 +224,8 @@ export default defineContentScript({
           related,
           focus: keyboard,
           theme: settings.theme,
+          outlet: state.outlet,
+          host: location.hostname,
           position: { index: position, total: order.length },
           onPrevious: () => step(-1, keyboard),
           onNext: () => step(1, keyboard),

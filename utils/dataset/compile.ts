@@ -2,6 +2,7 @@
 import type { Category } from '../categories';
 import type { Note } from '../types';
 import type { NoteFile } from './schema';
+import type { RatingsFile } from './ratings';
 
 export interface ClaimEntry {
   id: string;
@@ -28,6 +29,8 @@ export interface CompiledDataset {
   claims: ClaimEntry[];
   terms: TermEntry[];
   outlets: OutletEntry[];
+  /** Published ratings of news domains (dataset/outlets/ratings.json), beside the written outlet notes. */
+  ratings?: RatingsFile;
 }
 
 export function compileDataset(

@@ -4,6 +4,7 @@ import { join, basename, relative } from 'node:path';
 import type { z } from 'zod';
 import { datasetInfoSchema, noteSchema, ruleFileSchema, type NoteFile, type Rule } from './schema';
 import { compileDataset, type CompiledDataset } from './compile';
+import type { RatingsFile } from './ratings';
 import { compileRuleSet } from '../analyze/rules';
 
 /** A rule file as written, with its example sentences. */
@@ -108,12 +109,48 @@ export function loadDatasetInfo(root: string) {
   return parsed.data;
 }
 
-/** Everything in one call: validated rules (checked to compile) and the compiled note index. */
+/** Everything in one call: validated rules (checked to compile) and the compiled note index with the ratings. */
 export function loadDataset(root: string): { rules: FullRuleSet[]; notes: CompiledDataset } {
   const rules = loadRuleSets(root);
   const info = loadDatasetInfo(root);
   const notes = compileDataset(loadNoteFiles(root), info);
+  const ratings = loadRatings(root);
+  if (ratings) notes.ratings = ratings;
   return { rules: checkRules(rules, notes), notes };
+}
+
+/** dataset/outlets/ratings.json (scripts/build-outlet-ratings.mjs writes it), checked; null when there is none. */
+export function loadRatings(root: string): RatingsFile | null {
+  const file = join(root, 'outlets', 'ratings.json');
+  if (!existsSync(file)) return null;
+  const raw = readJson(file, root) as Partial<RatingsFile>;
+  const where = relative(root, file);
+  if (raw.format !== 'gloss-outlet-ratings' || raw.version !== 1)
+    throw new DatasetError(`${where}: format: not a Gloss ratings file (version 1)`);
+  if (!raw.source?.citation || !raw.source.url || !raw.source.terms || !/^[0-9a-f]{64}$/.test(raw.source.sha256 ?? ''))
+    throw new DatasetError(`${where}: source: the citation, its address, the terms and the source file's SHA-256`);
+  if (!Array.isArray(raw.sets) || !raw.sets.length || raw.sets.length > 30)
+    throw new DatasetError(`${where}: sets: a list of the rating sets`);
+  const problems: string[] = [];
+  for (const [domain, row] of Object.entries(raw.domains ?? {})) {
+    const ok =
+      /^[a-z0-9][a-z0-9.-]*\.[a-z0-9-]+(\/[^/\s]+)*$/.test(domain) &&
+      Array.isArray(row) &&
+      row.length === 3 &&
+      Number.isInteger(row[0]) &&
+      row[0] >= 0 &&
+      row[0] <= 1000 &&
+      typeof row[1] === 'number' &&
+      row[1] >= 0 &&
+      row[1] <= 100 &&
+      Number.isInteger(row[2]) &&
+      row[2] > 0 &&
+      row[2] < 2 ** raw.sets.length;
+    if (!ok) problems.push(`${where}: ${domain}: [score x1000 (0-1000), percentile (0-100), sets (bits)]`);
+    if (problems.length >= 20) break;
+  }
+  if (problems.length) throw new DatasetError(problems.join('\n'));
+  return raw as RatingsFile;
 }
 
 function checkRules(sets: FullRuleSet[], notes: CompiledDataset): FullRuleSet[] {

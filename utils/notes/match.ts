@@ -2,8 +2,9 @@
  * Context notes for a page: claim notes by the sentences that make or discuss the claim, term notes by name,
  * outlet notes by the site's hostname and by the names a syndicated piece credits.
  */
-import type { Finding, OutletRef } from '../types';
+import type { Finding, OutletContext, OutletRef } from '../types';
 import type { CompiledDataset } from '../dataset/compile';
+import { ratingForUrl } from '../dataset/ratings';
 import { fastEdgesHold, patternSource, type PatternMode } from '../analyze/pattern';
 import { spanAt, type Span } from '../text/segment';
 import { DEFAULT_THRESHOLD, type ClaimRetriever } from './bm25';
@@ -264,6 +265,27 @@ export function outletForHost(hostname: string, data: CompiledDataset): OutletRe
     }
   }
   return best;
+}
+
+/**
+ * The outlet of the page's own address: its written note (which wins, and keeps the domain it names) and the
+ * published rating of the domain, where either exists; null where there is neither.
+ */
+export function outletContext(pageUrl: string | null, data: CompiledDataset): OutletContext | null {
+  let url: URL | null;
+  try {
+    url = pageUrl ? new URL(pageUrl) : null;
+  } catch {
+    url = null;
+  }
+  if (!url?.hostname) return null;
+  const note = outletForHost(url.hostname, data);
+  const rated = ratingForUrl(url, data.ratings);
+  if (!note && !rated) return null;
+  const out: OutletContext = { domain: note?.domain ?? rated!.domain };
+  if (note) out.noteId = note.noteId;
+  if (rated) out.rating = rated.rating;
+  return out;
 }
 
 /** Outlet notes named by a syndicated piece (byline, original publisher), never the site's own note twice. */

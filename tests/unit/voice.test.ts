@@ -35,6 +35,13 @@ describe('voice: what is someone else’s', () => {
     ['The raid was a brutal massacre, according to the ministry.', 'brutal', 'reported'],
     ['The test, North Korea said, was a devastating blow to its enemies.', 'devastating', 'reported'],
     ['The study found that the policy was a catastrophic failure.', 'catastrophic', 'reported'],
+    ['Stenehjem told POLITICO the plan was a disgrace.', 'disgrace', 'reported'],
+    ['But critics, including Trump, argue the deal is a betrayal.', 'betrayal', 'reported'],
+    [
+      '“Absurd” was the word, if the vote was lost by more than that, said Jane Smith, an analyst.',
+      'vote was lost',
+      'reported',
+    ],
     // Words named as words, titles and names.
     ['The word “alien” has a long history in law.', 'alien', 'mention'],
     ['If “alien”, a Latinate word, sounds cold, that is the point.', 'alien', 'mention'],
@@ -67,6 +74,8 @@ describe('voice: what is the writer’s own', () => {
     ['Police found the body of the slaughtered man on Monday.', 'slaughtered'],
     ['The reckless plan, which critics said would fail, passed.', 'reckless'],
     ['Who said the plan was a disaster?', 'disaster'],
+    ['Do not believe the mainstream narrative.', 'mainstream narrative'],
+    ['He did not say the plan was a disaster.', 'disaster'],
     ['The senator falsely said the vote was rigged.', 'falsely'],
     ['Some sources say the attack was staged.', 'Some sources say'],
     ['It’s a disaster that isn’t over, and the players’ union knows it.', 'disaster'],

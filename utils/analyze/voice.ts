@@ -62,23 +62,24 @@ const KIND_OF_QUOTE: Record<Quote['kind'], { kind: VoiceSpan['kind']; how: (q: Q
 // Reporting cues. Verbs of saying that take what was said straight after them ("said the plan failed"), and verbs
 // that report speech or belief only with "that" ("found that …", "announced that …").
 const SAY =
-  'said|says|say|added|adds|wrote|writes|argued|argues|insisted|insists|claimed|claims|contended|contends|maintained|maintains|asserted|asserts|alleged|alleges|stressed|stresses|tweeted|tweets|testified|testifies|predicted|predicts|believes|believed|thinks|thought|warned|warns|countered|counters|complained|complains';
+  'said|says|say|added|adds|wrote|writes|argued|argues|insisted|insists|claimed|claims|contended|contends|maintained|maintains|asserted|asserts|alleged|alleges|stressed|stresses|tweeted|tweets|testified|testifies|predicted|predicts|believes|believed|thinks|thought|warned|warns|countered|counters|complained|complains|argue|claim|insist|warn|contend|believe|think|maintain|assert|allege';
 const SAY_THAT =
-  'stated|states|announced|announces|declared|declares|explained|explains|noted|notes|acknowledged|acknowledges|admitted|admits|conceded|concedes|confirmed|confirms|denied|denies|replied|replies|responded|responds|suggested|suggests|feared|fears|hoped|hopes|estimated|estimates|reported|reports|charged|charges|emphasi[sz]ed|emphasi[sz]es|recalled|recalls|observed|observes|indicated|indicates|promised|promises|vowed|vows|pledged|pledges|boasted|boasts|concluded|concludes|found|finds|showed|shows|revealed|reveals|agreed|agrees|believe|think|say|worries|worried|worry|expects|expected|expect|insist|argue|claim|warn|contend';
+  'stated|states|announced|announces|declared|declares|explained|explains|noted|notes|acknowledged|acknowledges|admitted|admits|conceded|concedes|confirmed|confirms|denied|denies|replied|replies|responded|responds|suggested|suggests|feared|fears|hoped|hopes|estimated|estimates|reported|reports|charged|charges|emphasi[sz]ed|emphasi[sz]es|recalled|recalls|observed|observes|indicated|indicates|promised|promises|vowed|vows|pledged|pledges|boasted|boasts|concluded|concludes|found|finds|showed|shows|revealed|reveals|agreed|agrees|worries|worried|worry|expects|expected|expect';
 const WHEN =
   '(?:\\s+(?:on\\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last\\s+\\w+|this\\s+\\w+|earlier|later|in\\s+a\\s+(?:statement|interview|speech|post|tweet|letter|memo|filing|report)|in\\s+an\\s+(?:interview|email|op-ed)))?';
 // A subject of a few words before the cue: a pronoun, a name, "the agency", "Senate Democrats", "a spokesman for X".
 // The cue is not a noun after an article ("the claims were false").
 const SUBJECT =
-  "(?:[\\p{L}\\p{N}’'.&-]+,?\\s+){1,9}?(?<!\\b(?:the|a|an|these|those|his|her|their|its|our|my|your|such|any|no)\\s+)";
+  "(?:[\\p{L}\\p{N}’'.&-]+,?\\s+){1,9}?(?<!\\b(?:the|a|an|these|those|his|her|their|its|our|my|your|such|any|no|not|to|do|don[’']t|didn[’']t|doesn[’']t|won[’']t|can[’']t|cannot|would|could|should|might|may|will|must)\\s+)";
 const ADVERBS =
   '(?:(?:has|have|had|also|previously|repeatedly|publicly|privately|later|then|once|often|never|long|again)\\s+){0,2}';
+// Whom a speaker told: read case-sensitively after the cue, since the patterns around it ignore case.
 const HEARER =
-  '(?:\\s+(?:reporters|journalists|the\\s+\\w+|him|her|them|us|me|\\p{Lu}[\\p{L}.-]*(?:\\s+\\p{Lu}[\\p{L}.-]*){0,3}))?';
+  /^\s+(?:reporters|journalists|the\s+[\p{Ll}-]+|him|her|them|us|me|\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})(?=[\s,])/u;
 const OPENING = '^(?:(?:but|and|yet|still|meanwhile|however|instead|now|also|later|earlier),?\\s+)?';
 // "X said (that) …" near the start of a sentence: what follows is X's.
 const LEADING = new RegExp(
-  `${OPENING}${SUBJECT}${ADVERBS}(?:(?:told|tells|assured|assures|reminded|reminds)${WHEN}${HEARER}(?:\\s+that)?|(?:${SAY})${WHEN}(?:\\s+that)?|(?:${SAY_THAT})${WHEN}\\s+that)[,:]?\\s+`,
+  `${OPENING}${SUBJECT}${ADVERBS}(?:(?:told|tells|assured|assures|reminded|reminds)${WHEN}|(?:${SAY})${WHEN}(?:\\s+that)?|(?:${SAY_THAT})${WHEN}\\s+that)[,:]?\\s+`,
   'iu',
 );
 // "…, X said." or "…, said X." at the end of a sentence: what precedes is X's.
@@ -199,7 +200,7 @@ function readSentence(text: string, s: Span, b: Builder): void {
     return;
   }
   m = TRAILING.exec(sentence);
-  if (m && m.index > 0 && !/\b(?:who|which|that)\s*$/i.test(sentence.slice(0, m.index))) {
+  if (m && m.index > 0 && !/\b(?:who|which)\s*$/i.test(sentence.slice(0, m.index))) {
     b.add(s.start, s.start + m.index, 'speaker', 'reported');
     return;
   }
@@ -210,7 +211,15 @@ function readSentence(text: string, s: Span, b: Builder): void {
   }
   m = LEADING.exec(sentence);
   if (m && !/\b(?:who|which|whom|whose|if|when|what|how|because|after|before|while|as)\s/i.test(m[0])) {
-    const from = s.start + m[0].length;
+    let from = s.start + m[0].length;
+    // "told reporters (that) …": the hearer is not what was said.
+    if (/(?:told|tells|assured|assures|reminded|reminds)(?:\s+\S+){0,4}\s*$/i.test(m[0]) && !/\bthat\s*$/i.test(m[0])) {
+      const rest = text.slice(from - 1, s.end);
+      const h = HEARER.exec(rest);
+      if (h) from += h[0].length - 1;
+      const that = /^\s*(?:that\s+|,\s*)?/i.exec(text.slice(from, s.end));
+      if (that) from += that[0].length;
+    }
     if (s.end - from >= 8) b.add(from, s.end, 'speaker', 'reported');
     return;
   }

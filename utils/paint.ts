@@ -17,9 +17,30 @@ export function supportsHighlights(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
 
+// What Gloss has registered, per category: each registry update makes the browser recompute styles, so a category
+// whose ranges did not change is left as it is.
+const registered = new Map<Category, Range[]>();
+
+function sameRanges(a: readonly Range[] | undefined, b: readonly Range[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (
+      x !== y &&
+      (x.startContainer !== y.startContainer ||
+        x.startOffset !== y.startOffset ||
+        x.endContainer !== y.endContainer ||
+        x.endOffset !== y.endOffset)
+    )
+      return false;
+  }
+  return true;
+}
+
 /**
- * Registers one highlight per category. A range the browser refuses is left out and the rest are still painted;
- * the first such failure is reported once, quietly.
+ * Registers one highlight per category, touching the registry only for the categories whose ranges changed. A range
+ * the browser refuses is left out and the rest are still painted; the first such failure is reported once, quietly.
  */
 export function paint(items: Painted[]): void {
   if (!supportsHighlights()) return;
@@ -34,16 +55,19 @@ export function paint(items: Painted[]): void {
     const name = highlightName(category);
     try {
       if (!ranges?.length) {
-        CSS.highlights.delete(name);
+        if (registered.delete(category)) CSS.highlights.delete(name);
         continue;
       }
+      // Still ours and unchanged: nothing to do. (A page may have cleared the registry meanwhile.)
+      if (sameRanges(registered.get(category), ranges) && CSS.highlights.has(name)) continue;
       const highlight = build(ranges);
       if (!highlight.size) {
-        CSS.highlights.delete(name);
+        if (registered.delete(category)) CSS.highlights.delete(name);
         continue;
       }
       highlight.priority = PRIORITY[category] ?? 0;
       CSS.highlights.set(name, highlight);
+      registered.set(category, ranges);
     } catch (error) {
       reportOnce(error);
     }
@@ -67,9 +91,11 @@ function build(ranges: Range[]): Highlight {
   return highlight;
 }
 
+/** Takes down what Gloss painted, and only that: a registry Gloss never wrote to is never touched. */
 export function unpaint(): void {
   if (!supportsHighlights()) return;
-  for (const category of CATEGORIES) {
+  for (const category of [...registered.keys()]) {
+    registered.delete(category);
     try {
       CSS.highlights.delete(highlightName(category));
     } catch (error) {

@@ -5,6 +5,7 @@ import type { CompiledRuleSet } from '@/utils/analyze/rules';
 import { readDocument, readText, type ReadOptions } from '@/utils/pipeline';
 import { CATEGORY_LABELS } from '@/utils/categories';
 import type { PageResult } from '@/utils/types';
+import { formatSize } from './errors';
 
 /**
  * A page's HTML as a DOM document (linkedom: see docs/design/extraction.md for why). linkedom builds the
@@ -83,7 +84,7 @@ export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
 /** Why a page of `size` bytes is too large to read, or null. */
 export function tooLarge(size: number): string | null {
   return size > MAX_PAGE_BYTES
-    ? `is ${(size / 1024 / 1024).toFixed(1)} MB; pages larger than ${MAX_PAGE_BYTES / 1024 / 1024} MB are not read`
+    ? `is ${formatSize(size)}; pages larger than ${formatSize(MAX_PAGE_BYTES)} are not read`
     : null;
 }
 

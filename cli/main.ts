@@ -8,6 +8,7 @@ import { analyzeCommand } from './commands/analyze';
 import { importCommand } from './commands/import';
 import { matchCommand } from './commands/match';
 import { UsageError } from './usage';
+import { fileError } from './errors';
 
 const USAGE = `Usage:
   gloss analyze [--url URL] [--json] [--sensitivity precise|balanced|thorough] FILE.html|FILE.txt
@@ -37,6 +38,14 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`gloss: ${error.message}\n${USAGE}`);
       return 2;
     }
-    throw error;
+    // Anything else is a fault of Gloss's, not of the input: one line, and the stack only on request.
+    if (process.env.GLOSS_DEBUG) throw error;
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    const message =
+      code && 'path' in (error as object)
+        ? fileError(String((error as NodeJS.ErrnoException).path), error)
+        : ((error as Error)?.message ?? String(error));
+    process.stderr.write(`gloss: ${message} (GLOSS_DEBUG=1 shows where)\n`);
+    return 1;
   }
 }

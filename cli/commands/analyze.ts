@@ -17,6 +17,7 @@ import {
   tooLarge,
 } from '../analyze';
 import { UsageError } from '../usage';
+import { badUrl, fileError } from '../errors';
 
 interface Flags {
   url?: string;
@@ -37,8 +38,11 @@ function parseFlags(args: string[]): Flags {
       if (v === undefined) throw new UsageError(`${a} needs a value`);
       return v;
     };
-    if (a === '--url') flags.url = value();
-    else if (a === '--json') flags.json = true;
+    if (a === '--url') {
+      flags.url = value();
+      const bad = badUrl(flags.url);
+      if (bad) throw new UsageError(bad);
+    } else if (a === '--json') flags.json = true;
     else if (a === '--jsonl') flags.jsonl = true;
     else if (a === '--as-article') flags.asArticle = true;
     else if (a === '--sensitivity') {
@@ -72,7 +76,7 @@ export async function analyzeCommand(args: string[]): Promise<number> {
     }
     bytes = readFileSync(file);
   } catch (error) {
-    process.stderr.write(`gloss: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}\n`);
+    process.stderr.write(`gloss: ${fileError(file, error)}\n`);
     return 1;
   }
   const bad = badInput(bytes);

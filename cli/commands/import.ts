@@ -3,10 +3,11 @@
  * object, an array, a JSON-LD @graph or JSON Lines) into a Gloss dataset of claim notes, with a summary of what
  * was skipped and why on stderr.
  */
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { importClaimReview, ImportError, summarizeSkipped } from '@/utils/dataset/claimreview';
 import { UsageError } from '../usage';
+import { count, fileError } from '../errors';
 
 export async function importCommand(args: string[]): Promise<number> {
   const [format, ...rest] = args;
@@ -36,7 +37,7 @@ export async function importCommand(args: string[]): Promise<number> {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    process.stderr.write(`gloss: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}\n`);
+    process.stderr.write(`gloss: ${fileError(file, error)}\n`);
     return 1;
   }
   let result;
@@ -49,7 +50,7 @@ export async function importCommand(args: string[]): Promise<number> {
   }
   const { dataset, skipped } = result;
   process.stderr.write(
-    `gloss: ${file}: ${dataset.notes.length} claim notes imported, ${skipped.length} skipped\n` +
+    `gloss: ${file}: ${count(dataset.notes.length, 'claim note')} imported, ${skipped.length} skipped\n` +
       summarizeSkipped(skipped)
         .map((l) => `${l}\n`)
         .join(''),
@@ -57,7 +58,13 @@ export async function importCommand(args: string[]): Promise<number> {
   if (!dataset.notes.length) return 1;
   // Written next to the target and renamed: a failed write never leaves half a dataset behind.
   const tmp = `${out}.tmp-${process.pid}`;
-  writeFileSync(tmp, `${JSON.stringify(dataset, null, 1)}\n`);
-  renameSync(tmp, out);
+  try {
+    writeFileSync(tmp, `${JSON.stringify(dataset, null, 1)}\n`);
+    renameSync(tmp, out);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    process.stderr.write(`gloss: ${fileError(out, error, 'write')}; nothing was written\n`);
+    return 1;
+  }
   return 0;
 }

@@ -15,6 +15,7 @@ import { claimDocs, type ClaimLike } from '@/utils/notes/claims';
 import { matchClaims } from '@/utils/notes/match';
 import { sentences } from '@/utils/text/segment';
 import { UsageError } from '../usage';
+import { count, fileError } from '../errors';
 
 export async function matchCommand(args: string[]): Promise<number> {
   const datasets: string[] = [];
@@ -48,9 +49,17 @@ export async function matchCommand(args: string[]): Promise<number> {
   }));
   for (const file of datasets) {
     try {
-      const { dataset, skipped } = readImportFile(readFileSync(file, 'utf8'), { importedFrom: basename(file) });
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        process.stderr.write(`gloss: ${fileError(file, error)}\n`);
+        return 1;
+      }
+      const { dataset, skipped } = readImportFile(text, { importedFrom: basename(file) });
       claims.push(...dataset.notes.map((n) => ({ ...n, sources: n.sources })));
-      if (skipped.length) process.stderr.write(`gloss: ${file}: ${skipped.length} entries skipped\n`);
+      if (skipped.length)
+        process.stderr.write(`gloss: ${file}: ${count(skipped.length, 'entry', 'entries')} skipped\n`);
     } catch (error) {
       const why = error instanceof ImportError ? error.message : ((error as NodeJS.ErrnoException).code ?? `${error}`);
       process.stderr.write(`gloss: ${file}: ${why}\n`);

@@ -50,7 +50,7 @@ function typesOf(v: Record<string, Json>): string[] {
 
 /** Reads the input as JSON, or else as JSON Lines; returns each candidate review with where it was found. */
 export function parseInput(text: string): { value: unknown; at: string }[] {
-  if (text.length > LIMITS.input) throw new ImportError('the file is larger than 256 MB');
+  if (text.length > LIMITS.input) throw new ImportError('the file is larger than 256 MiB');
   const body = text.replace(/^\uFEFF/, '');
   let whole: unknown;
   let jsonOk = true;

@@ -1,8 +1,8 @@
 /**
  * gloss: the reading pipeline on the command line. Each command lives in cli/commands/.
  *
- *   gloss analyze [--url URL] [--json] [--sensitivity precise|balanced|thorough] FILE
- *   gloss analyze --jsonl            lines {"id", "html" | "text", "url"?} on stdin, one result line each
+ *   gloss analyze [--url URL] [--json] [--as-article] [--sensitivity precise|balanced|thorough] FILE
+ *   gloss analyze --jsonl            lines {"id", "html" | "text", "url"?, "asArticle"?} on stdin, one result line each
  */
 import { analyzeCommand } from './commands/analyze';
 import { importCommand } from './commands/import';
@@ -11,8 +11,8 @@ import { UsageError } from './usage';
 import { fileError } from './errors';
 
 const USAGE = `Usage:
-  gloss analyze [--url URL] [--json] [--sensitivity precise|balanced|thorough] FILE.html|FILE.txt
-  gloss analyze --jsonl [--sensitivity ...]   (reads {"id","html"|"text","url"?} lines on stdin)
+  gloss analyze [--url URL] [--json] [--as-article] [--sensitivity precise|balanced|thorough] FILE.html|FILE.txt
+  gloss analyze --jsonl [--as-article] [--sensitivity ...]   (reads {"id","html"|"text","url"?,"asArticle"?} lines on stdin)
   gloss import claimreview IN.json --out DATASET.json [--license L] [--name N]
   gloss match [--dataset DATASET.json ...] [--top K] [--threshold S] --jsonl   (reads {"id","text"} lines)
 `;

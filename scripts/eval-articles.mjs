@@ -9,10 +9,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const corpora = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(root, '../shared/corpora'));
-const wanted = ['readability-pages', 'zyte-articles'];
+const wanted = ['readability-pages', 'zyte-articles', 'pages-more'];
 if (!wanted.some((d) => existsSync(resolve(corpora, d)))) {
   process.stdout.write(
-    `eval:articles: skipped, no corpora at ${corpora} (it needs readability-pages/ or zyte-articles/ in it).\n` +
+    `eval:articles: skipped, no corpora at ${corpora} (it needs readability-pages/, zyte-articles/ or pages-more/ in it).\n` +
       'Usage: npm run eval:articles -- PATH/TO/corpora\n',
   );
   process.exit(0);

@@ -9,7 +9,7 @@
  * Every page falls in the "tune" or the "held-out" split by a hash of its name: rules were developed looking at
  * tune pages only, and figures are printed for both.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,6 +22,7 @@ import { detectArticle } from '../utils/detect';
 import { extractArticle } from '../utils/extract';
 import { parseDocument, decodeHtml } from '../cli/analyze';
 import { scoreOf, shingleMatch, splitOf, undeclared, type Split } from './eval-articles.metric';
+import { detectReport, extractReport, featureRows, loadDetectPages, loadExtractPages } from './eval-articles.more';
 
 type Label = 'news' | 'other-article' | 'not-article' | 'benchmark';
 
@@ -276,6 +277,41 @@ export async function run(corpora: string, args: string[], root: string): Promis
   // --quick: our code only, no jsdom and no Readability (for working on the rules).
   const quick = args.includes('--quick');
   const pages = loadPages(corpora);
+  const more = loadDetectPages(corpora);
+  const featuresAt = args.find((a) => a.startsWith('--features='))?.slice('--features='.length);
+  if (featuresAt) {
+    // The rows the detection weights are fitted on (scripts/fit-detect-weights.py): every labelled page.
+    const rows = featureRows([
+      ...pages.map((p) => ({
+        id: `${p.set}/${p.id}`,
+        source: p.set,
+        label: p.label,
+        news: p.label === 'news' || p.label === 'benchmark',
+        html: p.html,
+        url: p.url,
+        split: p.split,
+      })),
+      ...more.map((p) => ({
+        id: `pages-more/detect/${p.id}`,
+        source: 'pages-more',
+        label: p.label,
+        news: p.label === 'news-article',
+        html: p.html,
+        url: p.url,
+        split: p.split,
+      })),
+    ]);
+    writeFileSync(featuresAt, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    process.stdout.write(`eval:articles: ${rows.length} feature rows written to ${featuresAt}\n`);
+    return 0;
+  }
+  if (args.includes('--more')) {
+    // pages-more/ only: detection, and extraction beside Readability.js.
+    const lines = [row('', SPLITS), ...detectReport(more, args.includes('--verbose'))];
+    lines.push(...extractReport(loadExtractPages(corpora), root, args));
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  }
   if (!pages.length) {
     process.stdout.write(`eval:articles: skipped, no pages found under ${corpora}\n`);
     return 0;
@@ -478,6 +514,8 @@ export async function run(corpora: string, args: string[], root: string): Promis
     if (verbose) out.push(`      ${d.reasons.join('; ')}`, `      nothing declared: ${b.reasons.join('; ')}`);
   }
 
+  if (more.length) out.push(...detectReport(more, verbose));
+
   out.push('', 'Extraction (zyte-articles; token 4-gram shingles: P, R averaged over pages, F1 of the two)');
   const fmt = (x: { p: number; r: number; f1: number }) =>
     `F1 ${x.f1.toFixed(3)} (P ${x.p.toFixed(3)} R ${x.r.toFixed(3)})`;
@@ -524,6 +562,8 @@ export async function run(corpora: string, args: string[], root: string): Promis
       `${low.filter((x) => x.m.page.split === 'tune').length} / ${low.filter((x) => x.m.page.split === 'held-out').length}`,
     ]),
   );
+
+  if (!quick) out.push(...extractReport(loadExtractPages(corpora), root, args));
 
   out.push('', 'Time per page in Node, ms (median / 90th percentile; document parsing not included)');
   const timing = (label: string, group: Measured[], pick: (m: Measured) => number) =>

@@ -3,12 +3,12 @@
  * prose, each weighed and named in `reasons`. Cheap when the answer is no: what the page declares about itself
  * and its address are read first, and the page's text only when those leave the question open.
  *
- * The weights say how much each piece of evidence means, not how often it fired on some set of pages: a
- * publisher's own "this is a NewsArticle" outweighs everything else; "og:type article" is set by news sites and
- * blogs alike; a page that calls itself a blog post, a product or a listing is not a news story, whatever its
- * prose looks like. Nothing here depends on the page's language.
+ * Each piece of evidence is a named feature; its weight is a row of a small logistic model fitted on labelled
+ * pages (utils/detect-weights.ts says which pages and how), and the page is taken for news when the bias and the
+ * weights of the evidence found sum to 0 or more. Nothing here depends on the page's language.
  */
-import type { Detection } from './types';
+import type { Detection, PageKind } from './types';
+import { DETECTION_BIAS, DETECTION_WEIGHTS, DOM_FEATURES, type Feature } from './detect-weights';
 import { jsonLdItems } from './dom/structured';
 import { ELEMENT_NODE, TEXT_NODE, comesAfter, metaContent, tagOf, textOf } from './dom/walk';
 import { mainContainer, walkPageInSlices } from './extract';
@@ -23,13 +23,14 @@ const NOT_ARTICLE_TYPES =
 // Open Graph types that are something other than a web page or an article.
 const OG_OTHER = /^(product|book|profile|music\.|video\.|place|business\.|restaurant\.|game|books\.|fitness\.)/;
 
-/** The threshold of the summed weights at which a page is taken for a news article. */
-const THRESHOLD = 1.5;
-
+/** One piece of evidence: the feature it is (a row of the weight table), its weight there, and why. */
 export interface Evidence {
+  feature: Feature;
   weight: number;
   reason: string;
 }
+
+const ev = (feature: Feature, reason: string): Evidence => ({ feature, weight: DETECTION_WEIGHTS[feature], reason });
 
 function pathOf(url: string): { host: string; path: string; query: string } | null {
   try {
@@ -47,11 +48,25 @@ const LISTING_SEGMENTS = new Set(
   'tag tags topic topics category categories section sections search author authors archive archives page'.split(' '),
 );
 const SEARCH_PARAMS = new Set(['q', 's', 'query', 'search']);
-const REFERENCE_SEGMENTS =
-  'wiki doc docs documentation manual reference api product products shop store forum forums thread threads questions'.split(
-    ' ',
-  );
-const REFERENCE_HOSTS = new Set('docs developer developers wiki shop store forum forums community support'.split(' '));
+// Paths and host names of reference and shop pages, by what they are (the kind is told to the reader).
+const REFERENCE_SEGMENTS: [Feature, string[]][] = [
+  ['url_wiki', ['wiki', 'encyclopedia']],
+  ['url_docs', 'doc docs documentation manual reference api guide tutorial tutorials'.split(' ')],
+  ['url_shop', 'product products shop store item dp'.split(' ')],
+  ['url_forum', 'forum forums thread threads questions showthread viewtopic'.split(' ')],
+];
+const REFERENCE_HOSTS: Record<string, Feature> = {
+  docs: 'url_docs',
+  developer: 'url_docs',
+  developers: 'url_docs',
+  wiki: 'url_wiki',
+  shop: 'url_shop',
+  store: 'url_shop',
+  forum: 'url_forum',
+  forums: 'url_forum',
+  community: 'url_forum',
+  support: 'url_docs',
+};
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
@@ -88,10 +103,10 @@ function parameters(query: string): { name: string; value: string }[] {
 }
 
 /** What a URL says about the page: a dated or slugged story path, or a home, section, tag, search, blog page... */
-export function urlEvidence(url: string | null): Evidence | null {
-  if (!url) return null;
+export function urlFeatures(url: string | null): Evidence[] {
+  if (!url) return [];
   const u = pathOf(url);
-  if (!u || u.host === 'unknown.invalid') return null;
+  if (!u || u.host === 'unknown.invalid') return [];
   const { host, path, query } = u;
   const segments = path.split('/').filter(Boolean);
   const lower = segments.map((s) => s.toLowerCase());
@@ -101,17 +116,16 @@ export function urlEvidence(url: string | null): Evidence | null {
     // A story under a tag or section path still has a long id or a slug of several words at the end.
     !(hasDigitRun(last, 4) || last.split(/[-_]/).length > 3)
   )
-    return { weight: -2, reason: 'url: a tag, section, search or author page' };
+    return [ev('url_listing', 'url: a tag, section, search or author page')];
   const params = parameters(query);
   if (segments.length <= 1 && params.some((p) => SEARCH_PARAMS.has(p.name)))
-    return { weight: -2, reason: 'url: a search page' };
-  const lowerPath = path.toLowerCase();
+    return [ev('url_search', 'url: a search page')];
   const firstLabel = host.slice(0, host.indexOf('.'));
-  if (
-    REFERENCE_SEGMENTS.some((s) => lowerPath.includes(`/${s}/`)) ||
-    (host.includes('.') && REFERENCE_HOSTS.has(firstLabel))
-  )
-    return { weight: -2, reason: 'url: an encyclopedia, documentation, shop or forum path' };
+  for (const [feature, words] of REFERENCE_SEGMENTS)
+    if (lower.some((s, i) => words.includes(s) && (i < lower.length - 1 || path.endsWith('/'))))
+      return [ev(feature, `url: ${REFERENCE_NAMES[feature]} path`)];
+  const byHost = host.includes('.') ? REFERENCE_HOSTS[firstLabel] : undefined;
+  if (byHost) return [ev(byHost, `url: ${REFERENCE_NAMES[byHost]} host`)];
   if (
     lower.includes('blog') ||
     lower.includes('blogs') ||
@@ -121,32 +135,40 @@ export function urlEvidence(url: string | null): Evidence | null {
     host.endsWith('wordpress.com') ||
     host.endsWith('.pixnet.net')
   )
-    return { weight: -0.5, reason: 'url: a blog' };
-  if (segments.length === 0 && !hasDigitRun(query, 6)) return { weight: -2, reason: 'url: a home page' };
-  let weight = 0;
-  const found: string[] = [];
+    return [ev('url_blog', 'url: a blog')];
+  if (segments.length === 0 && !hasDigitRun(query, 6)) return [ev('url_home', 'url: a home page')];
+  const found: Evidence[] = [];
   if (
     /(^|\/)(19|20)\d\d\/[01]?\d(\/|$)/.test(path) ||
     /(^|[^\d])(19|20)\d\d[-_]?[01]\d[-_]?[0-3]\d([^\d]|$)/.test(path + query)
-  ) {
-    weight += 1;
-    found.push('a dated story path');
-  }
+  )
+    found.push(ev('url_dated', 'url: a dated story path'));
   const words = last
     .replace(/\.[a-z]+$/i, '')
     .split(/[-_+]/)
     .filter(hasLetter);
-  if (words.length >= 4) {
-    weight += 0.5;
-    found.push('a story slug');
-  }
-  if (hasDigitRun(last, 6) || params.some((p) => /^[a-z]+$/.test(p.name) && /^\d{6}/.test(p.value))) {
-    weight += 0.5;
-    found.push('a story id');
-  }
-  if (!weight && segments.length === 1 && words.length <= 2) return { weight: -1, reason: 'url: a section page' };
-  if (!weight) return null;
-  return { weight: Math.min(weight, 1.5), reason: `url: ${found.join(', ')}` };
+  if (words.length >= 4) found.push(ev('url_slug', 'url: a story slug'));
+  if (hasDigitRun(last, 6) || params.some((p) => /^[a-z]+$/.test(p.name) && /^\d{6}/.test(p.value)))
+    found.push(ev('url_id', 'url: a story id'));
+  if (!found.length && segments.length === 1 && words.length <= 2) return [ev('url_section', 'url: a section page')];
+  return found;
+}
+
+const REFERENCE_NAMES: Partial<Record<Feature, string>> = {
+  url_wiki: 'an encyclopedia',
+  url_docs: 'a documentation',
+  url_shop: 'a shop',
+  url_forum: 'a forum',
+};
+
+/** The URL's evidence as one line: its summed weight and its reasons (for tests and the CLI's report). */
+export function urlEvidence(url: string | null): { weight: number; reason: string } | null {
+  const found = urlFeatures(url);
+  if (!found.length) return null;
+  return {
+    weight: found.reduce((s, e) => s + e.weight, 0),
+    reason: `url: ${found.map((e) => e.reason.slice(5)).join(', ')}`,
+  };
 }
 
 /** What the page declares about itself: structured data, Open Graph, article and news meta. */
@@ -156,34 +178,33 @@ function declaredEvidence(doc: Document, url: string | null): Evidence[] {
   const has = (re: RegExp) => [...types].filter((t) => re.test(t));
   const news = has(NEWS_TYPES);
   const article = has(ARTICLE_TYPES);
-  if (news.length) evidence.push({ weight: 3, reason: `structured data: a ${news[0]}` });
+  if (news.length) evidence.push(ev('ld_news', `structured data: a ${news[0]}`));
   else if (has(BLOG_TYPES).length)
-    evidence.push({ weight: 0.5, reason: `structured data: a ${has(BLOG_TYPES)[0]} (a post, maybe not news)` });
+    evidence.push(ev('ld_blog', `structured data: a ${has(BLOG_TYPES)[0]} (a post, maybe not news)`));
   else if (has(FORUM_TYPES).length)
-    evidence.push({ weight: -2, reason: `structured data: a ${has(FORUM_TYPES)[0]} (forum or social post)` });
-  else if (article.length) evidence.push({ weight: 1, reason: `structured data: an ${article[0]}` });
+    evidence.push(ev('ld_forum', `structured data: a ${has(FORUM_TYPES)[0]} (forum or social post)`));
+  else if (article.length) evidence.push(ev('ld_article', `structured data: an ${article[0]}`));
   if (!news.length && !article.length && has(NOT_ARTICLE_TYPES).length)
-    evidence.push({ weight: -2, reason: `structured data: a ${has(NOT_ARTICLE_TYPES)[0]}, not an article` });
+    evidence.push(ev('ld_other', `structured data: a ${has(NOT_ARTICLE_TYPES)[0]}, not an article`));
 
   const ogType = metaContent(doc, 'meta[property="og:type" i], meta[name="og:type" i]')?.toLowerCase();
   if (ogType === 'article' || ogType === 'news' || ogType === 'newsarticle')
-    evidence.push({ weight: 1, reason: `open graph: og:type ${ogType}` });
-  else if (ogType && OG_OTHER.test(ogType)) evidence.push({ weight: -1.5, reason: `open graph: og:type ${ogType}` });
-  else if (ogType === 'website') evidence.push({ weight: -0.5, reason: 'open graph: og:type website' });
+    evidence.push(ev('og_article', `open graph: og:type ${ogType}`));
+  else if (ogType && OG_OTHER.test(ogType)) evidence.push(ev('og_other', `open graph: og:type ${ogType}`));
+  else if (ogType === 'website') evidence.push(ev('og_website', 'open graph: og:type website'));
 
   const meta = new Set<string>();
   for (const m of doc.querySelectorAll('meta[property^="article:" i], meta[name^="article:" i]')) {
     const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? '').toLowerCase().slice(8);
     if (/^(published|published_time|section|publisher|author|modified_time|opinion|tag)$/.test(key)) meta.add(key);
   }
-  if (meta.size) evidence.push({ weight: 0.5, reason: `meta: article:${[...meta].slice(0, 3).join(', article:')}` });
+  if (meta.size) evidence.push(ev('meta_article', `meta: article:${[...meta].slice(0, 3).join(', article:')}`));
   if (
     doc.querySelector('meta[name="news_keywords" i], meta[name="syndication-source" i], meta[name="original-source" i]')
   )
-    evidence.push({ weight: 1, reason: 'meta: news metadata (news_keywords or syndication source)' });
+    evidence.push(ev('meta_news', 'meta: news metadata (news_keywords or syndication source)'));
 
-  const u = urlEvidence(url ?? canonicalOf(doc));
-  if (u) evidence.push(u);
+  evidence.push(...urlFeatures(url ?? canonicalOf(doc)));
   return evidence;
 }
 
@@ -202,32 +223,75 @@ function domEvidence(doc: Document): Evidence[] {
   const prose = main?.score ?? 0;
   const paragraphs = main?.paragraphs ?? 0;
   const posts = main?.posts ?? 0;
-  if (posts)
-    evidence.push({ weight: -1.5, reason: `dom: a list of ${posts} short posts or teasers, not one block of prose` });
+  if (posts) evidence.push(ev('dom_posts', `dom: a list of ${posts} short posts or teasers, not one block of prose`));
   else if (prose >= 1500 && paragraphs >= 3)
-    evidence.push({ weight: 1.25, reason: `dom: one block of running prose (${paragraphs} paragraphs)` });
+    evidence.push(ev('dom_prose', `dom: one block of running prose (${paragraphs} paragraphs)`));
   else if (prose >= 600 && paragraphs >= 2)
-    evidence.push({ weight: 0.75, reason: `dom: a short block of running prose (${paragraphs} paragraphs)` });
-  else if (prose < 500 || paragraphs < 2) evidence.push({ weight: -2, reason: 'dom: no block of running prose' });
+    evidence.push(ev('dom_prose_short', `dom: a short block of running prose (${paragraphs} paragraphs)`));
+  else if (prose < 500 || paragraphs < 2) evidence.push(ev('dom_no_prose', 'dom: no block of running prose'));
+  if (main && !posts && paragraphs >= 25)
+    evidence.push(ev('dom_prose_long', `dom: a long text (${paragraphs} paragraphs, more than most stories)`));
   // Code listings make a page documentation or a tutorial; news stories hardly ever carry them.
   const code = main ? main.el.getElementsByTagName('pre').length : 0;
-  if (code >= 3) evidence.push({ weight: -1.5, reason: `dom: ${code} code listings (documentation or a tutorial)` });
+  if (code >= 3) evidence.push(ev('dom_code', `dom: ${code} code listings (documentation or a tutorial)`));
+  if (main && !posts) {
+    // A text in many sections, or one whose prose is much linked, is a reference or a guide more often than news.
+    const headings = main.el.querySelectorAll('h2, h3').length;
+    if (headings >= 4 && headings * 3 >= paragraphs)
+      evidence.push(ev('dom_sections', `dom: ${headings} subheadings over ${paragraphs} paragraphs`));
+    if ((main.linkShare ?? 0) >= 0.12)
+      evidence.push(ev('dom_linked', `dom: ${Math.round((main.linkShare ?? 0) * 100)}% of the prose is links`));
+  }
   // Teaser cards beside the main block: a front page has more of them than the block has paragraphs. A story
   // with a rail of related stories has fewer, and story pages carry such rails: they say nothing either way.
   const cards = doc.getElementsByTagName('article').length;
   const outside = cards - (main ? main.el.getElementsByTagName('article').length : 0);
-  if (outside >= 6 && outside >= paragraphs) evidence.push({ weight: -1.5, reason: `dom: ${cards} teaser cards` });
+  if (outside >= 6 && outside >= paragraphs) evidence.push(ev('dom_cards', `dom: ${cards} teaser cards`));
   if (doc.querySelector('[itemprop~="articleBody"]'))
-    evidence.push({ weight: 0.5, reason: 'dom: a marked-up article body' });
+    evidence.push(ev('dom_article_body', 'dom: a marked-up article body'));
   const head = main && !posts ? headlineOf(doc, main.el) : null;
-  if (head) evidence.push({ weight: 0.25, reason: 'dom: a headline over the prose, as in the page title' });
+  if (head) evidence.push(ev('dom_headline', 'dom: a headline over the prose, as in the page title'));
   if (doc.querySelector('time[datetime], [itemprop~="datePublished"], [class*="dateline" i]'))
-    evidence.push({ weight: 0.25, reason: 'dom: a dated element' });
+    evidence.push(ev('dom_dated', 'dom: a dated element'));
   else if (head && main && dateBy(head, main.el))
-    evidence.push({ weight: 0.25, reason: 'dom: a date by the headline' });
+    evidence.push(ev('dom_date_by_headline', 'dom: a date by the headline'));
   if (doc.querySelector('[rel~="author"], .byline, [itemprop~="author"], meta[name="author" i]'))
-    evidence.push({ weight: 0.25, reason: 'dom: a byline' });
+    evidence.push(ev('dom_byline', 'dom: a byline'));
+  // A price marked as one: a shop's page, whatever its description reads like.
+  if (doc.querySelector('[itemprop~="price" i], [class*="price" i]')) evidence.push(ev('dom_price', 'dom: a price'));
+  const stories = storyLinks(doc);
+  if (stories >= 10) evidence.push(ev('dom_story_links', `dom: links to ${stories} other stories (dated or numbered)`));
+  // Controls for choosing and buying (a size, a quantity), many of them: a shop or a form, not a story.
+  const controls = doc.querySelectorAll('select, input:not([type="hidden" i]):not([type="search" i])').length;
+  if (controls >= 6) evidence.push(ev('dom_controls', `dom: ${controls} form controls`));
   return evidence;
+}
+
+/**
+ * How many links of the page lead to other pages of the same site whose address is a story's: a dated path or a
+ * long number, the way news sites address their stories. A news site's page links to many of them; a personal
+ * site, a shop or documentation hardly ever. Counted up to 30.
+ */
+function storyLinks(doc: Document): number {
+  const links = doc.getElementsByTagName('a');
+  const seen = new Set<string>();
+  for (let i = 0; i < links.length && seen.size < 30; i++) {
+    const href = links[i]!.getAttribute('href');
+    if (!href || href.length < 12 || href.startsWith('#') || seen.has(href)) continue;
+    // Paths only, or addresses on the page's own host: a link elsewhere says nothing about this site.
+    if (/^[a-z]+:/i.test(href) && !sameSite(href, doc)) continue;
+    if (STORY_PATH.test(href)) seen.add(href);
+  }
+  return seen.size;
+}
+
+const STORY_PATH = /\/(19|20)\d\d\/[01]?\d\/|\/(19|20)\d\d[-_]?[01]\d[-_]?[0-3]\d[^\d]|[-_/]\d{6,}(\.html?|\/)?$/;
+
+function sameSite(href: string, doc: Document): boolean {
+  const host = doc.location?.hostname || pathOf(canonicalOf(doc) ?? '')?.host;
+  if (!host || host === 'unknown.invalid') return true;
+  const site = host.replace(/^www\./, '');
+  return href.includes(`//${site}/`) || href.includes(`.${site}/`) || href.includes(`//www.${site}/`);
 }
 
 const norm = (s: string) =>
@@ -336,16 +400,20 @@ export function quickParagraphs(doc: Document): number {
 /** What the page declares, and a verdict when that settles it without reading the page's prose. */
 function firstLook(doc: Document, url: string | null): { evidence: Evidence[]; verdict: Detection | null } {
   const evidence = declaredEvidence(doc, url);
-  const declared = total(evidence);
-  // The page itself says it is not a story (a product, a listing, a tag page, a blog...): no need to read it.
-  if (declared <= -1.5) return { evidence, verdict: decide(evidence, declared) };
-  // Nothing declared and hardly a paragraph on the page: a web app, a search page, a form.
-  if (declared <= 0 && quickParagraphs(doc) < 2) {
-    evidence.push({ weight: -2, reason: 'dom: fewer than two paragraphs' });
-    return { evidence, verdict: decide(evidence, total(evidence)) };
+  const declared = DETECTION_BIAS + total(evidence);
+  // What the page declares outweighs all that its prose could add (a product, a listing, a tag page...): no need
+  // to read it. The bound is exact: the verdict is the one reading the page would give.
+  if (declared + MAX_DOM < 0) return { evidence, verdict: decide(evidence) };
+  // Hardly a paragraph on the page: a web app, a search page, a form.
+  if (quickParagraphs(doc) < 2) {
+    evidence.push(ev('dom_few_paragraphs', 'dom: fewer than two paragraphs'));
+    return { evidence, verdict: decide(evidence) };
   }
   return { evidence, verdict: null };
 }
+
+/** The most that the page's prose can add to the score: every positive DOM weight. */
+const MAX_DOM = DOM_FEATURES.reduce((s, f) => s + Math.max(0, DETECTION_WEIGHTS[f]), 0);
 
 function total(evidence: Evidence[]): number {
   return evidence.reduce((s, e) => s + e.weight, 0);
@@ -353,12 +421,23 @@ function total(evidence: Evidence[]): number {
 
 function readProse(doc: Document, evidence: Evidence[]): Detection {
   evidence.push(...domEvidence(doc));
-  return decide(evidence, total(evidence));
+  return decide(evidence);
 }
 
 export function detectArticle(doc: Document, url: string | null = null): Detection {
   const look = firstLook(doc, url);
   return look.verdict ?? readProse(doc, look.evidence);
+}
+
+/**
+ * Every feature of a page, read whatever the declared ones say (no early verdict): the rows the weights are
+ * fitted on (scripts/eval-articles.ts writes them, scripts/fit-detect-weights.py fits them).
+ */
+export function detectionFeatures(doc: Document, url: string | null = null): Feature[] {
+  const evidence = declaredEvidence(doc, url);
+  if (quickParagraphs(doc) < 2) evidence.push(ev('dom_few_paragraphs', 'dom: fewer than two paragraphs'));
+  else evidence.push(...domEvidence(doc));
+  return evidence.map((e) => e.feature);
 }
 
 /**
@@ -378,11 +457,52 @@ export async function detectArticleInSlices(
   return readProse(doc, look.evidence);
 }
 
-function decide(evidence: Evidence[], score: number): Detection {
-  const confidence = 1 / (1 + Math.exp(-(score - THRESHOLD) * 1.5));
+const KIND_OF: Partial<Record<Feature, PageKind>> = {
+  ld_blog: 'blog',
+  url_blog: 'blog',
+  url_wiki: 'encyclopedia',
+  url_docs: 'documentation',
+  dom_code: 'documentation',
+  ld_forum: 'forum',
+  url_forum: 'forum',
+  dom_posts: 'forum',
+  url_shop: 'shop',
+  ld_other: 'page',
+  og_other: 'page',
+  url_listing: 'page',
+  url_search: 'page',
+  url_home: 'page',
+  url_section: 'page',
+  dom_cards: 'page',
+  dom_no_prose: 'page',
+  dom_few_paragraphs: 'page',
+  dom_controls: 'page',
+  dom_price: 'shop',
+};
+
+/**
+ * What kind of page it is read as, for the reader: news, or what else it looks like (a blog post, documentation,
+ * an encyclopedia entry, a forum, a shop, a page of another kind) or a single text that is not news.
+ */
+function kindOf(evidence: Evidence[], isArticle: boolean): PageKind {
+  if (isArticle) return 'news';
+  for (const e of evidence) {
+    const k = KIND_OF[e.feature];
+    if (k && k !== 'page') return k;
+  }
+  if (evidence.some((e) => KIND_OF[e.feature] === 'page')) return 'page';
+  return 'text';
+}
+
+function decide(evidence: Evidence[]): Detection {
+  const score = DETECTION_BIAS + total(evidence);
+  const confidence = 1 / (1 + Math.exp(-score));
+  const isArticle = score >= 0;
+  const round = (x: number) => Math.round(x * 100) / 100;
   return {
-    isArticle: score >= THRESHOLD,
+    isArticle,
     confidence: Math.round(confidence * 1000) / 1000,
-    reasons: evidence.map((e) => `${e.weight > 0 ? '+' : ''}${e.weight} ${e.reason}`),
+    kind: kindOf(evidence, isArticle),
+    reasons: evidence.map((e) => `${e.weight > 0 ? '+' : ''}${round(e.weight)} ${e.reason}`),
   };
 }

@@ -88,19 +88,41 @@ function splitWords(token: string): string[] {
   return token.split(/[-_:]+|(?<=[a-z])(?=[A-Z])/).filter(Boolean);
 }
 
-/** Whether class and id name boilerplate: some token does and no token names only the story's content. */
-function namesBoilerplate(name: string): boolean {
-  let bad = false;
+/**
+ * Whether class and id name boilerplate: some token does and no token names the story's content. A token with
+ * a layout word beside a content word (`sidebar-and-content-body`) names the story's frame; one with a word like
+ * "comments" does not (`post-comments`). Returns 'weak' when every boilerplate word is one that layouts also use
+ * for the frame of a story (`l-sidebar-fixed`, `article-meta`, `has-banner`).
+ */
+function namesBoilerplate(name: string): false | 'weak' | 'strong' {
+  let bad: false | 'weak' | 'strong' = false;
   let good = false;
   for (const token of name.split(/\s+/)) {
     if (!token) continue;
-    const words = splitWords(token);
-    if (BOILERPLATE_PHRASE.test(token.toLowerCase()) || words.some((w) => BOILERPLATE_WORD.has(w.toLowerCase())))
-      bad = true;
-    else if (words.some((w) => CONTENT_WORD.has(w.toLowerCase()))) good = true;
+    const words = splitWords(token).map((w) => w.toLowerCase());
+    const content = words.some((w) => CONTENT_WORD.has(w));
+    if (BOILERPLATE_PHRASE.test(token.toLowerCase())) bad = 'strong';
+    else if (words.some((w) => BOILERPLATE_WORD.has(w) && !WEAK_WORD.has(w))) bad = 'strong';
+    else if (words.some((w) => BOILERPLATE_WORD.has(w))) {
+      if (content) good = true;
+      else if (!bad) bad = 'weak';
+    } else if (content) good = true;
   }
-  return bad && !good;
+  return good ? false : bad;
 }
+
+// Boilerplate words that page layouts also give the story's own frame: a container so named that holds several
+// paragraphs is read.
+const WEAK_WORD = new Set(
+  'sidebar meta metadata modal popup banner masthead hidden legal bio byline bylines caption captions credit credits toolbar print-only skip'.split(
+    ' ',
+  ),
+);
+
+/** Inline elements: never left out for their name, which would cut words out of a sentence. */
+const INLINE_TAGS = new Set(
+  'A SPAN EM STRONG B I U S SMALL SUP SUB ABBR CITE Q MARK TIME FONT LABEL DFN VAR BDI BDO'.split(' '),
+);
 
 export function isBoilerplateElement(el: Element): boolean {
   const tag = tagOf(el);
@@ -111,10 +133,16 @@ export function isBoilerplateElement(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  if (INLINE_TAGS.has(tag)) return false;
   const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (name.length <= 1) return false;
+  const named = namesBoilerplate(name);
+  if (!named) return false;
   // A name is a weaker sign than a tag: a wrapper named for a modal or an ad slot that holds the headline or
-  // the marked-up body is the page's frame, not boilerplate.
-  return name.length > 1 && namesBoilerplate(name) && !el.querySelector(STORY_INSIDE);
+  // the marked-up body is the page's frame, not boilerplate; so is a layout's "sidebar" or "meta" wrapper that
+  // holds paragraphs of prose.
+  if (el.querySelector(STORY_INSIDE)) return false;
+  return named === 'strong' || el.getElementsByTagName('p').length < 3;
 }
 
 const STORY_INSIDE = 'h1, main, [itemprop~="articleBody"]';
@@ -283,6 +311,8 @@ interface Candidate {
    * a column of teasers. Zero for one block of running prose.
    */
   posts?: number;
+  /** The share of the container's text that is inside links (set for the chosen container). */
+  linkShare?: number;
 }
 
 /** How many paragraphs a block holds: one, or as many as its <br><br> breaks split it into (and its length allows). */
@@ -398,11 +428,19 @@ function findMainContainer(doc: Document, blocks: TextBlock[]): Candidate | null
     root = up;
     total = t;
   }
+  let length = 0;
+  let linked = 0;
+  for (const b of blocks)
+    if (b.el === root || root.contains(b.el)) {
+      length += b.length;
+      linked += b.linkLength;
+    }
   return {
     el: root,
     score: total.score,
     paragraphs: total.paragraphs,
     posts: postList(root, total.score, totals, proseLeaves),
+    linkShare: length ? linked / length : 0,
   };
 }
 
@@ -554,6 +592,8 @@ function collectBlocks(root: Element): Element[] {
 class TextBuilder {
   private readonly parts: string[] = [];
   readonly runs: TextRun[] = [];
+  /** Where each block's text starts in the text. */
+  readonly starts: number[] = [];
   private length = 0;
 
   add(block: Element): void {
@@ -566,6 +606,7 @@ class TextBuilder {
     };
     if (length > 0) push('\n\n');
     const blockStart = length;
+    this.starts.push(blockStart);
     let pendingSpace: { node: Text; offset: number } | null = null;
     const stack: Node[] = [block];
     while (stack.length) {
@@ -620,12 +661,18 @@ class TextBuilder {
     this.length = length;
   }
 
-  result(): { text: string; runs: TextRun[] } {
-    return { text: this.parts.join(''), runs: this.runs };
+  result(): Built {
+    return { text: this.parts.join(''), runs: this.runs, starts: this.starts };
   }
 }
 
-function buildText(blocks: Element[]): { text: string; runs: TextRun[] } {
+interface Built {
+  text: string;
+  runs: TextRun[];
+  starts: number[];
+}
+
+function buildText(blocks: Element[]): Built {
   const builder = new TextBuilder();
   for (const block of blocks) builder.add(block);
   return builder.result();
@@ -703,6 +750,26 @@ interface Plan {
   h1: Element | null;
 }
 
+/**
+ * The lead (standfirst, summary, first paragraph set apart) between the headline and the story's container:
+ * sentences that a layout puts in a block of their own under the headline, outside the container that holds
+ * the rest of the story. Up to eight blocks back from the container; bylines, dates and labels are not sentences
+ * and are passed over, links are not a lead.
+ */
+function leadBefore(root: Element, h1: Element): Element[] {
+  const all = bodyWalk(root.ownerDocument).blocks;
+  let i = all.findIndex((b) => b.el === root || root.contains(b.el));
+  const lead: Element[] = [];
+  for (let n = 0; --i >= 0 && n < 8; n++) {
+    const b = all[i]!;
+    if (b.el === h1 || b.el.contains(h1) || h1.contains(b.el)) break;
+    const tag = tagOf(b.el);
+    if (HEADINGS.has(tag) || LIST_ITEMS.has(tag) || isBoilerplateText(b.head)) continue;
+    if (b.weight >= 60 && isSentence(b) && b.linkLength / b.length < 0.3) lead.unshift(b.el);
+  }
+  return lead;
+}
+
 function plan(doc: Document): Plan {
   const items = jsonLdItems(doc);
   const news = firstItem(items, /Article$|BlogPosting$|NewsArticle|Report$/);
@@ -720,15 +787,18 @@ function plan(doc: Document): Plan {
   const root = best?.el ?? null;
   const blocks = root ? collectBlocks(root) : [];
   const h1 = headline(doc, root, title);
+  if (h1 && root && comesAfter(h1, root)) blocks.unshift(...leadBefore(root, h1));
   if (h1 && !blocks.includes(h1) && !(root && root.contains(h1) && blocks.some((b) => h1.contains(b))))
     blocks.unshift(h1);
   return { news, site, title, root, blocks, h1 };
 }
 
-function finish(doc: Document, url: string | null, p: Plan, built: { text: string; runs: TextRun[] }): Extraction {
+function finish(doc: Document, url: string | null, p: Plan, built: Built): Extraction {
   const { news, site, title, root, blocks, h1 } = p;
-  const { text, runs } = built;
-  const bodyStart = h1 && blocks[0] === h1 ? Math.min(text.length, textOf(h1).length + 2) : 0;
+  const { text, runs, starts } = built;
+  // The body starts where the block after the headline does (the headline's own text, as built, may differ in
+  // length from its text content: a hidden or boilerplate part is left out of it).
+  const bodyStart = h1 && blocks[0] === h1 ? (starts[1] ?? text.length) : 0;
 
   const bylineEl = doc.querySelector('[rel="author"], .byline, .author, [itemprop="author"]');
   const byline =

@@ -64,10 +64,18 @@ export interface ArticleInfo {
   text: string;
 }
 
+/**
+ * What a page is read as: a news story, or what else it looks like. A single text that is not news (an essay, a
+ * how-to, a notice) is `text`; a page that is no single text (a home page, a listing, search results) is `page`.
+ */
+export type PageKind = 'news' | 'blog' | 'documentation' | 'encyclopedia' | 'forum' | 'shop' | 'text' | 'page';
+
 export interface Detection {
   isArticle: boolean;
   confidence: number;
   reasons: string[];
+  /** What the page is read as (set by detection; `isArticle` is the verdict others rely on). */
+  kind?: PageKind;
 }
 
 export interface OutletRef {

@@ -142,13 +142,22 @@ describe('a page that declares nothing is weighed on its prose, its headline and
     ],
     ['a headline after the prose', `<div>${ps(12)}</div><h1>${TITLE}</h1>`],
     ['a short text under a headline, without a date', `<h1>${TITLE}</h1><div class="body">${ps(3)}</div>`],
+  ])('left alone: %s', (_, body) => {
+    const d = detectArticle(page(body));
+    expect(d.isArticle, reasons(d)).toBe(false);
+  });
+
+  // The fitted weights (utils/detect-weights.ts) take a short text under a headline that the page title repeats,
+  // with a date by it, for a story (a byline is no longer needed besides).
+  test.each([
     [
       'a short text under a headline with a date but no byline',
       `<header><h1>${TITLE}</h1><span>12 March 2026</span></header><div class="body">${ps(3)}</div>`,
     ],
-  ])('left alone: %s', (_, body) => {
+  ])('detected with the fitted weights: %s', (_, body) => {
     const d = detectArticle(page(body));
-    expect(d.isArticle, reasons(d)).toBe(false);
+    expect(d.isArticle, reasons(d)).toBe(true);
+    expect(reasons(d)).toMatch(/short block of running prose.*headline over the prose/);
   });
 });
 
@@ -233,7 +242,7 @@ describe('teaser cards are weighed against the story beside them', () => {
 
   test('more cards than the block has paragraphs make a front page', () => {
     const d = detectArticle(doc(`<div class="lead">${ps(4)}</div>${cards(20)}`));
-    expect(reasons(d)).toMatch(/-1\.5 dom: 20 teaser cards/);
+    expect(reasons(d)).toMatch(/-\d+(\.\d+)? dom: 20 teaser cards/);
     expect(d.isArticle).toBe(false);
   });
 });

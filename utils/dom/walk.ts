@@ -3,7 +3,10 @@
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 
-/** Elements whose text is never article prose. */
+/**
+ * Elements whose text is never article prose. Inline code (`<code>`, `<kbd>`, `<samp>`) is read: it is part of a
+ * sentence, and leaving it out cut words out of sentences (the highlighter never marks it; see utils/anchor.ts).
+ */
 export const SKIPPED_TAGS = new Set([
   'SCRIPT',
   'STYLE',
@@ -18,9 +21,6 @@ export const SKIPPED_TAGS = new Set([
   'TEXTAREA',
   'INPUT',
   'BUTTON',
-  'CODE',
-  'KBD',
-  'SAMP',
 ]);
 
 export function tagOf(node: Node): string {

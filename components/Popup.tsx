@@ -82,11 +82,24 @@ export function Popup({ tabId }: { tabId: number | null }) {
     );
   }
   if (!state.detection.isArticle) {
+    const kind = state.detection.kind;
+    // What the page was read as, and one click to read it anyway: the site is then read as news (settings'
+    // "always"), and the page is read again at once.
+    const readAnyway = settings && host && (
+      <button
+        type="button"
+        class="control read-anyway"
+        onClick={() => void saveSettings({ sites: { ...settings.sites, [host]: 'always' } }).then(setSettings)}
+      >
+        {t('popup_readAnyway')}
+      </button>
+    );
     return (
       <main>
         {noticeLine}
-        <h1 class="title">{t('popup_notArticle')}</h1>
+        <h1 class="title">{kind && kind !== 'news' ? t(`popup_readAs_${kind}`) : t('popup_notArticle')}</h1>
         <p class="status">{t('popup_quiet')}</p>
+        {readAnyway}
         <ul class="reasons">
           {state.detection.reasons.map((r) => (
             <li>{r}</li>

@@ -1,8 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { detectArticle, detectArticleInSlices, urlEvidence } from '@/utils/detect';
+import { DETECTION_BIAS } from '@/utils/detect-weights';
+import { analyzeHtml } from '@/cli/analyze';
 import { holdPage } from '@/utils/dom/page-memo';
-import { HAS_SEED, ROOT, SEED_HTML, SEED_URL, documentOf, fixture, html } from './helpers';
+import { HAS_SEED, ROOT, SEED_HTML, SEED_URL, dataset, documentOf, fixture, html, rules } from './helpers';
 
 describe('article detection', () => {
   test.each([
@@ -178,5 +181,42 @@ describe('detection in slices, as the content script runs it', () => {
     const d = await detectArticleInSlices(doc, 'https://shop.example/tent', async () => undefined);
     expect(d.isArticle).toBe(false);
     expect(walked).toBe(false);
+  });
+});
+
+describe('what a page is read as, and reading it anyway', () => {
+  test.each([
+    ['news-article.html', 'http://www.harbor-gazette.example/2026/03/12/council-passes-budget/', 'news'],
+    ['home-page.html', 'http://www.harbor-gazette.example/', 'page'],
+    ['encyclopedia.html', 'http://www.harbor-gazette.example/wiki/Gallium', 'encyclopedia'],
+    ['docs.html', 'http://www.harbor-gazette.example/docs/queue/push', 'documentation'],
+    ['product.html', 'http://www.harbor-gazette.example/shop/tent', 'shop'],
+    ['product.html', null, 'shop'],
+    ['docs.html', null, 'documentation'],
+  ])('%s at %s is read as %s', (name, url, kind) => {
+    const d = detectArticle(fixture(name), url);
+    expect(d.kind, d.reasons.join('; ')).toBe(kind);
+    expect(d.isArticle).toBe(kind === 'news');
+  });
+
+  test('every reason names its weight, and the weights and bias give the verdict and confidence', () => {
+    const d = detectArticle(fixture('news-article.html'), null);
+    const weights = d.reasons.map((r) => Number(/^([+-]?\d+(?:\.\d+)?) /.exec(r)?.[1]));
+    expect(weights.every((w) => Number.isFinite(w))).toBe(true);
+    const score = DETECTION_BIAS + weights.reduce((a, b) => a + b, 0);
+    expect(score >= 0).toBe(d.isArticle);
+    expect(d.confidence).toBeCloseTo(1 / (1 + Math.exp(-score)), 1);
+  });
+
+  test('a page read as something else is still read as an article when the reader asks (--as-article)', () => {
+    const page = readFileSync(resolve(ROOT, 'tests/fixtures/pages/encyclopedia.html'), 'utf8');
+    const url = 'http://www.harbor-gazette.example/wiki/Gallium';
+    const plain = analyzeHtml(page, url, rules, dataset.notes);
+    expect(plain.isArticle).toBe(false);
+    expect(plain.article).toBeNull();
+    const anyway = analyzeHtml(page, url, rules, dataset.notes, { force: true });
+    // Detection's own verdict is still reported; the page is read all the same.
+    expect(anyway.isArticle).toBe(false);
+    expect(anyway.article?.text.length).toBeGreaterThan(200);
   });
 });

@@ -1,6 +1,8 @@
 /**
  * schema.org ClaimReview in, Gloss claim notes out. The input may be one ClaimReview object, an array of them,
- * a JSON-LD document with an `@graph`, or JSON Lines (one object or array a line). Every review becomes a claim
+ * a JSON-LD document with an `@graph`, a schema.org `DataFeed` whose `dataFeedElement` items carry ClaimReviews
+ * (in a `DataFeedItem`'s `item`, or directly: the form of the large public fact-check feeds), or JSON Lines (one
+ * of those a line). Every review becomes a claim
  * note that keeps its address, author, rating and date; a review that cannot be read safely is skipped with a
  * reason, and nothing is ever interpreted as HTML: a field that contains markup is refused, not cleaned.
  */
@@ -80,18 +82,33 @@ export function parseInput(text: string): { value: unknown; at: string }[] {
   return out;
 }
 
-function collect(value: unknown, out: { value: unknown; at: string }[], where: string): void {
+/** The candidate reviews in a parsed value, each with where it was found. */
+export function collect(value: unknown, out: { value: unknown; at: string }[], where: string): void {
   if (Array.isArray(value)) {
     for (const v of value) collect(v, out, where);
     return;
   }
-  if (isObject(value) && Array.isArray(value['@graph']) && !('claimReviewed' in value)) {
-    for (const v of value['@graph']) collect(v, out, where);
-    return;
+  if (isObject(value) && !('claimReviewed' in value)) {
+    // A JSON-LD document's @graph; a DataFeed's elements; a DataFeedItem's item (one review or a list).
+    for (const key of ['@graph', 'dataFeedElement'] as const) {
+      const list = value[key];
+      if (Array.isArray(list)) {
+        for (const v of list) collect(v, out, where);
+        return;
+      }
+    }
+    if (typesOf(value).includes('DataFeedItem') || (value.item !== undefined && !typesOf(value).length)) {
+      if (value.item === undefined || value.item === null) out.push({ value: { '@type': 'DataFeedItem' }, at: where });
+      else collect(value.item, out, where);
+      return;
+    }
   }
   // A page's JSON-LD may hold other things beside its reviews: only ClaimReviews (or untyped objects that carry a
-  // claimReviewed) count.
-  if (isObject(value) && typesOf(value).length && !typesOf(value).includes('ClaimReview')) return;
+  // claimReviewed) count; a feed item without its review is reported.
+  if (isObject(value) && typesOf(value).length && !typesOf(value).includes('ClaimReview')) {
+    if (typesOf(value).includes('DataFeedItem')) out.push({ value, at: where });
+    return;
+  }
   out.push({ value, at: where });
 }
 
@@ -179,6 +196,7 @@ function clip(s: string, n: number): string {
 /** One ClaimReview as a claim note; throws Skip with the reason when it cannot be imported. */
 function toNote(value: unknown, options: Required<Omit<ImportOptions, 'name'>>): ImportedClaim {
   if (!isObject(value)) throw new Skip(value === undefined ? 'not JSON' : 'not an object');
+  if (typesOf(value).includes('DataFeedItem')) throw new Skip('a feed item without a ClaimReview in its item');
   const claim = str(value.claimReviewed, 'claimReviewed', LIMITS.claim, true);
   const url = httpUrl(value.url, 'url');
   const identifier =
@@ -235,38 +253,71 @@ function toNote(value: unknown, options: Required<Omit<ImportOptions, 'name'>>):
   return parsed.data;
 }
 
+/**
+ * Reviews in, claim notes out, a batch at a time: what a streamed import feeds as the file is read, and what
+ * `importClaimReview` feeds all at once. Nothing is kept until `result()`: an import that stops halfway leaves
+ * nothing behind.
+ */
+export class ReviewCollector {
+  private readonly notes: ImportedClaim[] = [];
+  private readonly skipped: Skipped[] = [];
+  private readonly ids = new Set<string>();
+  private seen = 0;
+  private readonly today: string;
+  private readonly license: string;
+
+  constructor(private readonly options: ImportOptions) {
+    this.today = options.today ?? new Date().toISOString().slice(0, 10);
+    this.license = options.license ?? 'unknown';
+  }
+
+  /** Converts candidate reviews (as `collect` gives them); skipped ones are kept with their reason. */
+  add(entries: { value: unknown; at: string }[]): void {
+    for (const { value, at } of entries) {
+      this.seen++;
+      const where = at ? `#${this.seen} (${at})` : `#${this.seen}`;
+      try {
+        const note = toNote(value, {
+          importedFrom: this.options.importedFrom,
+          license: this.license,
+          today: this.today,
+        });
+        if (this.ids.has(note.id)) throw new Skip('the same claim and address as an earlier review');
+        this.ids.add(note.id);
+        this.notes.push(note);
+      } catch (error) {
+        if (!(error instanceof Skip)) throw error;
+        this.skipped.push({ at: where, reason: error.message });
+      }
+    }
+  }
+
+  /** How many reviews were read, imported and skipped so far. */
+  get counts(): { seen: number; imported: number; skipped: number } {
+    return { seen: this.seen, imported: this.notes.length, skipped: this.skipped.length };
+  }
+
+  result(): ImportResult {
+    return {
+      dataset: {
+        format: 'gloss-imported-notes',
+        version: 1,
+        name: this.options.name ?? this.options.importedFrom,
+        importedFrom: this.options.importedFrom,
+        license: this.license,
+        created: this.today,
+        notes: this.notes,
+      },
+      skipped: this.skipped,
+    };
+  }
+}
+
 /** Every review in `text` as a claim note, and the reason for each one left out. */
 export function importClaimReview(text: string, options: ImportOptions): ImportResult {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const license = options.license ?? 'unknown';
-  const entries = parseInput(text);
-  const notes: ImportedClaim[] = [];
-  const skipped: Skipped[] = [];
-  const ids = new Set<string>();
-  entries.forEach(({ value, at }, i) => {
-    const where = at ? `#${i + 1} (${at})` : `#${i + 1}`;
-    try {
-      const note = toNote(value, { importedFrom: options.importedFrom, license, today });
-      if (ids.has(note.id)) throw new Skip('the same claim and address as an earlier review');
-      ids.add(note.id);
-      notes.push(note);
-    } catch (error) {
-      if (!(error instanceof Skip)) throw error;
-      skipped.push({ at: where, reason: error.message });
-    }
-  });
-  return {
-    dataset: {
-      format: 'gloss-imported-notes',
-      version: 1,
-      name: options.name ?? options.importedFrom,
-      importedFrom: options.importedFrom,
-      license,
-      created: today,
-      notes,
-    },
-    skipped,
-  };
+  const collector = new ReviewCollector(options);
+  collector.add(parseInput(text));
+  return collector.result();
 }
 
 /** The skipped entries in a few lines: counts by reason, then the first few entries themselves. */

@@ -16,3 +16,107 @@ export function isAttributed(sentence: string): boolean {
 export function isSourced(sentence: string): boolean {
   return ATTRIBUTED.test(sentence) && !VAGUE.test(sentence);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Attribution sentence by sentence, for the unsupported-claim stage: is what a sentence says credited to someone
+// (a source and a cue), to a document, or carried from a quotation or a neighbouring sentence? Measured on
+// PolNeAR's hand-annotated attributions (`npm run eval:unsupported`); see docs/design/claims.md.
+
+// A cue: a verb or phrase of saying, writing, finding or believing, or a noun that names what was said. Broader
+// than ATTRIBUTED above (which the phrasing rules and the phrasing model read, and stays as it is): PolNeAR
+// counts reported beliefs and positions ("Sanders is counting on", "Trump fans insist") as attribution.
+const CUE =
+  /\b(?:said|says|say|saying|told|tells|telling|stated|states|announced|announces|announcing|confirmed|confirms|reported|reports|reporting|wrote|writes|written|tweeted|tweets|posted|testified|ruled|concluded|concludes|found|finds|estimated|estimates|according to|cited|cites|citing|quoted|quoting|added|adds|noted|notes|noting|explained|explains|asked|asks|asking|argued|argues|arguing|claimed|claims|claiming|alleged|alleges|accused|accuses|insisted|insists|insisting|warned|warns|warning|believes?|believed|thinks|thought|suggested|suggests|called|calls|calling|described|describes|declared|declares|acknowledged|acknowledges|admits|admitted|denied|denies|promised|promises|vowed|vows|pledged|pledges|predicted|predicts|urged|urges|criticized|criticised|criticizes|praised|praises|blamed|blames|responded|replied|recalled|recalls|agreed|agrees|disagreed|emphasized|stressed|pointed out|points out|contends|contended|maintains|maintained|expects|expected|hopes|hoped|wants|wanted|feels|felt|knows|knew|worried|worries|fears|feared|doubts|doubted|questioned|asserted|asserts|countered|revealed|reveals|showed|shows|indicated|indicates|mentioned|vouched|railed|defended|defends|dismissed|dismisses|conceded|concedes|demanded|demands|complained|complains|touted|touts|slammed|blasted|lambasted|attacked|condemned|rejected|endorsed|endorses|opposed|opposes|supported|supports|interview|statement|speech|remarks|testimony|poll|polls|survey|study|memo|letter|e-?mail|op-ed|tweet|press release|news conference|press conference|filing|lawsuit|court documents|records show|data (?:from|show)|analysis by)\b/i;
+
+// A document, dataset or filing named as the basis: "a court filing", "census data", "the report".
+const DOCUMENT =
+  /\b(?:according to|data (?:from|show|shows|released|published)|(?:census|federal|government|official|poll|polling|survey) (?:data|figures|records|statistics)|records? (?:show|shows|obtained)|documents? (?:show|shows|obtained|seen|filed)|court (?:filings?|documents?|records?)|(?:a|the|its|their) (?:study|survey|report|investigation|inquiry|audit|census|poll|analysis|filing|indictment|complaint|ruling|lawsuit) (?:by|from|of|published|released|found|shows?|said|says)|published in|cited by|(?:the|a) [\p{Lu}][\p{L}]+ (?:report|study|survey|poll))\b/iu;
+
+const PRONOUN_START = /^(?:(?:but|and|still|yet|so|also|instead|however),?\s+)?(?:he|she|they|his|her|their)\b/i;
+
+export type AttributionHow = 'cue' | 'quote' | 'document' | 'link' | 'carried';
+
+export interface SentenceAttribution {
+  attributed: boolean;
+  /** Why: a cue in the sentence, a speaker's quotation, a document named, a link in the page, or carried from the previous sentence. */
+  how: AttributionHow | null;
+  /** The cue or document named, when there is one. */
+  cue: { start: number; end: number } | null;
+}
+
+interface Interval {
+  start: number;
+  end: number;
+}
+
+/** The first interval of a sorted list that overlaps [start, end), by binary search; -1 when none does. */
+function overlapping(list: readonly Interval[], start: number, end: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo]!.start < end ? lo : -1;
+}
+
+/**
+ * Attribution for each sentence of a text. `speech` are the spans of speakers' words (quotations); `links` the
+ * spans of the page's links, when the extraction kept them. A sentence is attributed when it has a cue or names a
+ * document, lies in (or holds) a quotation, holds a link, or opens with a pronoun that continues an attributed
+ * sentence just before it in the same paragraph ("He also said…" needs no carry; "She added that…" has its cue;
+ * "His plan, he argued, …" too; what is carried is "They want a wall and a ban." after "Trump fans insist…").
+ */
+export function attributionOf(
+  text: string,
+  sentences: readonly Interval[],
+  speech: readonly Interval[] = [],
+  links: readonly Interval[] = [],
+): SentenceAttribution[] {
+  const out: SentenceAttribution[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    // A sentence of thousands of words is read in full for cues: a cue anywhere credits what it says.
+    const sentence = text.slice(s.start, s.end);
+    let m = DOCUMENT.exec(sentence);
+    if (m) {
+      out.push({
+        attributed: true,
+        how: 'document',
+        cue: { start: s.start + m.index, end: s.start + m.index + m[0].length },
+      });
+      continue;
+    }
+    m = CUE.exec(sentence);
+    if (m) {
+      out.push({
+        attributed: true,
+        how: 'cue',
+        cue: { start: s.start + m.index, end: s.start + m.index + m[0].length },
+      });
+      continue;
+    }
+    if (overlapping(speech, s.start, s.end) >= 0) {
+      out.push({ attributed: true, how: 'quote', cue: null });
+      continue;
+    }
+    if (overlapping(links, s.start, s.end) >= 0) {
+      out.push({ attributed: true, how: 'link', cue: null });
+      continue;
+    }
+    const prev = sentences[i - 1];
+    if (
+      prev &&
+      out[i - 1]!.attributed &&
+      out[i - 1]!.how !== 'link' &&
+      !text.slice(prev.end, s.start).includes('\n\n') &&
+      PRONOUN_START.test(sentence)
+    ) {
+      out.push({ attributed: true, how: 'carried', cue: null });
+      continue;
+    }
+    out.push({ attributed: false, how: null, cue: null });
+  }
+  return out;
+}

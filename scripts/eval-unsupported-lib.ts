@@ -1,0 +1,15 @@
+/** What the unsupported-claim evaluation and the training dump share: the fixed halves. */
+
+/** FNV-1a: a stable hash that puts every document in the same half on every run. */
+export function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+export type Split = 'tune' | 'held-out';
+/** The half a document falls in, by its id: `tune` is chosen and fitted on, `held-out` reported on. */
+export const splitOf = (doc: string): Split => (hash(doc) % 2 === 0 ? 'tune' : 'held-out');

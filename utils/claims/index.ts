@@ -1,0 +1,264 @@
+/**
+ * Unsupported claims, found the way a fact-checker reads: a sentence that the check-worthiness model scores as a
+ * checkable factual claim, in the writer's own voice, with no source in it or in the sentence before it (no one
+ * credited, no document named, no link), is marked, with the kind of claim and why it counts as unsupported.
+ * Its confidence is the precision measured on held-out data at its score (the model's calibration table).
+ */
+import type { Finding } from '../types';
+import type { Span } from '../text/segment';
+import { findQuotes } from '../text/quotes';
+import { attributionOf, type SentenceAttribution } from '../analyze/attribution';
+import { MAX_CHARS } from './features';
+import type { CheckworthyModel } from './model';
+
+/** Findings' rule ids: `unsupported-claim.<kind>`, the kind of claim the sentence makes. */
+export const RULE_PREFIX = 'unsupported-claim';
+
+export type ClaimKind = 'number' | 'event' | 'causal' | 'accusation' | 'prediction';
+
+/** What the stage needs of the voice analysis: whether a stretch of text is all the writer's own. */
+export interface WriterVoice {
+  isWriter(start: number, end: number): boolean;
+}
+
+export interface Interval {
+  start: number;
+  end: number;
+}
+
+export interface ClaimOptions {
+  /** Whose words each stretch is; without it, speakers' quotations (utils/text/quotes.ts) are the speakers'. */
+  voice?: WriterVoice;
+  /** The spans of the page's links: a sentence with a link cites something. */
+  links?: readonly Interval[];
+  /** Leave out findings below this confidence. */
+  threshold?: number;
+  /** The technique note for the category. */
+  noteId?: string;
+}
+
+const PREDICTION =
+  /\b(?:will|won['’]t|is (?:likely|expected|set|poised|going) to|are (?:likely|expected|set|poised|going) to|(?:would|will) likely|likely (?:to|will)|is bound to|are bound to|is on track to|are on track to)\b/i;
+const CAUSAL =
+  /\b(?:because(?: of)?|caused|causes|causing|due to|led to|leads to|leading to|as a result(?: of)?|result(?:s|ed)? (?:of|in|from)|thanks to|responsible for|blamed? (?:for|on)|driven by|triggered|fuel(?:l?ed|s)|so that|therefore)\b/i;
+const ACCUSATION =
+  /\b(?:lied|lies|lying|illegal(?:ly)?|unlawful(?:ly)?|fraud(?:ulent)?|corrupt(?:ion)?|stole|stolen|steal|bribe[sd]?|brib(?:ery|ing)|cover(?:ed)?[- ]up|rigged|violat(?:ed|es|ing)|broke the law|crimes?|criminal|abuse[sd]?|conspir(?:ed|acy)|collu(?:ded|sion)|staged|fabricated|orchestrated|responsible for|behind the|war crimes?|terroris[tm]s?|atrocit(?:y|ies)|killed|murdered|massacred|tortured)\b/i;
+const NUMBER =
+  /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozens?|half|twice|doubled?|tripled?|percent)\b/i;
+
+/** How many sentences either side must carry no source for a claim that is not epistemic to be marked. */
+export const CONTEXT = 12;
+// A claim about what the evidence shows (or does not), or a hedged prediction stated as the writer's own.
+const EPISTEMIC =
+  /\b(?:(?:no|not|without|lack of|little|any) (?:\w+ )?(?:evidence|proof)|(?:not|never|un)(?: been| yet)? confirmed|confirmed by (?:evidence|facts)|(?:evidence|developments|facts|events|signs) (?:show|shows|suggest|suggests|prove|proves|indicate|indicates|point to)|(?:will|would|is|are) (?:most )?likely|likely (?:to|will)|(?:is|are) (?:bound|poised|certain|sure) to)\b/i;
+
+/**
+ * The confidence of an epistemic claim the model scores below its threshold: the rule's, as the phrasing rules
+ * state theirs (dataset/rules/en.json), shown at the default sensitivity.
+ */
+export const EPISTEMIC_CONFIDENCE = 0.55;
+
+// A photo caption or credit: it shows, it does not assert.
+const CAPTION =
+  /\b(?:hide caption|caption \d+ of \d+|photos?:|photo credit|(?:ap|reuters|afp|getty|epa) (?:photo|images)|getty images|file photo|pictured|\(photo\b|image:|video:)/i;
+
+/** The kind of claim a sentence makes, by its wording: a prediction, a cause, an accusation, a number, or else an event. */
+export function claimKind(sentence: string): ClaimKind {
+  if (PREDICTION.test(sentence)) return 'prediction';
+  if (ACCUSATION.test(sentence)) return 'accusation';
+  if (CAUSAL.test(sentence)) return 'causal';
+  if (NUMBER.test(sentence)) return 'number';
+  return 'event';
+}
+
+const KIND_WORDS: Record<ClaimKind, string> = {
+  number: 'a claim about a number or a quantity',
+  event: 'a claim that something happened or is so',
+  causal: 'a claim about what caused what',
+  accusation: 'an accusation',
+  prediction: 'a prediction stated as fact',
+};
+
+/** A sentence's own text without its leading connective and its closing full stop: the claim's span. */
+function claimSpan(text: string, s: Span): Span {
+  let start = s.start;
+  let end = s.end;
+  const lead = /^(?:(?:but|and|so|yet|still|however|meanwhile|moreover|indeed|in fact|also|now|then),?\s+)/i.exec(
+    text.slice(start, Math.min(end, start + 20)),
+  );
+  if (lead && start + lead[0].length < end) start += lead[0].length;
+  while (end > start && /[.!;:,\s]/.test(text[end - 1]!)) end--;
+  return end > start ? { start, end } : s;
+}
+
+function quotesVoice(text: string): WriterVoice {
+  const speech = findQuotes(text).filter((q) => q.kind === 'speech');
+  return {
+    isWriter(start, end) {
+      for (const q of speech) if (q.start < end && q.end > start) return false;
+      return true;
+    },
+  };
+}
+
+/**
+ * Which sentences credit what they say to a source the reader could identify: a cue with a subject that is not
+ * passive, vague or a bare "reports that", a document, a quotation, a link.
+ */
+function sourced(text: string, s: Span, a: SentenceAttribution): boolean {
+  if (!a.attributed) return false;
+  if (a.how !== 'cue' || !a.cue) return true;
+  const before = text.slice(Math.max(s.start, a.cue.start - 40), a.cue.start);
+  const cue = text.slice(a.cue.start, a.cue.end).toLowerCase();
+  // "Clashes were reported": passive, with no one named (unless "by …" follows).
+  if (/\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|also\s+|not\s+)?$/i.test(before)) {
+    return /^\s+by\b/i.test(text.slice(a.cue.end, a.cue.end + 5));
+  }
+  // "reports that …", "claims that …" with no one's reports: the noun carries no source.
+  if (
+    /^(?:reports|claims|poll|polls|study|survey|statement|remarks)$/.test(cue) &&
+    !/[\p{Lu}’'s]\S*\s+$/u.test(before)
+  ) {
+    if (!/\b(?:his|her|their|its|the [\p{Lu}][\p{L}]+|[\p{Lu}][\p{L}]+['’]s)\s+$/u.test(before)) return false;
+  }
+  // "some sources say", "experts believe": anonymous.
+  const sentence = text.slice(s.start, s.end);
+  return !/\b(?:some|unnamed|anonymous|unknown|certain|many|several) (?:\w+ )?(?:sources|officials|experts|critics|observers|analysts|people|reports)\b|\b(?:sources|experts|critics|observers|analysts) (?:say|said|believe|claim|argue)\b|\b(?:it is|it's|it was) (?:said|believed|thought|reported|claimed)\b/i.test(
+    sentence,
+  );
+}
+
+export interface ClaimScore {
+  sentence: number;
+  score: number;
+  /** Why it is not a finding, when it is not. */
+  skipped?: 'question' | 'short' | 'long' | 'speaker' | 'sourced' | 'sourced-nearby' | 'caption' | 'below-threshold';
+}
+
+/**
+ * The unsupported-claim findings of a text. `sentences` are the text's sentence spans; the first line (before a
+ * blank line) is the headline when a body follows, and is read as a claim like any other sentence.
+ */
+export function findUnsupportedClaims(
+  text: string,
+  sentences: readonly Span[],
+  model: CheckworthyModel,
+  options: ClaimOptions = {},
+  trace?: ClaimScore[],
+): Finding[] {
+  const voice = options.voice ?? quotesVoice(text);
+  const speech = findQuotes(text).filter((q) => q.kind === 'speech');
+  const attribution = attributionOf(text, sentences, speech, options.links ?? []);
+  // Paragraphs are the text's lines (blocks are separated by line breaks); a sentence never spans two.
+  const paragraphOf: number[] = [];
+  const paragraphSourced: boolean[] = [];
+  let line = 0;
+  let at = 0;
+  sentences.forEach((s, i) => {
+    for (let nl = text.indexOf('\n', at); nl >= 0 && nl < s.start; nl = text.indexOf('\n', nl + 1)) {
+      line++;
+      at = nl + 1;
+    }
+    paragraphOf[i] = line;
+    if (sourced(text, s, attribution[i]!)) paragraphSourced[line] = true;
+  });
+  // Sentences that carry a source or a speaker's words, in order, for the distance to the nearest one.
+  const sources: number[] = [];
+  sentences.forEach((s, i) => {
+    if (sourced(text, s, attribution[i]!) || !voice.isWriter(s.start, s.end)) sources.push(i);
+  });
+  const nearestSource = (i: number): number => {
+    let lo = 0;
+    let hi = sources.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sources[mid]! < i) lo = mid + 1;
+      else hi = mid;
+    }
+    const after = sources[lo];
+    const before = sources[lo - 1];
+    return Math.min(after === undefined ? Infinity : after - i, before === undefined ? Infinity : i - before);
+  };
+  const findings: Finding[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    const sentence = text.slice(s.start, s.end);
+    const skip = (why: ClaimScore['skipped'], score = 0) => trace?.push({ sentence: i, score, skipped: why });
+    // A question asks; it does not assert.
+    if (/\?[”"’')\]]*$/.test(sentence)) {
+      skip('question');
+      continue;
+    }
+    const words = sentence.split(/\s+/).length;
+    if (words < 4) {
+      skip('short');
+      continue;
+    }
+    // A run of thousands of characters with no full stop is a list, a table or a broken page, not a sentence.
+    if (sentence.length > MAX_CHARS) {
+      skip('long');
+      continue;
+    }
+    if (!voice.isWriter(s.start, s.end)) {
+      skip('speaker');
+      continue;
+    }
+    const a = attribution[i]!;
+    if (sourced(text, s, a)) {
+      skip('sourced');
+      continue;
+    }
+    // A source credited in the sentence before, or anywhere in the same paragraph, covers the paragraph: "The
+    // report found…; it also said…", and the reporter's paragraph of background around a quoted official.
+    if (paragraphSourced[paragraphOf[i]!]) {
+      skip('sourced-nearby');
+      continue;
+    }
+    if (CAPTION.test(sentence)) {
+      skip('caption');
+      continue;
+    }
+    // In a stretch of sourced reporting, a checkable sentence without its own source is most often background
+    // the reporting around it stands behind: only a claim with no source and no quotation among the CONTEXT
+    // sentences either side is marked, unless it is a claim about what the evidence shows or a hedged
+    // prediction, which need their own source wherever they stand.
+    const epistemic = EPISTEMIC.test(sentence);
+    if (!epistemic && nearestSource(i) <= CONTEXT) {
+      skip('sourced-nearby');
+      continue;
+    }
+    const score = model.score(sentence);
+    // The model learnt check-worthiness from debates, where a prediction or a verdict on the evidence is rarely
+    // labelled a factual claim; stated as the writer's own, unsourced, they are claims all the same.
+    if (score < model.threshold && !epistemic) {
+      skip('below-threshold', score);
+      continue;
+    }
+    const confidence = score < model.threshold ? EPISTEMIC_CONFIDENCE : model.precisionAt(score);
+    if (confidence < (options.threshold ?? 0)) {
+      skip('below-threshold', score);
+      continue;
+    }
+    trace?.push({ sentence: i, score });
+    const kind = claimKind(sentence);
+    const why =
+      score < model.threshold
+        ? `It is ${epistemic ? 'a claim about what the evidence shows or a hedged prediction' : 'a claim'}, which needs a source wherever it stands (check-worthiness ${score.toFixed(2)}).`
+        : `The check-worthiness model scores it ${score.toFixed(2)}; at that score ${Math.round(confidence * 100)}% of the sentences it marks on held-out data are check-worthy claims.`;
+    const span = claimSpan(text, s);
+    findings.push({
+      category: 'unsupported-claim',
+      start: span.start,
+      end: span.end,
+      text: text.slice(span.start, span.end),
+      noteId: options.noteId ?? 'technique/unsupported-claim',
+      confidence,
+      ruleId: `${RULE_PREFIX}.${kind}`,
+      explain:
+        `A checkable claim (${KIND_WORDS[kind]}) in the writer's own voice, with no source in this sentence or ` +
+        `its paragraph: no one is credited, and no document, data or link is cited. ${why}`,
+      sentence: i,
+    });
+  }
+  return findings;
+}

@@ -15,7 +15,7 @@ import type { BackgroundMessage, ImportsReply, OptionsToBackground, TabState } f
 import { TabStore } from '@/utils/tab-store';
 import { ImportedClaims, IndexedDbBackend, MemoryBackend } from '@/utils/notes/imported-store';
 import { claimDocs } from '@/utils/notes/claims';
-import { ImportError, readImportFile } from '@/utils/dataset/claimreview';
+import { ImportError, ReviewCollector, readImportFile } from '@/utils/dataset/claimreview';
 
 export default defineBackground(() => {
   const store = new TabStore();
@@ -60,8 +60,68 @@ export default defineBackground(() => {
     return state;
   }
 
+  // Streamed imports under way: their reviews so far, kept in memory only until the commit.
+  const sessions = new Map<string, { collector: ReviewCollector; started: number }>();
+
+  async function streamed(message: OptionsToBackground): Promise<ImportsReply | null> {
+    if (message.type === 'gloss:imports-begin') {
+      // A session the options page left behind (closed mid-import) goes after ten minutes.
+      for (const [id, s] of sessions) if (Date.now() - s.started > 10 * 60 * 1000) sessions.delete(id);
+      const session = crypto.randomUUID();
+      const collector = new ReviewCollector({
+        importedFrom: message.fileName,
+        license: message.license?.trim() || undefined,
+      });
+      sessions.set(session, { collector, started: Date.now() });
+      return { ok: true, imports: await imported.list(), session, progress: collector.counts };
+    }
+    if (message.type === 'gloss:imports-batch') {
+      const s = sessions.get(message.session);
+      if (!s) return { ok: false, error: 'the import was interrupted; choose the file again', imports: [] };
+      s.collector.add(message.entries);
+      return { ok: true, imports: [], progress: s.collector.counts };
+    }
+    if (message.type === 'gloss:imports-abort') {
+      sessions.delete(message.session);
+      return { ok: true, imports: await imported.list() };
+    }
+    if (message.type === 'gloss:imports-commit') {
+      const s = sessions.get(message.session);
+      sessions.delete(message.session);
+      if (!s)
+        return {
+          ok: false,
+          error: 'the import was interrupted; choose the file again',
+          imports: await imported.list(),
+        };
+      return storeImport(s.collector.result());
+    }
+    return null;
+  }
+
+  /** An import's notes stored in one transaction, or why not. */
+  async function storeImport({ dataset, skipped }: ReturnType<ReviewCollector['result']>): Promise<ImportsReply> {
+    if (!dataset.notes.length) {
+      const why = skipped[0] ? `; the first: ${skipped[0].at}: ${skipped[0].reason}` : '';
+      return {
+        ok: false,
+        error: `no review in the file could be imported (${skipped.length} skipped${why})`,
+        imports: await imported.list(),
+      };
+    }
+    const record = await imported.add(dataset);
+    void imported.ready().catch(() => undefined);
+    return {
+      ok: true,
+      imports: await imported.list(),
+      added: { id: record.id, count: record.count, skipped: skipped.slice(0, 50), skippedCount: skipped.length },
+    };
+  }
+
   async function imports(message: OptionsToBackground): Promise<ImportsReply> {
     try {
+      const reply = await streamed(message);
+      if (reply) return reply;
       if (message.type === 'gloss:imports-add') {
         const { dataset, skipped } = readImportFile(message.text, {
           importedFrom: message.fileName,
@@ -123,6 +183,10 @@ export default defineBackground(() => {
       case 'gloss:imports-list':
       case 'gloss:imports-add':
       case 'gloss:imports-remove':
+      case 'gloss:imports-begin':
+      case 'gloss:imports-batch':
+      case 'gloss:imports-commit':
+      case 'gloss:imports-abort':
         // Only the extension's own pages manage imports, never a content script.
         if (sender.tab && !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
         return imports(message);

@@ -63,7 +63,16 @@ export type OptionsToBackground =
       /** The licence the user says the data is published under. */
       license?: string;
     }
-  | { type: 'gloss:imports-remove'; id: string };
+  | { type: 'gloss:imports-remove'; id: string }
+  /**
+   * A ClaimReview file streamed in: begin (answered with a session), the reviews in batches as the options page
+   * reads them, then commit (stored in one transaction, answered as an add) or abort. Nothing is stored before
+   * the commit, so an import that fails halfway leaves nothing behind.
+   */
+  | { type: 'gloss:imports-begin'; fileName: string; license?: string }
+  | { type: 'gloss:imports-batch'; session: string; entries: { value: unknown; at: string }[] }
+  | { type: 'gloss:imports-commit'; session: string }
+  | { type: 'gloss:imports-abort'; session: string };
 
 /** One import as the options page lists it: the record the store keeps. */
 export type ImportSummary = ImportRecord;
@@ -77,5 +86,8 @@ export type ImportsReply =
       index?: { claims: number; restored: boolean; ms: number };
       /** After an add: how many notes it brought and what was skipped, with a reason each. */
       added?: { id: string; count: number; skipped: { at: string; reason: string }[]; skippedCount: number };
+      /** A streamed import: its session, and the reviews read, imported and skipped so far. */
+      session?: string;
+      progress?: { seen: number; imported: number; skipped: number };
     }
   | { ok: false; error: string; imports: ImportSummary[] };

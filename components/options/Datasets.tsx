@@ -7,9 +7,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ImportsReply, ImportSummary, OptionsToBackground } from '@/utils/messages';
 import { t } from '@/utils/i18n';
+import { LIMITS } from '@/utils/dataset/claimreview';
+import { streamReviews, type Entry } from '@/utils/dataset/review-stream';
 
-/** Larger files do not fit in one extension message. */
-const MAX_BYTES = 48 * 1024 * 1024;
+/** A file `gloss import` wrote goes in one message, and so must fit in one. */
+const MAX_MESSAGE_BYTES = 48 * 1024 * 1024;
+/** Reviews per message to the background while a ClaimReview file streams in. */
+const BATCH = 500;
 
 type Status =
   | { kind: 'idle' }
@@ -17,8 +21,26 @@ type Status =
   | { kind: 'done'; text: string; skipped: { at: string; reason: string }[]; skippedCount: number }
   | { kind: 'error'; text: string };
 
-/** The file's text (`Blob.text()`, or a FileReader where that is missing). */
-function readText(file: File): Promise<string> {
+/** A turn for the page between two slices of work: a task of its own, not a microtask. */
+const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The file's text: a large file decoded 4 MiB at a time with a turn between (one decode of the whole could hold
+ * the page for a long task); a small one at once (`Blob.text()`, or a FileReader where that is missing).
+ */
+async function readText(file: File, onProgress?: (share: number) => void): Promise<string> {
+  const SLICE = 4 * 1024 * 1024;
+  if (file.size > SLICE && typeof file.slice === 'function' && typeof Blob.prototype.arrayBuffer === 'function') {
+    const decoder = new TextDecoder('utf-8');
+    const parts: string[] = [];
+    for (let at = 0; at < file.size; at += SLICE) {
+      const bytes = await file.slice(at, at + SLICE).arrayBuffer();
+      parts.push(decoder.decode(bytes, { stream: at + SLICE < file.size }));
+      onProgress?.(Math.min(1, (at + SLICE) / file.size));
+      await turn();
+    }
+    return parts.join('');
+  }
   if (typeof file.text === 'function') return file.text();
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
@@ -55,17 +77,52 @@ export function Datasets() {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    if (file.size > MAX_BYTES) {
+    if (file.size > LIMITS.input) {
       setStatus({ kind: 'error', text: t('datasets_tooLarge', file.name) });
       input.value = '';
       return;
     }
     setStatus({ kind: 'busy', what: t('datasets_importing', file.name) });
+    let session: string | undefined;
     try {
-      const text = await readText(file);
-      const reply = apply(
-        await ask({ type: 'gloss:imports-add', fileName: file.name, text, license: license.trim() || undefined }),
+      const text = await readText(file, (share) =>
+        setStatus({ kind: 'busy', what: t('datasets_loadingFile', [file.name, String(Math.round(share * 100))]) }),
       );
+      const fileName = file.name;
+      const licence = license.trim() || undefined;
+      let reply: ImportsReply;
+      // A dataset `gloss import` wrote is checked as a whole; ClaimReview data streams in, review by review.
+      if (/"format"\s*:\s*"gloss-imported-notes"/.test(text.slice(0, 4096))) {
+        if (file.size > MAX_MESSAGE_BYTES) throw new Error(t('datasets_tooLarge', file.name));
+        reply = apply(await ask({ type: 'gloss:imports-add', fileName, text, license: licence }));
+      } else {
+        const begin = apply(await ask({ type: 'gloss:imports-begin', fileName, license: licence }));
+        if (!begin.ok || !begin.session) return;
+        session = begin.session;
+        const batch: Entry[] = [];
+        let sent = 0;
+        const send = async (entries: Entry[]) => {
+          const answer = await ask({ type: 'gloss:imports-batch', session: session!, entries });
+          if (!answer.ok) throw new Error(answer.error);
+          sent += entries.length;
+        };
+        for await (const slice of streamReviews(text, { yieldTo: turn })) {
+          batch.push(...slice.entries);
+          while (batch.length >= BATCH) await send(batch.splice(0, BATCH));
+          setStatus({
+            kind: 'busy',
+            what: t('datasets_reading', [
+              fileName,
+              String(Math.floor(slice.progress * 100)),
+              String(sent + batch.length),
+            ]),
+          });
+        }
+        if (batch.length) await send(batch);
+        setStatus({ kind: 'busy', what: t('datasets_saving', [String(sent), fileName]) });
+        reply = apply(await ask({ type: 'gloss:imports-commit', session }));
+        session = undefined;
+      }
       if (reply.ok && reply.added)
         setStatus({
           kind: 'done',
@@ -79,6 +136,8 @@ export function Datasets() {
     } catch (error) {
       setStatus({ kind: 'error', text: t('datasets_importFailed', (error as Error).message) });
     } finally {
+      // Whatever stopped the import, the background drops what it was given: nothing is half-imported.
+      if (session) void ask({ type: 'gloss:imports-abort', session }).catch(() => undefined);
       input.value = '';
     }
   }

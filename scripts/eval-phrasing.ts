@@ -26,14 +26,15 @@ import { join, resolve } from 'node:path';
 import { analyzeText } from '../utils/analyze';
 import type { Finding } from '../utils/types';
 import { analyzePhrasing } from '../utils/pipeline';
+import { loadPhrasingModel } from '../utils/analyze/model';
 import { compilePattern } from '../utils/analyze/pattern';
 import { findQuotes, insideSpeech } from '../utils/text/quotes';
 import { compileRuleSet, type CompiledRuleSet, type RuleSet } from '../utils/analyze/rules';
 import { countWords } from '../utils/text/segment';
 import { SENSITIVITIES, DEFAULT_SENSITIVITY, type Sensitivity } from '../utils/sensitivity';
 
-type Split = 'tune' | 'held-out';
-interface Interval {
+export type Split = 'tune' | 'held-out';
+export interface Interval {
   start: number;
   end: number;
 }
@@ -47,9 +48,9 @@ function hash(s: string): number {
   }
   return h;
 }
-const splitOf = (key: string): Split => (hash(key) % 2 === 0 ? 'tune' : 'held-out');
+export const splitOf = (key: string): Split => (hash(key) % 2 === 0 ? 'tune' : 'held-out');
 
-function merge(spans: Interval[]): Interval[] {
+export function merge(spans: Interval[]): Interval[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
   const out: Interval[] = [];
   for (const s of sorted) {
@@ -79,7 +80,7 @@ interface PtcScore {
   perRule: Map<string, { n: number; p: number }>;
 }
 
-function readGold(dir: string): Map<string, Interval[]> {
+export function readGold(dir: string): Map<string, Interval[]> {
   const gold = new Map<string, Interval[]>();
   for (const line of readFileSync(join(dir, 'labels-SI.tsv'), 'utf8').split('\n')) {
     const [id, start, end] = line.split('\t');
@@ -132,7 +133,7 @@ function evalPtc(dir: string, phrase: Phrase, split: Split | 'both'): PtcScore {
 }
 
 /** A minimal CSV reader (quoted fields, doubled quotes, newlines inside quotes). */
-function parseCsv(text: string): string[][] {
+export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -178,26 +179,29 @@ interface BabeScore {
   perRule: Map<string, { biased: number; neutral: number }>;
 }
 
-interface BabeRow {
+export interface BabeRow {
   text: string;
   biased: boolean;
   leaning: string;
+  /** The words the annotators marked as biased (written as a Python list in the CSV). */
+  words: string[];
 }
 
 /** BABE's sentences with an agreed label, of a half. */
-function babeRows(dir: string, split: Split | 'both'): BabeRow[] {
+export function babeRows(dir: string, split: Split | 'both'): BabeRow[] {
   const out: BabeRow[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.csv'))) {
     const [header, ...rows] = parseCsv(readFileSync(join(dir, file), 'utf8'));
     if (!header) continue;
     const col = (name: string) => header.indexOf(name);
-    const [iText, iType, iLabel] = [col('text'), col('type'), col('label_bias')];
+    const [iText, iType, iLabel, iWords] = [col('text'), col('type'), col('label_bias'), col('biased_words')];
     for (const row of rows) {
       const text = row[iText];
       const label = row[iLabel];
       if (!text || (label !== 'Biased' && label !== 'Non-biased')) continue;
       if (split !== 'both' && splitOf(text) !== split) continue;
-      out.push({ text, biased: label === 'Biased', leaning: row[iType] || 'unknown' });
+      const words = [...(row[iWords] ?? '').matchAll(/'((?:[^'\\]|\\.)*)'|"([^"]*)"/g)].map((m) => m[1] ?? m[2] ?? '');
+      out.push({ text, biased: label === 'Biased', leaning: row[iType] || 'unknown', words: words.filter(Boolean) });
     }
   }
   return out;
@@ -368,14 +372,14 @@ function speed(dir: string, rules: CompiledRuleSet, threshold: number): string[]
 /** The phrasing findings for an article's text, as the pipeline gives them at the chosen setting. */
 type Phrase = (text: string) => Finding[];
 
-function readJsonl<T>(file: string): T[] {
+export function readJsonl<T>(file: string): T[] {
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as T);
 }
 
-interface BasilArticle {
+export interface BasilArticle {
   id: string;
   event: string;
   leaning: string;
@@ -384,7 +388,7 @@ interface BasilArticle {
 }
 
 /** BASIL's articles of a half; the half is drawn by the event, so the three reports of one event stay together. */
-function basilArticles(dir: string, split: Split | 'both'): BasilArticle[] {
+export function basilArticles(dir: string, split: Split | 'both'): BasilArticle[] {
   return readJsonl<BasilArticle>(join(dir, 'basil-dev.jsonl')).filter(
     (a) => split === 'both' || splitOf(a.event) === split,
   );
@@ -588,6 +592,7 @@ export async function main(argv: string[], root: string): Promise<number> {
   const onlySpeed = bool('--speed-only');
   const showWords = bool('--words');
   const tryFile = flag('--try');
+  const noModel = bool('--no-model');
   const corpora = resolve(args[0] ?? resolve(root, '../shared/corpora'));
   const threshold = SENSITIVITIES[sensitivity];
   if (threshold === undefined) {
@@ -611,7 +616,12 @@ export async function main(argv: string[], root: string): Promise<number> {
     return 0;
   }
   const rules = loadRules(root);
-  const phrase: Phrase = (text) => analyzePhrasing(text, 'en', [rules], sensitivity).findings;
+  const modelFile = flag('--model') ?? resolve(root, 'dataset/models/phrasing.json');
+  const model = noModel
+    ? undefined
+    : loadPhrasingModel(existsSync(modelFile) ? readFileSync(modelFile, 'utf8') : undefined);
+  console.log(model?.model ? `phrasing model: ${modelFile}` : `phrasing model: off (${model?.reason ?? '--no-model'})`);
+  const phrase: Phrase = (text) => analyzePhrasing(text, 'en', [rules], sensitivity, model).findings;
   console.log(
     `Gloss phrasing rules: ${rules.rules.length} rules, sensitivity "${sensitivity}" (threshold ${threshold})`,
   );

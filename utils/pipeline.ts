@@ -9,6 +9,7 @@ import { overlapsAny, type Interval } from './anchor';
 import type { CompiledDataset } from './dataset/compile';
 import { compileRuleSet, type CompiledRuleSet, type RuleSet } from './analyze/rules';
 import { analyzeText, dedupe } from './analyze';
+import { phrasingFindings, type LoadedModel } from './analyze/model';
 import { sentences as splitSentences, type Span } from './text/segment';
 import { detectArticle } from './detect';
 import { extractArticle, type Extraction } from './extract';
@@ -51,6 +52,7 @@ export function analyzePhrasing(
   lang: string | null,
   sets: CompiledRuleSet[],
   sensitivity?: Sensitivity,
+  model?: LoadedModel,
 ): PhrasingResult {
   const set = ruleSetFor(sets, lang);
   if (!set) {
@@ -61,8 +63,13 @@ export function analyzePhrasing(
     };
   }
   try {
-    const analysis = analyzeText(text, set, { threshold: thresholdFor(sensitivity) });
-    return { sentences: analysis.sentences, findings: analysis.findings, reasons: [] };
+    // The model scores every rule match (threshold 0) and turns the setting into a precision floor; without it
+    // the rules' own confidences meet the same floor (utils/analyze/model.ts).
+    const floor = thresholdFor(sensitivity);
+    const analysis = analyzeText(text, set, { threshold: model?.model ? 0 : floor });
+    const scored = phrasingFindings(text, analysis, model?.model ?? null, floor);
+    const reason = model?.reason ?? scored.reason;
+    return { sentences: analysis.sentences, findings: scored.findings, reasons: reason ? [reason] : [] };
   } catch (error) {
     reportOnce('phrasing', error);
     return {
@@ -172,9 +179,10 @@ export function readForTab(
   rules: CompiledRuleSet[],
   data: CompiledDataset,
   imported?: ImportedSearch,
+  model?: LoadedModel,
 ): ContextResult & { reasons: string[] } {
   const { text, ...meta } = read.article;
-  const phrasing = analyzePhrasing(text, meta.lang, rules, read.sensitivity);
+  const phrasing = analyzePhrasing(text, meta.lang, rules, read.sensitivity, model);
   const findings = shownFindings(phrasing.findings, read.hidden, read.unmarkable);
   const context = matchContext(text, phrasing.sentences, meta, read.url, findings, data, imported);
   return {
@@ -188,6 +196,8 @@ export interface ReadOptions {
   sensitivity?: Sensitivity;
   /** Read the page as an article even when detection says it is not one. */
   force?: boolean;
+  /** The phrasing model (utils/analyze/model.ts), loaded once; without it the rules run alone. */
+  model?: LoadedModel;
 }
 
 /** The whole pipeline on a document (the CLI's path). */
@@ -219,7 +229,7 @@ export function readText(
   data: CompiledDataset,
   options: ReadOptions = {},
 ): PageResult {
-  const phrasing = analyzePhrasing(article.text, article.lang, rules, options.sensitivity);
+  const phrasing = analyzePhrasing(article.text, article.lang, rules, options.sensitivity, options.model);
   const context = matchContext(article.text, phrasing.sentences, article, pageUrl, phrasing.findings, data);
   return {
     isArticle: true,

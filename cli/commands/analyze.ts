@@ -5,6 +5,7 @@ import rules from 'virtual:gloss/rules';
 import bundled from 'virtual:gloss/notes';
 import ratings from 'virtual:gloss/ratings';
 import { compileRules } from '@/utils/pipeline';
+import { bundledPhrasingModel } from '@/utils/analyze/model-file';
 import { SENSITIVITIES, type Sensitivity } from '@/utils/sensitivity';
 import {
   MAX_PAGE_BYTES,
@@ -59,7 +60,10 @@ function parseFlags(args: string[]): Flags {
 export async function analyzeCommand(args: string[]): Promise<number> {
   const flags = parseFlags(args);
   const compiled = compileRules(rules);
-  const options = { sensitivity: flags.sensitivity, force: flags.asArticle };
+  const model = bundledPhrasingModel();
+  // A model that cannot be used leaves the rules to run alone: said once, here, and in each result's reasons.
+  if (model.reason) process.stderr.write(`gloss: warning: ${model.reason}\n`);
+  const options = { sensitivity: flags.sensitivity, force: flags.asArticle, model };
   if (flags.jsonl) {
     if (flags.files.length) throw new UsageError('--jsonl reads stdin and takes no FILE');
     await analyzeLines(compiled, options);

@@ -30,6 +30,15 @@ export interface Evidence {
   reason: string;
 }
 
+/** How the page came to be read. */
+export interface DetectOptions {
+  /**
+   * The page changed its address and content without loading (a single-page app's navigation): its title and
+   * the meta tags that name another address may be left from the page before, and are not taken at their word.
+   */
+  navigated?: boolean;
+}
+
 const ev = (feature: Feature, reason: string): Evidence => ({ feature, weight: DETECTION_WEIGHTS[feature], reason });
 
 function pathOf(url: string): { host: string; path: string; query: string } | null {
@@ -172,8 +181,11 @@ export function urlEvidence(url: string | null): { weight: number; reason: strin
 }
 
 /** What the page declares about itself: structured data, Open Graph, article and news meta. */
-function declaredEvidence(doc: Document, url: string | null): Evidence[] {
+function declaredEvidence(doc: Document, url: string | null, options: DetectOptions = {}): Evidence[] {
   const evidence: Evidence[] = [];
+  const canonical = canonicalOf(doc);
+  // After a navigation in the page, meta tags that name another address are the page before's: not read.
+  const stale = !!options.navigated && !!url && !!canonical && pathOf(canonical)?.path !== pathOf(url)?.path;
   const types = new Set(jsonLdItems(doc).flatMap((i) => i.types));
   const has = (re: RegExp) => [...types].filter((t) => re.test(t));
   const news = has(NEWS_TYPES);
@@ -187,6 +199,10 @@ function declaredEvidence(doc: Document, url: string | null): Evidence[] {
   if (!news.length && !article.length && has(NOT_ARTICLE_TYPES).length)
     evidence.push(ev('ld_other', `structured data: a ${has(NOT_ARTICLE_TYPES)[0]}, not an article`));
 
+  if (stale) {
+    evidence.push(...urlFeatures(url));
+    return evidence;
+  }
   const ogType = metaContent(doc, 'meta[property="og:type" i], meta[name="og:type" i]')?.toLowerCase();
   if (ogType === 'article' || ogType === 'news' || ogType === 'newsarticle')
     evidence.push(ev('og_article', `open graph: og:type ${ogType}`));
@@ -204,7 +220,7 @@ function declaredEvidence(doc: Document, url: string | null): Evidence[] {
   )
     evidence.push(ev('meta_news', 'meta: news metadata (news_keywords or syndication source)'));
 
-  evidence.push(...urlFeatures(url ?? canonicalOf(doc)));
+  evidence.push(...urlFeatures(url ?? canonical));
   return evidence;
 }
 
@@ -217,7 +233,7 @@ function canonicalOf(doc: Document): string | null {
 }
 
 /** The shape of the page: one dominant block of running prose, or many teasers, or many posts. */
-function domEvidence(doc: Document): Evidence[] {
+function domEvidence(doc: Document, options: DetectOptions = {}): Evidence[] {
   const evidence: Evidence[] = [];
   const main = mainContainer(doc);
   const prose = main?.score ?? 0;
@@ -249,8 +265,16 @@ function domEvidence(doc: Document): Evidence[] {
   if (outside >= 6 && outside >= paragraphs) evidence.push(ev('dom_cards', `dom: ${cards} teaser cards`));
   if (doc.querySelector('[itemprop~="articleBody"]'))
     evidence.push(ev('dom_article_body', 'dom: a marked-up article body'));
-  const head = main && !posts ? headlineOf(doc, main.el) : null;
-  if (head) evidence.push(ev('dom_headline', 'dom: a headline over the prose, as in the page title'));
+  const head = main && !posts ? headlineOf(doc, main.el, !!options.navigated) : null;
+  if (head)
+    evidence.push(
+      ev(
+        'dom_headline',
+        options.navigated
+          ? 'dom: a headline over the prose (the title, maybe left from the page before, not compared)'
+          : 'dom: a headline over the prose, as in the page title',
+      ),
+    );
   if (doc.querySelector('time[datetime], [itemprop~="datePublished"], [class*="dateline" i]'))
     evidence.push(ev('dom_dated', 'dom: a dated element'));
   else if (head && main && dateBy(head, main.el))
@@ -305,8 +329,13 @@ const norm = (s: string) =>
  * whose words are in the page's title (news pages title themselves "Headline | Outlet", sometimes shortened or
  * reworded a little: three words in four are enough). Null when there is none.
  */
-function headlineOf(doc: Document, main: Element): Element | null {
+function headlineOf(doc: Document, main: Element, anyTitle = false): Element | null {
   const title = norm(doc.title ?? '');
+  if (anyTitle) {
+    // After a navigation in the page the title may be the page before's: the headline is the story's own h1.
+    const h = main.closest('article')?.querySelector('h1') ?? main.querySelector('h1');
+    if (h && norm(textOf(h, 300)).length >= 8 && (main.contains(h) || comesAfter(h, main))) return h;
+  }
   if (!title) return null;
   const titleWords = new Set(title.split(' '));
   // The title holds the headline, or most of its words (titles shorten headlines, or reword them a little).
@@ -398,8 +427,12 @@ export function quickParagraphs(doc: Document): number {
 }
 
 /** What the page declares, and a verdict when that settles it without reading the page's prose. */
-function firstLook(doc: Document, url: string | null): { evidence: Evidence[]; verdict: Detection | null } {
-  const evidence = declaredEvidence(doc, url);
+function firstLook(
+  doc: Document,
+  url: string | null,
+  options: DetectOptions,
+): { evidence: Evidence[]; verdict: Detection | null } {
+  const evidence = declaredEvidence(doc, url, options);
   const declared = DETECTION_BIAS + total(evidence);
   // What the page declares outweighs all that its prose could add (a product, a listing, a tag page...): no need
   // to read it. The bound is exact: the verdict is the one reading the page would give.
@@ -419,14 +452,14 @@ function total(evidence: Evidence[]): number {
   return evidence.reduce((s, e) => s + e.weight, 0);
 }
 
-function readProse(doc: Document, evidence: Evidence[]): Detection {
-  evidence.push(...domEvidence(doc));
+function readProse(doc: Document, evidence: Evidence[], options: DetectOptions): Detection {
+  evidence.push(...domEvidence(doc, options));
   return decide(evidence);
 }
 
-export function detectArticle(doc: Document, url: string | null = null): Detection {
-  const look = firstLook(doc, url);
-  return look.verdict ?? readProse(doc, look.evidence);
+export function detectArticle(doc: Document, url: string | null = null, options: DetectOptions = {}): Detection {
+  const look = firstLook(doc, url, options);
+  return look.verdict ?? readProse(doc, look.evidence, options);
 }
 
 /**
@@ -450,11 +483,12 @@ export async function detectArticleInSlices(
   doc: Document,
   url: string | null,
   pause: () => Promise<void>,
+  options: DetectOptions = {},
 ): Promise<Detection> {
-  const look = firstLook(doc, url);
+  const look = firstLook(doc, url, options);
   if (look.verdict) return look.verdict;
   await walkPageInSlices(doc, pause);
-  return readProse(doc, look.evidence);
+  return readProse(doc, look.evidence, options);
 }
 
 const KIND_OF: Partial<Record<Feature, PageKind>> = {

@@ -52,6 +52,8 @@ export default defineContentScript({
     let generation = 0;
     let observer: MutationObserver | null = null;
     let lateChecks = 0;
+    // Whether the page has navigated in place since it loaded: its title and meta tags may be the page before's.
+    let navigated = false;
     const card = new CardHost(ctx);
     const cursor = new PointerCursor();
 
@@ -87,7 +89,7 @@ export default defineContentScript({
       try {
         // A very long page is walked in slices with the browser free between them (one of ordinary length in
         // one): no task of Gloss's keeps the reader waiting.
-        detection = await detectArticleInSlices(document, url, yieldToBrowser);
+        detection = await detectArticleInSlices(document, url, yieldToBrowser, { navigated });
         if (run !== generation || ctx.isInvalid) return;
         if (!detection.isArticle && siteMode(settings, host) !== 'always') {
           clear();
@@ -164,6 +166,7 @@ export default defineContentScript({
     // The navigation is announced before the page has changed its URL and content: read once it has, and keep
     // watching for a story that arrives later still.
     ctx.addEventListener(window, 'wxt:locationchange', () => {
+      navigated = true;
       generation++;
       lateChecks = 0;
       stopObserving();

@@ -248,6 +248,21 @@ describe('a single-page app', () => {
     expect(texts(await page.evaluate(listHighlights))).not.toContain('so-called');
     await page.close();
   });
+
+  test('a navigation to a short story that declares nothing, the page’s title and meta tags left as they were, is highlighted', async () => {
+    await resetSettings();
+    const page = await browser.context.newPage();
+    await page.goto(`http://${SPA_HOST}${SECOND}`);
+    await waitForHighlight(page, 'supposedly');
+    await page.click('#next-story');
+    const t0 = Date.now();
+    await waitForHighlight(page, 'so-called');
+    // Read within a second or so of the story settling (the app renders at once; the content script waits for
+    // the navigation to settle first).
+    expect(Date.now() - t0).toBeLessThan(3000);
+    expect(texts(await page.evaluate(listHighlights))).not.toContain('supposedly');
+    await page.close();
+  });
 });
 
 describe('imported fact-checks', () => {

@@ -45,7 +45,7 @@ export const SETS = [
   { id: 'lasser', name: 'Lasser et al. 2022', column: 'lewandowsky_rely' },
   { id: 'fc', name: 'professional fact-checkers (Pennycook & Rand 2019)', column: 'fc' },
   { id: 'iffy', name: 'Iffy index of unreliable sources', column: 'misinfome_bin' },
-  { id: 'newsguard', name: 'NewsGuard (ratings not published)', column: null },
+  { id: 'unpublished', name: 'a set whose ratings are not published (NewsGuard)', column: null },
 ];
 
 const raw = readFileSync(csvFile);

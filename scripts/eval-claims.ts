@@ -9,7 +9,9 @@
  *   (and is the right claim), and the share of ordinary news sentences that match anything — BABE's sentences
  *   labelled Non-biased (reported) and the sentences of the PTC articles (what the threshold was chosen on).
  * - Scale: 100,000 synthetic claims (words drawn from the verified claims' own word distribution), the time to
- *   build the index, its size, and the time to match every sentence of each PTC article.
+ *   build the index, its size, and the time to match every sentence of each PTC article; and the same claims as
+ *   a schema.org DataFeed of ClaimReviews, read as the options page reads it (a slice at a time, the longest
+ *   slice being the page's longest task) and turned into notes as the background does (200 a batch).
  *
  *   npm run eval:claims -- ../shared/corpora [--grid] [--no-scale]
  */
@@ -17,7 +19,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { importClaimReview } from '../utils/dataset/claimreview';
+import { importClaimReview, ReviewCollector } from '../utils/dataset/claimreview';
+import { ReviewStream } from '../utils/dataset/review-stream';
 import {
   buildClaimIndex,
   ClaimRetriever,
@@ -229,6 +232,73 @@ function syntheticClaims(real: { claim: string; title: string }[], n: number): C
   return out;
 }
 
+/**
+ * The claims as one DataFeed of ClaimReviews (each in a DataFeedItem's item, as the public feeds give them), read
+ * as the options page reads it and converted as the background converts it: the longest slice and batch, and the
+ * totals. CPU-bound work timed by the wall clock, best of three for each slice.
+ */
+function feedImport(claims: ClaimDoc[]): string {
+  const feed = {
+    '@context': 'https://schema.org',
+    '@type': 'DataFeed',
+    name: 'synthetic',
+    dataFeedElement: claims.map((c, i) => ({
+      '@type': 'DataFeedItem',
+      dateCreated: '2024-01-01',
+      item: [
+        {
+          '@type': 'ClaimReview',
+          url: c.url,
+          claimReviewed: c.claim,
+          headline: c.extra?.[0],
+          datePublished: '2024-01-01',
+          author: { '@type': 'Organization', name: `Fact-checker ${i % 40}` },
+          reviewRating: {
+            '@type': 'Rating',
+            ratingValue: 1 + (i % 5),
+            bestRating: 5,
+            worstRating: 1,
+            alternateName: 'False',
+          },
+          itemReviewed: {
+            '@type': 'Claim',
+            author: { '@type': 'Person', name: 'A post' },
+            datePublished: '2023-12-30',
+          },
+        },
+      ],
+    })),
+  };
+  const text = JSON.stringify(feed);
+  const slices: number[] = [];
+  const batches: number[] = [];
+  const start = performance.now();
+  const stream = new ReviewStream(text);
+  const collector = new ReviewCollector({ importedFrom: 'synthetic.json', today: '2026-12-01' });
+  const pending: { value: unknown; at: string }[] = [];
+  while (!stream.done) {
+    const t = performance.now();
+    pending.push(...stream.next(128 * 1024));
+    slices.push(performance.now() - t);
+    while (pending.length >= 200) {
+      const b = performance.now();
+      collector.add(pending.splice(0, 200));
+      batches.push(performance.now() - b);
+    }
+  }
+  collector.add(pending);
+  const total = performance.now() - start;
+  const { imported, skipped } = collector.counts;
+  const max = (list: number[]) => Math.max(...list).toFixed(1);
+  const p95 = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length * 0.95)]!.toFixed(1);
+  return (
+    `import: 100,000 ClaimReviews as a DataFeed (${(text.length / 1024 / 1024).toFixed(1)} MiB): ${imported} notes, ` +
+    `${skipped} skipped, ${(total / 1000).toFixed(1)} s in all; the options page's slices (128 Ki characters each, ` +
+    `${slices.length}): longest ${max(slices)} ms, p95 ${p95(slices)} ms; the background's batches (200 reviews, ` +
+    `${batches.length}): longest ${max(batches)} ms, p95 ${p95(batches)} ms`
+  );
+}
+
 /** Live heap after a full collection (the flag is set at run time: the npm script runs plain `node`). */
 function heapMB(): number {
   setFlagsFromString('--expose-gc');
@@ -353,6 +423,7 @@ export async function main(args: string[], root: string): Promise<number> {
 
   if (!args.includes('--no-scale')) {
     const synthetic = syntheticClaims(real, 100_000);
+    process.stdout.write(`${feedImport(synthetic)}\n`);
     const before = heapMB();
     const t2 = performance.now();
     const big = new ClaimRetriever(buildClaimIndex(synthetic));

@@ -62,6 +62,9 @@ export function NoteCard(props: CardProps) {
     .map((id) => notes[id])
     .filter((n): n is Note => !!n)
     .sort((a, b) => rank(a) - rank(b));
+  // A note on the facts (a claim or a term) leads, its summary first in the card; then what was marked and why.
+  const lead = shown[0] && (shown[0].kind === 'claim' || shown[0].kind === 'term') ? shown[0] : undefined;
+  const rest = lead ? shown.slice(1) : shown;
 
   // Tab and Shift+Tab stay inside the card while it is open; Escape closes it.
   const onKeyDown = (e: KeyboardEvent) => {
@@ -121,6 +124,7 @@ export function NoteCard(props: CardProps) {
         // Scrollable from the keyboard when it overflows.
         tabIndex={more ? 0 : -1}
       >
+        {lead && <NoteView note={lead} />}
         <blockquote class="quote">{primary.text}</blockquote>
         <ul class="why">
           {findings.map((f) => (
@@ -130,7 +134,7 @@ export function NoteCard(props: CardProps) {
             </li>
           ))}
         </ul>
-        {shown.map((note) => (
+        {rest.map((note) => (
           <NoteView note={note} />
         ))}
         {props.outlet !== undefined && <OutletLine outlet={props.outlet} host={props.host ?? null} />}

@@ -12,13 +12,14 @@ const KIND_LABEL: Record<Note['kind'], string> = {
 let serial = 0;
 
 /**
- * One context note: its summary first, the full text one action away ("Read more"), its sources behind their
- * count, and when it was last checked. A note without a summary (an imported fact-check) shows its text as it is.
+ * One context note: its summary first, the full text one action away ("Read more"), its sources one action away
+ * behind their count, and when it was last checked. A note without a summary (an imported fact-check) shows its text as it is.
  * Text only, never HTML.
  */
 export function NoteView({ note, headingLevel = 3 }: { note: Note; headingLevel?: 2 | 3 | 4 }) {
   const Heading = `h${headingLevel}` as 'h3';
   const [open, setOpen] = useState(false);
+  const [listed, setListed] = useState(false);
   const [id] = useState(() => `gloss-note-${++serial}`);
   const summary = note.summary?.trim();
   const showBody = !summary || open;
@@ -35,16 +36,31 @@ export function NoteView({ note, headingLevel = 3 }: { note: Note; headingLevel?
           ))}
         </div>
       )}
-      {summary && (
-        <button
-          type="button"
-          class="note-more"
-          aria-expanded={open}
-          aria-controls={`${id}-body`}
-          onClick={() => setOpen(!open)}
-        >
-          {open ? t('note_readLess') : t('note_readMore')}
-        </button>
+      {(summary || count > 0) && (
+        <p class="note-actions">
+          {summary && (
+            <button
+              type="button"
+              class="note-more"
+              aria-expanded={open}
+              aria-controls={`${id}-body`}
+              onClick={() => setOpen(!open)}
+            >
+              {open ? t('note_readLess') : t('note_readMore')}
+            </button>
+          )}
+          {count > 0 && (
+            <button
+              type="button"
+              class="note-sources-label"
+              aria-expanded={listed}
+              aria-controls={`${id}-sources`}
+              onClick={() => setListed(!listed)}
+            >
+              {count === 1 ? t('note_sourcesOne') : t('note_sourcesCount', String(count))}
+            </button>
+          )}
+        </p>
       )}
       {note.rating && (
         <p class="note-rating">
@@ -52,24 +68,19 @@ export function NoteView({ note, headingLevel = 3 }: { note: Note; headingLevel?
           {note.provenance.importedFrom ? ` (${note.provenance.importedFrom})` : ''}
         </p>
       )}
-      {count > 0 && (
-        <details class="note-sources-box">
-          <summary class="note-sources-label">
-            {count === 1 ? t('note_sourcesOne') : t('note_sourcesCount', String(count))}
-          </summary>
-          <ul class="note-sources" aria-label={t('note_sources')}>
-            {note.sources.map((s) => (
-              <li>
-                <a href={s.url} target="_blank" rel="noopener noreferrer">
-                  {s.title}
-                </a>
-                {[s.publisher, s.date].filter(Boolean).length > 0 && (
-                  <span class="source-meta"> — {[s.publisher, s.date].filter(Boolean).join(', ')}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-        </details>
+      {count > 0 && listed && (
+        <ul class="note-sources" id={`${id}-sources`} aria-label={t('note_sources')}>
+          {note.sources.map((s) => (
+            <li>
+              <a href={s.url} target="_blank" rel="noopener noreferrer">
+                {s.title}
+              </a>
+              {[s.publisher, s.date].filter(Boolean).length > 0 && (
+                <span class="source-meta"> — {[s.publisher, s.date].filter(Boolean).join(', ')}</span>
+              )}
+            </li>
+          ))}
+        </ul>
       )}
       <p class="note-reviewed">
         {t('note_reviewed', note.reviewed)} · {note.provenance.author}

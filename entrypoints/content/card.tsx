@@ -87,7 +87,8 @@ export class CardHost {
   private host: HTMLElement | null = null;
   private root: ShadowRoot | null = null;
   private mount: HTMLElement | null = null;
-  private anchor: Range | null = null;
+  /** The words the card explains: the first is the finding itself, the others the notes' words beside it. */
+  private anchor: Range[] | null = null;
   private returnFocus: Element | null = null;
 
   private listening = false;
@@ -114,7 +115,7 @@ export class CardHost {
     return this.host;
   }
 
-  open(props: OpenProps, anchor: Range) {
+  open(props: OpenProps, anchor: Range | Range[]) {
     this.listen();
     this.returnFocus = props.focus ? document.activeElement : null;
     if (!this.host || !this.host.isConnected) {
@@ -128,7 +129,7 @@ export class CardHost {
       this.root.append(this.mount);
       document.documentElement.append(this.host);
     }
-    this.anchor = anchor;
+    this.anchor = Array.isArray(anchor) ? anchor : [anchor];
     const onClose = () => this.close();
     try {
       render(<NoteCard {...props} onClose={onClose} />, this.mount!);
@@ -172,8 +173,18 @@ export class CardHost {
    */
   private place() {
     const card = this.root?.querySelector<HTMLElement>('.card');
-    if (!card || !this.anchor) return;
-    const rect = this.anchor.getClientRects()[0] ?? this.anchor.getBoundingClientRect();
+    if (!card || !this.anchor?.length) return;
+    // The whole of the marked words, on every line they run over; a range the page has since removed counts not.
+    const rects = this.anchor.map((r) => r.getBoundingClientRect()).filter((r) => r.width || r.height);
+    const first = this.anchor[0]!.getBoundingClientRect();
+    const rect = rects.length
+      ? {
+          top: Math.min(...rects.map((r) => r.top)),
+          bottom: Math.max(...rects.map((r) => r.bottom)),
+          left: Math.min(...rects.map((r) => r.left)),
+          right: Math.max(...rects.map((r) => r.right)),
+        }
+      : first;
     // The card's natural height: as tall as its content, before it is held to the room it gets. Measuring it
     // unclamps the scrolling part, so where the reader had scrolled to is put back afterwards.
     const scroller = card.querySelector<HTMLElement>('.card-scroll');

@@ -234,7 +234,16 @@ export default defineContentScript({
           onNext: () => step(1, keyboard),
           onFeedback: (kind: 'wrong' | 'not-helpful', finding: Finding) => addFeedback(kind, finding, location.href),
         },
-        hits[0]!.range,
+        // The card keeps clear of the words it explains: the finding, and the claim or term it brings in.
+        [
+          hits[0]!.range,
+          ...painted
+            .filter((p) => {
+              const f = state!.findings[p.index];
+              return p !== hits[0] && f?.sentence === sentence && related.includes(f.noteId);
+            })
+            .map((p) => p.range),
+        ],
       );
     }
 

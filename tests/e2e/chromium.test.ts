@@ -113,8 +113,13 @@ describe.skipIf(!HAS_SEED)('the seed article under www.globalresearch.ca', () =>
     expect(outlets).toMatch(/Global Research/);
     expect(outlets).toMatch(/Centre for Research on Globalization/);
     expect(outlets).toMatch(/SouthFront/);
+    // Context notes start collapsed, each under its title; opened, the summary comes first.
     const text = await popup.locator('main').innerText();
-    expect(text).toMatch(/Joint Investigative Mechanism/);
+    expect(text).toMatch(/Khan Shaykhun sarin attack/);
+    await popup.locator('details.context-note summary', { hasText: 'Khan Shaykhun' }).click();
+    expect(await popup.locator('details.context-note[open] .note-summary').innerText()).toMatch(
+      /Joint Investigative Mechanism/,
+    );
     // Outlet notes come before the findings.
     expect(text.indexOf('SouthFront')).toBeLessThan(text.indexOf('Doubt-casting'));
     // A finding in the popup scrolls the page to its highlight and opens its card.

@@ -51,12 +51,16 @@ describe('NoteView', () => {
     expect(root.querySelector('.note-body')).toBeNull();
   });
 
-  test('the sources behind their count, each with publisher and date', () => {
+  test('the sources behind their count, one action away, each with publisher and date', () => {
     act(() => render(<NoteView note={base} />, root));
-    const box = root.querySelector('details.note-sources-box')!;
-    expect(box.hasAttribute('open')).toBe(false);
-    expect(box.querySelector('summary')?.textContent).toMatch(/2/);
-    expect([...box.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+    const toggle = root.querySelector<HTMLButtonElement>('button.note-sources-label')!;
+    expect(toggle.textContent).toMatch(/2/);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(root.querySelector('.note-sources')).toBeNull();
+    act(() => toggle.click());
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const list = root.querySelector(`#${toggle.getAttribute('aria-controls')}`)!;
+    expect([...list.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       'The report — OPCW, 2017-06-29',
       'A wire report — Reuters, 2017-06',
     ]);

@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import fc from 'fast-check';
+import { act } from 'preact/test-utils';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CardHost } from '@/entrypoints/content/card';
 import { itemsAt, paint, type Painted } from '@/utils/paint';
@@ -109,6 +110,8 @@ describe('the note card with bad notes', () => {
     const shown = dialog()!;
     expect(shown.textContent).toContain('Doubt-casting');
     expect(shown.textContent).toContain('Without saying why.');
+    // The sources are one action away, behind their count.
+    act(() => shown.querySelector<HTMLButtonElement>('button.note-sources-label')!.click());
     expect(shown.querySelector('a')?.getAttribute('href')).toBe('https://example.org/');
     host.close();
     expect(document.querySelector('gloss-card')).toBeNull();

@@ -25,8 +25,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeText } from '../utils/analyze';
 import type { Finding } from '../utils/types';
-import { analyzePhrasing } from '../utils/pipeline';
-import { loadPhrasingModel } from '../utils/analyze/model';
+import { analyzePhrasing, matchContext } from '../utils/pipeline';
+import { loadDataset } from '../utils/dataset/load';
+import { loadPhrasingModel, type LoadedModel } from '../utils/analyze/model';
 import { compilePattern } from '../utils/analyze/pattern';
 import { findQuotes, insideSpeech } from '../utils/text/quotes';
 import { compileRuleSet, type CompiledRuleSet, type RuleSet } from '../utils/analyze/rules';
@@ -355,7 +356,7 @@ function speed(dir: string, rules: CompiledRuleSet, threshold: number): string[]
   time(() => texts.forEach((t) => analyzeText(t, rules, { threshold })), 2); // warm-up
   const all = time(() => texts.forEach((t) => analyzeText(t, rules, { threshold })));
   const lines = [
-    `speed (CPU time, best of 7): ${texts.length} PTC articles, ${words} words: ${all.toFixed(0)} ms = ${((1000 * all) / words).toFixed(3)} ms per 1,000 words`,
+    `rules alone (analyzeText, no model, no notes), CPU time, best of 7: ${texts.length} PTC articles, ${words} words: ${all.toFixed(0)} ms = ${((1000 * all) / words).toFixed(3)} ms per 1,000 words`,
   ];
   const sample = texts.slice(0, 20).join('\n\n');
   const sampleWords = countWords(sample);
@@ -549,6 +550,78 @@ function allsidesLines(dir: string, phrase: Phrase, split: Split): string[] {
   return lines;
 }
 
+/**
+ * The background's whole analysis (phrasing with the model, then claim and term notes), as `readText` runs it:
+ * the median CPU time per article over the PTC articles cut to 1,000 words, the same for the whole articles per
+ * 1,000 words, one text of 100,000 words, and the model's load time (parse and decode, best of 5).
+ */
+function pipelineSpeed(
+  dir: string,
+  rules: CompiledRuleSet,
+  sensitivity: Sensitivity,
+  model: LoadedModel | undefined,
+  modelText: string | undefined,
+  root: string,
+): string[] {
+  const data = loadDataset(resolve(root, 'dataset')).notes;
+  const files = readdirSync(join(dir, 'articles')).filter((f) => /^article\d+\.txt$/.test(f));
+  const texts = files.map((f) => readFileSync(join(dir, 'articles', f), 'utf8'));
+  const meta = { byline: null, originalPublisher: null };
+  const whole = (text: string) => {
+    const p = analyzePhrasing(text, 'en', [rules], sensitivity, model);
+    matchContext(text, p.sentences, meta, null, p.findings, data);
+  };
+  const cpu = (fn: () => void) => {
+    const c0 = process.cpuUsage();
+    fn();
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1000;
+  };
+  // Articles of 1,000 words: each PTC article of at least that length, cut at its 1,000th word.
+  const cut = texts
+    .map((t) => {
+      const m = [...t.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu)];
+      return m.length >= 1000 ? t.slice(0, m[999]!.index + m[999]![0].length) : null;
+    })
+    .filter((t): t is string => t !== null);
+  for (const t of cut.slice(0, 10)) whole(t); // warm-up
+  const times = cut
+    .map((t) =>
+      Math.min(
+        cpu(() => whole(t)),
+        cpu(() => whole(t)),
+      ),
+    )
+    .sort((a, b) => a - b);
+  const median = times[times.length >> 1] ?? NaN;
+  const words = texts.reduce((n, t) => n + countWords(t), 0);
+  const all = Math.min(
+    cpu(() => texts.forEach(whole)),
+    cpu(() => texts.forEach(whole)),
+  );
+  const big = Array.from({ length: 12 }, () => texts.slice(0, 40).join('\n\n')).join('\n\n');
+  const bigWords = countWords(big);
+  const bigMs = cpu(() => whole(big));
+  const lines = [
+    `whole background analysis (phrasing${model?.model ? ' with the model' : ', rules alone'}, then notes), CPU time:`,
+    `  ${cut.length} PTC articles cut to 1,000 words: median ${median.toFixed(2)} ms (target ≤ 25 ms), 90th percentile ${(times[Math.floor(times.length * 0.9)] ?? NaN).toFixed(2)} ms`,
+    `  all ${texts.length} PTC articles, ${words} words: ${((1000 * all) / words).toFixed(2)} ms per 1,000 words (= ${(1000 / ((1000 * all) / words)).toFixed(0)} pages of 1,000 words per second on one core, analysis only)`,
+    `  one text of ${bigWords} words: ${bigMs.toFixed(0)} ms = ${((1000 * bigMs) / bigWords).toFixed(2)} ms per 1,000 words (one synchronous call)`,
+  ];
+  if (modelText) {
+    let best = Infinity;
+    for (let i = 0; i < 5; i++)
+      best = Math.min(
+        best,
+        cpu(() => loadPhrasingModel(modelText)),
+      );
+    lines.push(
+      `  loading the model (${(modelText.length / 1024).toFixed(0)} KB of JSON): ${best.toFixed(1)} ms (target ≤ 100 ms)`,
+    );
+  }
+  return lines;
+}
+
 function babeLines(score: BabeScore): string[] {
   const lines = [`BABE sentences: ${score.sentences}`];
   lines.push('  leaning    n     precision  recall  false-flag rate (non-biased flagged)');
@@ -682,6 +755,8 @@ export async function main(argv: string[], root: string): Promise<number> {
   if (hasPtc && showSpeed) {
     console.log('');
     for (const line of speed(ptcDir, rules, threshold)) console.log(line);
+    const modelText = existsSync(modelFile) && !noModel ? readFileSync(modelFile, 'utf8') : undefined;
+    for (const line of pipelineSpeed(ptcDir, rules, sensitivity, model, modelText, root)) console.log(line);
   }
   return 0;
 }

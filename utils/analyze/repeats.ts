@@ -15,7 +15,7 @@ const FUNCTION = new Set(['a', 'an', 'the', 'so', 'very', 'most', 'more', 'of', 
  */
 export function stem(word: string): string {
   const w = word.toLowerCase().replace(/[’']s?$/, '');
-  return w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+  return w.length >= 4 && /[^aisu]s$/.test(w) ? w.slice(0, -1) : w;
 }
 
 /** The term a finding is about: the stem of its first word that is not a function word. */

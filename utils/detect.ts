@@ -63,6 +63,7 @@ const REFERENCE_SEGMENTS: [Feature, string[]][] = [
   ['url_docs', 'doc docs documentation manual reference api guide tutorial tutorials'.split(' ')],
   ['url_shop', 'product products shop store item dp'.split(' ')],
   ['url_forum', 'forum forums thread threads questions showthread viewtopic'.split(' ')],
+  ['url_press', 'press pressreleases press-releases press-release newsroom media-releases'.split(' ')],
 ];
 const REFERENCE_HOSTS: Record<string, Feature> = {
   docs: 'url_docs',
@@ -168,6 +169,7 @@ const REFERENCE_NAMES: Partial<Record<Feature, string>> = {
   url_docs: 'a documentation',
   url_shop: 'a shop',
   url_forum: 'a forum',
+  url_press: 'a press release',
 };
 
 /** The URL's evidence as one line: its summed weight and its reasons (for tests and the CLI's report). */
@@ -501,6 +503,7 @@ const KIND_OF: Partial<Record<Feature, PageKind>> = {
   url_forum: 'forum',
   dom_posts: 'forum',
   url_shop: 'shop',
+  url_press: 'text',
   ld_other: 'page',
   og_other: 'page',
   url_listing: 'page',
@@ -520,6 +523,12 @@ const KIND_OF: Partial<Record<Feature, PageKind>> = {
  */
 function kindOf(evidence: Evidence[], isArticle: boolean): PageKind {
   if (isArticle) return 'news';
+  // What the page's address says comes first, then any other kind named, then a page of another kind.
+  const address = evidence.filter((e) => e.feature.startsWith('url_'));
+  for (const e of address) {
+    const k = KIND_OF[e.feature];
+    if (k) return k;
+  }
   for (const e of evidence) {
     const k = KIND_OF[e.feature];
     if (k && k !== 'page') return k;

@@ -77,6 +77,8 @@ const OFFICIAL_HOSTS = [
   /(^|\.)government\.nl$/,
   /(^|\.)om\.nl$/,
   /(^|\.)courtmh17\.com$/,
+  /(^|\.)prosecutionservice\.nl$/,
+  /(^|\.)reliefweb\.int$/,
   /(^|\.)rechtspraak\.nl$/,
   /(^|\.)onderzoeksraad\.nl$/,
   /(^|\.)bundesregierung\.de$/,

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 /* global chrome */
-// Pictures of Gloss for the README: the note card, the popup and the options page, in light and dark.
-//   node scripts/screenshots.mjs [--out docs/screenshots]      (run `npx wxt build` first)
+// Pictures of Gloss for the README: its main picture (the demo with the card on "supposedly" open, 1280×860) and
+// the note card, the popup and the options page, in light and dark. tests/e2e/readme-pictures.test.ts makes them
+// again and fails when the README's pictures no longer show what the build shows.
+//   node scripts/screenshots.mjs [--out DIR]      (run `npx wxt build` first; DIR: docs/screenshots, and the main
+//                                                  picture docs/screenshot.png; with --out, both go into DIR)
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,10 +14,26 @@ import { startServer } from './serve.mjs';
 const ROOT = resolve(import.meta.dirname, '..');
 const outIndex = process.argv.indexOf('--out');
 const OUT = resolve(outIndex > 0 ? process.argv[outIndex + 1] : join(ROOT, 'docs/screenshots'));
+const MAIN = outIndex > 0 ? join(OUT, 'screenshot.png') : join(ROOT, 'docs/screenshot.png');
 const BUILD = resolve(ROOT, '.output/chrome-mv3');
 const HOST = 'www.meridian-ledger.example';
 const PATH = '/world/middle-east/2017/04/26/syrian-army-pushes-toward-lataminah/';
 const URL_ = `http://${HOST}${PATH}`;
+
+/** Opens the card on "supposedly", which carries the claim note of its sentence. */
+async function openCard(page) {
+  await page.waitForFunction(() => CSS.highlights.has('gloss-doubt'), null, { timeout: 15000 });
+  const point = await page.evaluate(() => {
+    const range = [...CSS.highlights.get('gloss-doubt')].find((r) => r.toString() === 'supposedly');
+    range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    const rect = range.getClientRects()[0];
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  });
+  await page.mouse.click(point.x, point.y);
+  await page.waitForFunction(() => !!document.querySelector('gloss-card'));
+  // The card settles (placement, fonts) before its picture.
+  await page.waitForTimeout(300);
+}
 
 mkdirSync(OUT, { recursive: true });
 const server = await startServer({ [`${HOST}${PATH}`]: resolve(ROOT, 'demo/article.html') });
@@ -43,16 +62,17 @@ try {
       const id = new URL(worker.url()).host;
       const page = await context.newPage();
       await page.goto(URL_);
-      await page.waitForFunction(() => CSS.highlights.has('gloss-doubt'), null, { timeout: 15000 });
-      const point = await page.evaluate(() => {
-        const range = [...CSS.highlights.get('gloss-doubt')].find((r) => r.toString() === 'supposedly');
-        range.startContainer.parentElement.scrollIntoView({ block: 'center' });
-        const rect = range.getClientRects()[0];
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      });
-      await page.mouse.click(point.x, point.y);
-      await page.waitForFunction(() => !!document.querySelector('gloss-card'));
+      await openCard(page);
       await page.screenshot({ path: join(OUT, `card-${scheme}.png`) });
+      if (scheme === 'light') {
+        // The README's main picture: what `npm start -- --headless --screenshot` shows.
+        const main = await context.newPage();
+        await main.setViewportSize({ width: 1280, height: 860 });
+        await main.goto(URL_);
+        await openCard(main);
+        await main.screenshot({ path: MAIN });
+        await main.close();
+      }
 
       const tabId = await worker.evaluate(async (u) => {
         const all = await chrome.storage.session.get(null);

@@ -78,7 +78,7 @@ function claimbuster(dir: string, model: CheckworthyModel, split: Split): void {
   console.log(`  not flagged because: ${[...reasons].map(([k, v]) => `${k} ${v}`).join(', ')}`);
 }
 
-function polnear(dir: string, split: Split): void {
+function polnear(dir: string, split: Split, show: number): void {
   const articles = new Map(
     readJsonl<{ doc: string; text: string }>(join(dir, 'polnear-articles-dev.jsonl')).map((a) => [a.doc, a.text]),
   );
@@ -96,6 +96,7 @@ function polnear(dir: string, split: Split): void {
   let fn = 0;
   let n = 0;
   const how = new Map<string, [number, number]>();
+  const misses: string[] = [];
   for (const [doc, rows] of byDoc) {
     const text = articles.get(doc);
     if (!text) continue;
@@ -105,6 +106,9 @@ function polnear(dir: string, split: Split): void {
     rows.forEach((r, k) => {
       const a = out[k]!;
       const y = r.label === 'attributed';
+      if (show && split === 'tune' && a.attributed !== y && misses.length < show && Math.random() < 0.1) {
+        misses.push(`  ${y ? 'missed' : 'false'} [${a.how ?? ''}] ${text.slice(r.start, r.end).slice(0, 200)}`);
+      }
       n++;
       if (a.attributed && y) tp++;
       if (a.attributed && !y) fp++;
@@ -120,6 +124,7 @@ function polnear(dir: string, split: Split): void {
   console.log(`\nPolNeAR attribution (${split} half: ${byDoc.size} articles, ${n} sentences)`);
   console.log(`  "attributed": precision ${pct(tp / (tp + fp))} recall ${pct(tp / (tp + fn))}`);
   console.log(`  by how: ${[...how].map(([k, [c, ok]]) => `${k} ${c} (precision ${pct(ok / c)})`).join(', ')}`);
+  if (misses.length) console.log(misses.join('\n'));
 }
 
 function allsides(
@@ -133,7 +138,7 @@ function allsides(
   const rows = readJsonl<{ id: string; source: string; leaning: string; title: string; text: string }>(
     join(dir, 'abp-dev.jsonl'),
   ).filter((r) => splitOf(r.id) === split);
-  const by = new Map<string, { words: number; findings: number; articles: number }>();
+  const by = new Map<string, { words: number; findings: number; articles: number; with: number }>();
   let ms = 0;
   let phrasingMs = 0;
   let words = 0;
@@ -152,7 +157,8 @@ function allsides(
     phrasingMs += performance.now() - t1;
     ms += t1 - t0;
     words += w;
-    const b = by.get(r.leaning) ?? { words: 0, findings: 0, articles: 0 };
+    const b = by.get(r.leaning) ?? { words: 0, findings: 0, articles: 0, with: 0 };
+    if (found.length) b.with++;
     b.words += w;
     b.findings += found.length;
     b.articles++;
@@ -175,7 +181,7 @@ function allsides(
     for (const f of found) {
       const kind = f.ruleId.split('.')[1]!;
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-      if (samples.length < show && Math.random() < 0.05)
+      if (samples.length < show && Math.random() < (show > 100 ? 1 : 0.05))
         samples.push(`  [${r.leaning} ${f.ruleId} ${f.confidence}] ${f.text}`);
     }
   }
@@ -186,7 +192,7 @@ function allsides(
   };
   for (const k of ['left', 'center', 'right']) {
     const b = by.get(k);
-    if (b) console.log(`  ${k.padEnd(6)} ${rate(k).toFixed(3)}  (${b.findings} findings in ${b.articles} articles)`);
+    if (b) console.log(`  ${k.padEnd(6)} ${rate(k).toFixed(3)}  (${b.findings} findings in ${b.with} of ${b.articles} articles)`);
   }
   console.log(
     `  centre-rated outlets (wire-style proxy): ${rate('center').toFixed(3)}; right/left ratio ${(rate('right') / rate('left')).toFixed(2)}`,
@@ -226,7 +232,7 @@ export async function main(args: string[], root: string): Promise<number> {
   const cw = join(corpora, 'checkworthy');
   if (existsSync(join(cw, 'claimbuster-dev.jsonl'))) claimbuster(cw, model, split);
   else console.log('skipped ClaimBuster: checkworthy/claimbuster-dev.jsonl is not there');
-  if (existsSync(join(cw, 'polnear-sentences-dev.jsonl'))) polnear(cw, split);
+  if (existsSync(join(cw, 'polnear-sentences-dev.jsonl'))) polnear(cw, split, show);
   else console.log('skipped PolNeAR: checkworthy/polnear-sentences-dev.jsonl is not there');
   const abp = join(corpora, 'allsides-abp');
   const dumpFile = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : undefined;

@@ -26,13 +26,13 @@ export function isSourced(sentence: string): boolean {
 // than ATTRIBUTED above (which the phrasing rules and the phrasing model read, and stays as it is): PolNeAR
 // counts reported beliefs and positions ("Sanders is counting on", "Trump fans insist") as attribution.
 const CUE =
-  /\b(?:said|says|say|saying|told|tells|telling|stated|states|announced|announces|announcing|confirmed|confirms|reported|reports|reporting|wrote|writes|written|tweeted|tweets|posted|testified|ruled|concluded|concludes|found|finds|estimated|estimates|according to|cited|cites|citing|quoted|quoting|added|adds|noted|notes|noting|explained|explains|asked|asks|asking|argued|argues|arguing|claimed|claims|claiming|alleged|alleges|accused|accuses|insisted|insists|insisting|warned|warns|warning|believes?|believed|thinks|thought|suggested|suggests|called|calls|calling|described|describes|declared|declares|acknowledged|acknowledges|admits|admitted|denied|denies|promised|promises|vowed|vows|pledged|pledges|predicted|predicts|urged|urges|criticized|criticised|criticizes|praised|praises|blamed|blames|responded|replied|recalled|recalls|agreed|agrees|disagreed|emphasized|stressed|pointed out|points out|contends|contended|maintains|maintained|expects|expected|hopes|hoped|wants|wanted|feels|felt|knows|knew|worried|worries|fears|feared|doubts|doubted|questioned|asserted|asserts|countered|revealed|reveals|showed|shows|indicated|indicates|mentioned|vouched|railed|defended|defends|dismissed|dismisses|conceded|concedes|demanded|demands|complained|complains|touted|touts|slammed|blasted|lambasted|attacked|condemned|rejected|endorsed|endorses|opposed|opposes|supported|supports|interview|statement|speech|remarks|testimony|poll|polls|survey|study|memo|letter|e-?mail|op-ed|tweet|press release|news conference|press conference|filing|lawsuit|court documents|records show|data (?:from|show)|analysis by)\b/i;
+  /\b(?:said|says|say|saying|told|tells|telling|stated|states|announced|announces|announcing|confirmed|confirms|reported|reports|reporting|wrote|writes|written|tweeted|tweets|posted|testified|ruled|concluded|concludes|found|finds|find|estimated|estimates|according to|cited|cites|citing|quoted|quoting|added|adds|noted|notes|noting|explained|explains|asked|asks|asking|argued|argues|arguing|claimed|claims|claiming|alleged|alleges|accused|accuses|insisted|insists|insisting|warned|warns|warning|believes?|believed|thinks|thought|suggested|suggests|called|calls|calling|described|describes|declared|declares|acknowledged|acknowledges|admits|admitted|denied|denies|promised|promises|vowed|vows|pledged|pledges|predicted|predicts|urged|urges|criticized|criticised|criticizes|praised|praises|blamed|blames|responded|replied|recalled|recalls|agreed|agrees|disagreed|emphasized|stressed|pointed out|points out|contends|contended|maintains|maintained|expects|expected|hopes|hoped|wants|wanted|feels|felt|knows|knew|worried|worries|fears|feared|doubts|doubted|questioned|asserted|asserts|countered|revealed|reveals|showed|shows|indicated|indicates|mentioned|vouched|railed|defended|defends|dismissed|dismisses|conceded|concedes|demanded|demands|complained|complains|touted|touts|slammed|blasted|lambasted|attacked|condemned|rejected|endorsed|endorses|opposed|opposes|supported|supports|argue|believe|think|insist|contend|maintain|warn|suggest|expect|worry|fear|reiterated|reiterates|boasted|bragged|lamented|joked|quipped|signaled|signalled|hinted|recounted|considers?|considered|describe|named|denounced|denounces|portrayed|portrays|likened|disputes?|disputed|expressed|expresses|commented|comments|referenced|declined to comment|(?:is|are|were|was) convinced|deemed|accusing|trashing|referring|said to|interview|statement|speech|remarks|testimony|poll|polls|survey|study|memo|letter|e-?mail|op-ed|tweet|press release|news conference|press conference|filing|lawsuit|court documents|records show|data (?:from|show)|analysis by)\b/i;
 
 // A document, dataset or filing named as the basis: "a court filing", "census data", "the report".
 const DOCUMENT =
   /\b(?:according to|data (?:from|show|shows|released|published)|(?:census|federal|government|official|poll|polling|survey) (?:data|figures|records|statistics)|records? (?:show|shows|obtained)|documents? (?:show|shows|obtained|seen|filed)|court (?:filings?|documents?|records?)|(?:a|the|its|their) (?:study|survey|report|investigation|inquiry|audit|census|poll|analysis|filing|indictment|complaint|ruling|lawsuit) (?:by|from|of|published|released|found|shows?|said|says)|published in|cited by|(?:the|a) [\p{Lu}][\p{L}]+ (?:report|study|survey|poll))\b/iu;
 
-const PRONOUN_START = /^(?:(?:but|and|still|yet|so|also|instead|however),?\s+)?(?:he|she|they|his|her|their)\b/i;
+const CONTINUES = /^(?:(?:but|and|still|yet|so),?\s+)?(?:he|she|they|it) (?:also|further|then|later|went on)\b/i;
 
 export type AttributionHow = 'cue' | 'quote' | 'document' | 'link' | 'carried';
 
@@ -64,9 +64,8 @@ function overlapping(list: readonly Interval[], start: number, end: number): num
 /**
  * Attribution for each sentence of a text. `speech` are the spans of speakers' words (quotations); `links` the
  * spans of the page's links, when the extraction kept them. A sentence is attributed when it has a cue or names a
- * document, lies in (or holds) a quotation, holds a link, or opens with a pronoun that continues an attributed
- * sentence just before it in the same paragraph ("He also said…" needs no carry; "She added that…" has its cue;
- * "His plan, he argued, …" too; what is carried is "They want a wall and a ban." after "Trump fans insist…").
+ * document, lies in (or holds) a quotation, holds a link, or goes on from an attributed sentence just before it
+ * in the same paragraph ("The report found…. It also said…").
  */
 export function attributionOf(
   text: string,
@@ -97,7 +96,9 @@ export function attributionOf(
       });
       continue;
     }
-    if (overlapping(speech, s.start, s.end) >= 0) {
+    // Quotation marks the pairing left open or that are typed as two apostrophes ('' in some archives): a
+    // sentence that opens with a quotation mark or holds one is a speaker's, in whole or in part.
+    if (overlapping(speech, s.start, s.end) >= 0 || /^[“"‘]|[“”]|''/.test(sentence)) {
       out.push({ attributed: true, how: 'quote', cue: null });
       continue;
     }
@@ -105,13 +106,16 @@ export function attributionOf(
       out.push({ attributed: true, how: 'link', cue: null });
       continue;
     }
+    // A sentence that goes on from a quotation credited before it, in the same paragraph: "“…,” she said.
+    // “We will not back down.”" is caught by its marks; what is carried here is a paraphrase that opens with
+    // "He added", "She also", "They went on" and names no cue of its own.
     const prev = sentences[i - 1];
     if (
       prev &&
       out[i - 1]!.attributed &&
       out[i - 1]!.how !== 'link' &&
-      !text.slice(prev.end, s.start).includes('\n\n') &&
-      PRONOUN_START.test(sentence)
+      !text.slice(prev.end, s.start).includes('\n') &&
+      CONTINUES.test(sentence)
     ) {
       out.push({ attributed: true, how: 'carried', cue: null });
       continue;

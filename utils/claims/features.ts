@@ -36,7 +36,7 @@ const TOKEN = /[\p{L}\p{N}$£€%][\p{L}\p{N}\p{M}'’.,%$-]*/gu;
 
 /** One token's form for the model: digits become a shape, trailing punctuation goes. */
 export function shape(raw: string): string {
-  let t = raw.toLowerCase().replace(/[.,'’-]+$/u, '');
+  const t = raw.toLowerCase().replace(/[.,'’-]+$/u, '');
   if (!/\d/.test(t)) return t.replace(/’/g, "'");
   if (/^[$£€]/.test(t)) return '<money>';
   if (/%$|percent/.test(t)) return '<pct>';

@@ -42,15 +42,16 @@ const PREDICTION =
 const CAUSAL =
   /\b(?:because(?: of)?|caused|causes|causing|due to|led to|leads to|leading to|as a result(?: of)?|result(?:s|ed)? (?:of|in|from)|thanks to|responsible for|blamed? (?:for|on)|driven by|triggered|fuel(?:l?ed|s)|so that|therefore)\b/i;
 const ACCUSATION =
-  /\b(?:lied|lies|lying|illegal(?:ly)?|unlawful(?:ly)?|fraud(?:ulent)?|corrupt(?:ion)?|stole|stolen|steal|bribe[sd]?|brib(?:ery|ing)|cover(?:ed)?[- ]up|rigged|violat(?:ed|es|ing)|broke the law|crimes?|criminal|abuse[sd]?|conspir(?:ed|acy)|collu(?:ded|sion)|staged|fabricated|orchestrated|responsible for|behind the|war crimes?|terroris[tm]s?|atrocit(?:y|ies)|killed|murdered|massacred|tortured)\b/i;
+  /\b(?:lied|lies|lying|illegal(?:ly)?|unlawful(?:ly)?|fraud(?:ulent)?|corrupt(?:ion)?|stole|stolen|steal|bribe[sd]?|brib(?:ery|ing)|cover(?:ed)?[- ]up|rigged|violat(?:ed|es|ing)|broke the law|war crimes?|criminal|abuse[sd]?|conspir(?:ed|acy)|collu(?:ded|sion)|staged|fabricated|orchestrated|responsible for|behind the|terroris[tm]s?|atrocit(?:y|ies)|killed|murdered|massacred|tortured)\b/i;
 const NUMBER =
   /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozens?|half|twice|doubled?|tripled?|percent)\b/i;
 
 /** How many sentences either side must carry no source for a claim that is not epistemic to be marked. */
 export const CONTEXT = 12;
-// A claim about what the evidence shows (or does not), or a hedged prediction stated as the writer's own.
+// A claim about what the evidence shows, or that there is none, in the writer's own voice: "developments show
+// that…", "are not confirmed by evidence", "there is no evidence that…". It asks for a source wherever it stands.
 const EPISTEMIC =
-  /\b(?:(?:no|not|without|lack of|little|any) (?:\w+ )?(?:evidence|proof)|(?:not|never|un)(?: been| yet)? confirmed|confirmed by (?:evidence|facts)|(?:evidence|developments|facts|events|signs) (?:show|shows|suggest|suggests|prove|proves|indicate|indicates|point to)|(?:will|would|is|are) (?:most )?likely|likely (?:to|will)|(?:is|are) (?:bound|poised|certain|sure) to)\b/i;
+  /\b(?:(?:no|not|without|lack of|little|any) (?:\w+ )?(?:evidence|proof)|(?:not|never|un)(?: been| yet)? (?:confirmed|proven|substantiated)|confirmed by (?:evidence|facts)|(?:evidence|developments|facts|events|signs|experience|history) (?:show|shows|suggest|suggests|prove|proves|indicate|indicates|point to|points to|make it clear))\b/i;
 
 /**
  * The confidence of an epistemic claim the model scores below its threshold: the rule's, as the phrasing rules
@@ -61,6 +62,12 @@ export const EPISTEMIC_CONFIDENCE = 0.55;
 // A photo caption or credit: it shows, it does not assert.
 const CAPTION =
   /\b(?:hide caption|caption \d+ of \d+|photos?:|photo credit|(?:ap|reuters|afp|getty|epa) (?:photo|images)|getty images|file photo|pictured|\(photo\b|image:|video:)/i;
+
+// A gallery caption says what a picture shows, in the present tense, and ends on the day it was taken: "Debris
+// from the airliner is seen on November 1", "Paramedics load the bodies … on Saturday, October 31".
+const CAPTION_DATE =
+  /(?:\bon|,)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? \d{1,2}(?:, \d{4})?\W*$/;
+const PAST = /\b(?:\w{2,}ed|was|were|had|did|said|told|won|lost|took|made|came|went|gave|got|ran|began|left|met|held|fell|rose|will|would)\b/i;
 
 /** The kind of claim a sentence makes, by its wording: a prediction, a cause, an accusation, a number, or else an event. */
 export function claimKind(sentence: string): ClaimKind {
@@ -110,6 +117,8 @@ function sourced(text: string, s: Span, a: SentenceAttribution): boolean {
   if (a.how !== 'cue' || !a.cue) return true;
   const before = text.slice(Math.max(s.start, a.cue.start - 40), a.cue.start);
   const cue = text.slice(a.cue.start, a.cue.end).toLowerCase();
+  // "I think", "we believe": the speaker's own view is no source.
+  if (/\b(?:i|we|you)\s+(?:\w+\s+)?$/i.test(before)) return false;
   // "Clashes were reported": passive, with no one named (unless "by …" follows).
   if (/\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|also\s+|not\s+)?$/i.test(before)) {
     return /^\s+by\b/i.test(text.slice(a.cue.end, a.cue.end + 5));
@@ -214,22 +223,22 @@ export function findUnsupportedClaims(
       skip('sourced-nearby');
       continue;
     }
-    if (CAPTION.test(sentence)) {
+    if (CAPTION.test(sentence) || (CAPTION_DATE.test(sentence) && !PAST.test(sentence))) {
       skip('caption');
       continue;
     }
     // In a stretch of sourced reporting, a checkable sentence without its own source is most often background
     // the reporting around it stands behind: only a claim with no source and no quotation among the CONTEXT
-    // sentences either side is marked, unless it is a claim about what the evidence shows or a hedged
-    // prediction, which need their own source wherever they stand.
+    // sentences either side is marked, unless it is a claim about what the evidence shows, which needs its own
+    // source wherever it stands.
     const epistemic = EPISTEMIC.test(sentence);
     if (!epistemic && nearestSource(i) <= CONTEXT) {
       skip('sourced-nearby');
       continue;
     }
     const score = model.score(sentence);
-    // The model learnt check-worthiness from debates, where a prediction or a verdict on the evidence is rarely
-    // labelled a factual claim; stated as the writer's own, unsourced, they are claims all the same.
+    // The model learnt check-worthiness from debates, where a verdict on the evidence ("developments show that
+    // …", "not confirmed by evidence") is rarely labelled a factual claim; unsourced, it is one all the same.
     if (score < model.threshold && !epistemic) {
       skip('below-threshold', score);
       continue;
@@ -243,7 +252,7 @@ export function findUnsupportedClaims(
     const kind = claimKind(sentence);
     const why =
       score < model.threshold
-        ? `It is ${epistemic ? 'a claim about what the evidence shows or a hedged prediction' : 'a claim'}, which needs a source wherever it stands (check-worthiness ${score.toFixed(2)}).`
+        ? `It is ${epistemic ? 'a claim about what the evidence shows' : 'a claim'}, which needs a source wherever it stands (check-worthiness ${score.toFixed(2)}).`
         : `The check-worthiness model scores it ${score.toFixed(2)}; at that score ${Math.round(confidence * 100)}% of the sentences it marks on held-out data are check-worthy claims.`;
     const span = claimSpan(text, s);
     findings.push({

@@ -28,6 +28,18 @@ export const MIRROR_HOSTS = [
   'archive.ph',
   'archive.today',
   'news247worldpressuk.com',
+  // Copies of Wikipedia and of other encyclopedias under other names.
+  'owiki.org',
+  'piglix.com',
+  'hubbry.com',
+  'cloudflare-ipfs.com',
+  'the-uncensored-wiki.com',
+  'wikiclassic.com',
+  'hyperlinked.wiki',
+  'zxc.wiki',
+  'wikirank.net',
+  'bfjaawards.com',
+  'sports-isao.org',
 ];
 
 /**

@@ -12,6 +12,7 @@ import rules from 'virtual:gloss/rules';
 import ratings from 'virtual:gloss/ratings';
 import { compileRules, readForTab } from '@/utils/pipeline';
 import { bundledPhrasingModel } from '@/utils/analyze/model-file';
+import { bundledClaimsModel } from '@/utils/claims/model-file';
 import type { BackgroundMessage, ImportsReply, OptionsToBackground, TabState } from '@/utils/messages';
 import { TabStore } from '@/utils/tab-store';
 import { ImportedClaims, IndexedDbBackend, MemoryBackend } from '@/utils/notes/imported-store';
@@ -47,7 +48,14 @@ export default defineBackground(() => {
     const { text: _text, ...meta } = message.article;
     const index = await imported.ready().catch(() => null);
     const search = index && index.retriever.size ? { retriever: index.retriever, exclude: bundledIds } : undefined;
-    const { reasons, ...context } = readForTab(message, compileRules(rules), data, search, bundledPhrasingModel());
+    const { reasons, ...context } = readForTab(
+      message,
+      compileRules(rules),
+      data,
+      search,
+      bundledPhrasingModel(),
+      bundledClaimsModel(),
+    );
     const detection = reasons.length
       ? { ...message.detection, reasons: [...message.detection.reasons, ...reasons] }
       : message.detection;

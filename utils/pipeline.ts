@@ -15,6 +15,7 @@ import { detectArticle } from './detect';
 import { extractArticle, type Extraction } from './extract';
 import { matchClaims, matchTerms, outletContext, outletsByName, type ClaimSearch } from './notes/match';
 import { thresholdFor, type Sensitivity } from './sensitivity';
+import { unsupportedClaims, type ClaimsModel } from './claims/stage';
 
 const reported = new Set<string>();
 
@@ -78,6 +79,22 @@ export function analyzePhrasing(
       reasons: ['phrasing: the analysis failed on this page'],
     };
   }
+}
+
+/** Phrasing's result with the unsupported claims the check-worthiness model finds in its sentences added. */
+function withClaims(
+  text: string,
+  phrasing: PhrasingResult,
+  claims: ClaimsModel | undefined,
+  sensitivity?: Sensitivity,
+): PhrasingResult {
+  if (claims === undefined) return phrasing;
+  const found = unsupportedClaims(text, phrasing.sentences, claims, thresholdFor(sensitivity));
+  return {
+    sentences: phrasing.sentences,
+    findings: dedupe([...phrasing.findings, ...found.findings]),
+    reasons: [...phrasing.reasons, ...found.reasons],
+  };
 }
 
 function safeSentences(text: string, lang: string): Span[] {
@@ -180,9 +197,15 @@ export function readForTab(
   data: CompiledDataset,
   imported?: ImportedSearch,
   model?: LoadedModel,
+  claims?: ClaimsModel,
 ): ContextResult & { reasons: string[] } {
   const { text, ...meta } = read.article;
-  const phrasing = analyzePhrasing(text, meta.lang, rules, read.sensitivity, model);
+  const phrasing = withClaims(
+    text,
+    analyzePhrasing(text, meta.lang, rules, read.sensitivity, model),
+    claims,
+    read.sensitivity,
+  );
   const findings = shownFindings(phrasing.findings, read.hidden, read.unmarkable);
   const context = matchContext(text, phrasing.sentences, meta, read.url, findings, data, imported);
   return {
@@ -198,6 +221,8 @@ export interface ReadOptions {
   force?: boolean;
   /** The phrasing model (utils/analyze/model.ts), loaded once; without it the rules run alone. */
   model?: LoadedModel;
+  /** The check-worthiness model for unsupported claims (utils/claims/stage.ts), or why it is off. */
+  claims?: ClaimsModel;
 }
 
 /** The whole pipeline on a document (the CLI's path). */
@@ -229,7 +254,12 @@ export function readText(
   data: CompiledDataset,
   options: ReadOptions = {},
 ): PageResult {
-  const phrasing = analyzePhrasing(article.text, article.lang, rules, options.sensitivity, options.model);
+  const phrasing = withClaims(
+    article.text,
+    analyzePhrasing(article.text, article.lang, rules, options.sensitivity, options.model),
+    options.claims,
+    options.sensitivity,
+  );
   const context = matchContext(article.text, phrasing.sentences, article, pageUrl, phrasing.findings, data);
   return {
     isArticle: true,

@@ -6,6 +6,7 @@ import bundled from 'virtual:gloss/notes';
 import ratings from 'virtual:gloss/ratings';
 import { compileRules } from '@/utils/pipeline';
 import { bundledPhrasingModel } from '@/utils/analyze/model-file';
+import { bundledClaimsModel } from '@/utils/claims/model-file';
 import { SENSITIVITIES, type Sensitivity } from '@/utils/sensitivity';
 import {
   MAX_PAGE_BYTES,
@@ -63,7 +64,9 @@ export async function analyzeCommand(args: string[]): Promise<number> {
   const model = bundledPhrasingModel();
   // A model that cannot be used leaves the rules to run alone: said once, here, and in each result's reasons.
   if (model.reason) process.stderr.write(`gloss: warning: ${model.reason}\n`);
-  const options = { sensitivity: flags.sensitivity, force: flags.asArticle, model };
+  const claims = bundledClaimsModel();
+  if (typeof claims === 'string') process.stderr.write(`gloss: warning: ${claims}\n`);
+  const options = { sensitivity: flags.sensitivity, force: flags.asArticle, model, claims };
   if (flags.jsonl) {
     if (flags.files.length) throw new UsageError('--jsonl reads stdin and takes no FILE');
     await analyzeLines(compiled, options);

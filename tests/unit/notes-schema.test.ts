@@ -137,6 +137,10 @@ describe('the audit of the bundled notes', () => {
     expect(audit.noScope.filter((id) => id.startsWith('claim/'))).toEqual([]);
   });
 
+  test('a copy is cited only as a copy', () => {
+    expect(audit.unnamedCopies).toEqual([]);
+  });
+
   test('no note is dated before a source it cites', () => {
     expect(audit.reviewedBeforeSource).toEqual([]);
   });

@@ -26,6 +26,8 @@ import { countWords, sentences as splitSentences } from '../utils/text/segment';
 import { analyzeText } from '../utils/analyze';
 import { compileRuleSet, type RuleSet } from '../utils/analyze/rules';
 import { splitOf, type Split } from './eval-unsupported-lib';
+import { loadDataset } from '../utils/dataset/load';
+import { compileRules, readText } from '../utils/pipeline';
 
 function readJsonl<T>(file: string): T[] {
   return readFileSync(file, 'utf8')
@@ -192,7 +194,10 @@ function allsides(
   };
   for (const k of ['left', 'center', 'right']) {
     const b = by.get(k);
-    if (b) console.log(`  ${k.padEnd(6)} ${rate(k).toFixed(3)}  (${b.findings} findings in ${b.with} of ${b.articles} articles)`);
+    if (b)
+      console.log(
+        `  ${k.padEnd(6)} ${rate(k).toFixed(3)}  (${b.findings} findings in ${b.with} of ${b.articles} articles)`,
+      );
   }
   console.log(
     `  centre-rated outlets (wire-style proxy): ${rate('center').toFixed(3)}; right/left ratio ${(rate('right') / rate('left')).toFixed(2)}`,
@@ -205,6 +210,46 @@ function allsides(
         : ''),
   );
   if (samples.length) console.log(samples.join('\n'));
+}
+
+/**
+ * The background's whole analysis after extraction (phrasing rules, unsupported claims, context notes), as
+ * `readText` runs it, on the first 300 articles of the half: ms per 1,000 words, and with the claim stage off.
+ */
+function speed(dir: string, model: CheckworthyModel, split: Split, root: string): void {
+  const rows = readJsonl<{ id: string; title: string; text: string }>(join(dir, 'abp-dev.jsonl'))
+    .filter((r) => splitOf(r.id) === split)
+    .slice(0, 300);
+  const { rules, notes } = loadDataset(join(root, 'dataset'));
+  const compiled = compileRules(rules);
+  const time = (claims: CheckworthyModel | undefined) => {
+    let ms = 0;
+    let words = 0;
+    for (const r of rows) {
+      const text = `${r.title}\n\n${r.text}`;
+      const article = {
+        title: r.title,
+        byline: null,
+        publisher: null,
+        originalPublisher: null,
+        published: null,
+        lang: 'en',
+        url: null,
+        text,
+      };
+      const t0 = performance.now();
+      readText(article, null, compiled, notes, { claims });
+      ms += performance.now() - t0;
+      words += countWords(text);
+    }
+    return (1000 * ms) / words;
+  };
+  time(model); // warm up
+  const off = time(undefined);
+  const on = time(model);
+  console.log(
+    `\nSpeed (${split} half, ${rows.length} AllSides articles, readText: phrasing rules, claims, notes): ${on.toFixed(2)} ms per 1,000 words; ${off.toFixed(2)} without the claim stage`,
+  );
 }
 
 export async function main(args: string[], root: string): Promise<number> {
@@ -239,6 +284,7 @@ export async function main(args: string[], root: string): Promise<number> {
   const dump: string[] | undefined = dumpFile ? [] : undefined;
   if (existsSync(join(abp, 'abp-dev.jsonl'))) allsides(abp, model, split, show, rules, dump);
   else console.log('skipped AllSides: allsides-abp/abp-dev.jsonl is not there');
+  if (existsSync(join(abp, 'abp-dev.jsonl'))) speed(abp, model, split, root);
   if (dumpFile && dump) writeFileSync(dumpFile, dump.join('\n') + '\n');
   return 0;
 }

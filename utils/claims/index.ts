@@ -29,6 +29,8 @@ export interface Interval {
 export interface ClaimOptions {
   /** Whose words each stretch is; without it, speakers' quotations (utils/text/quotes.ts) are the speakers'. */
   voice?: WriterVoice;
+  /** Speakers' quotations (utils/text/quotes.ts), when the caller has them already. */
+  speech?: readonly Interval[];
   /** The spans of the page's links: a sentence with a link cites something. */
   links?: readonly Interval[];
   /** Leave out findings below this confidence. */
@@ -67,7 +69,8 @@ const CAPTION =
 // from the airliner is seen on November 1", "Paramedics load the bodies … on Saturday, October 31".
 const CAPTION_DATE =
   /(?:\bon|,)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? \d{1,2}(?:, \d{4})?\W*$/;
-const PAST = /\b(?:\w{2,}ed|was|were|had|did|said|told|won|lost|took|made|came|went|gave|got|ran|began|left|met|held|fell|rose|will|would)\b/i;
+const PAST =
+  /\b(?:\w{2,}ed|was|were|had|did|said|told|won|lost|took|made|came|went|gave|got|ran|began|left|met|held|fell|rose|will|would)\b/i;
 
 /** The kind of claim a sentence makes, by its wording: a prediction, a cause, an accusation, a number, or else an event. */
 export function claimKind(sentence: string): ClaimKind {
@@ -98,8 +101,7 @@ function claimSpan(text: string, s: Span): Span {
   return end > start ? { start, end } : s;
 }
 
-function quotesVoice(text: string): WriterVoice {
-  const speech = findQuotes(text).filter((q) => q.kind === 'speech');
+function quotesVoice(speech: readonly Interval[]): WriterVoice {
   return {
     isWriter(start, end) {
       for (const q of speech) if (q.start < end && q.end > start) return false;
@@ -155,8 +157,8 @@ export function findUnsupportedClaims(
   options: ClaimOptions = {},
   trace?: ClaimScore[],
 ): Finding[] {
-  const voice = options.voice ?? quotesVoice(text);
-  const speech = findQuotes(text).filter((q) => q.kind === 'speech');
+  const speech = options.speech ?? findQuotes(text).filter((q) => q.kind === 'speech');
+  const voice = options.voice ?? quotesVoice(speech);
   const attribution = attributionOf(text, sentences, speech, options.links ?? []);
   // Paragraphs are the text's lines (blocks are separated by line breaks); a sentence never spans two.
   const paragraphOf: number[] = [];

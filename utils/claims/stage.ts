@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../types';
 import type { Span } from '../text/segment';
-import { findQuotes } from '../text/quotes';
+import { findQuotes, type Quote } from '../text/quotes';
 import { readVoice } from '../analyze/voice';
 import { findUnsupportedClaims, type WriterVoice } from '.';
 import { loadCheckworthy, type CheckworthyModel } from './model';
@@ -23,8 +23,8 @@ export function claimsModel(raw: unknown): ClaimsModel {
 }
 
 /** Whose words: a stretch is the writer's unless a speaker's words (a quotation, reported speech) overlap it. */
-export function speakerVoice(text: string, sentences: Span[]): WriterVoice {
-  const spans = readVoice(text, findQuotes(text), sentences).spans.filter((s) => s.kind === 'speaker');
+export function speakerVoice(text: string, sentences: Span[], quotes: Quote[] = findQuotes(text)): WriterVoice {
+  const spans = readVoice(text, quotes, sentences).spans.filter((s) => s.kind === 'speaker');
   return {
     isWriter(start, end) {
       let lo = 0;
@@ -56,8 +56,10 @@ export function unsupportedClaims(
   if (model === undefined) return { findings: [], reasons: [] };
   if (typeof model === 'string') return { findings: [], reasons: [model] };
   try {
-    const voice = speakerVoice(text, sentences);
-    return { findings: findUnsupportedClaims(text, sentences, model, { voice, threshold }), reasons: [] };
+    const quotes = findQuotes(text);
+    const voice = speakerVoice(text, sentences, quotes);
+    const speech = quotes.filter((q) => q.kind === 'speech');
+    return { findings: findUnsupportedClaims(text, sentences, model, { voice, speech, threshold }), reasons: [] };
   } catch (error) {
     if (!failed) console.debug('[gloss] unsupported claims failed; going on without them:', error);
     failed = true;

@@ -103,6 +103,69 @@ function ptcArticles(dir: string, split: Split | 'both'): [string, string][] {
     .map((id) => [id, readFileSync(join(dir, 'articles', `article${id}.txt`), 'utf8')]);
 }
 
+/** The PTC techniques a Gloss category answers to, for recall per category (scare quotes, vague attribution,
+ * certainty and unsupported claims have none). */
+const TECHNIQUES: Record<string, string[]> = {
+  'loaded-language': ['Loaded_Language'],
+  labeling: ['Name_Calling,Labeling'],
+  exaggeration: ['Exaggeration,Minimisation'],
+  doubt: ['Doubt'],
+  'fear-appeal': ['Appeal_to_fear-prejudice'],
+};
+
+function readTechniques(dir: string): Map<string, Map<string, Interval[]>> {
+  const out = new Map<string, Map<string, Interval[]>>();
+  const file = join(dir, 'labels-TC.tsv');
+  if (!existsSync(file)) return out;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const [id, technique, start, end] = line.split('\t');
+    if (!id || !technique || start === undefined || end === undefined) continue;
+    let byT = out.get(id);
+    if (!byT) out.set(id, (byT = new Map()));
+    const list = byT.get(technique) ?? [];
+    list.push({ start: Number(start), end: Number(end) });
+    byT.set(technique, list);
+  }
+  return out;
+}
+
+/**
+ * Per category: precision against all gold spans (as the task scores), and recall of the PTC technique the
+ * category answers to, by that category's findings alone.
+ */
+function ptcByCategory(dir: string, phrase: Phrase, split: Split): string[] {
+  const gold = readGold(dir);
+  const tech = readTechniques(dir);
+  const cats = new Map<string, { n: number; p: number; rSum: number; rN: number }>();
+  for (const [id, text] of ptcArticles(dir, split)) {
+    const findings = phrase(text);
+    const t = merge(gold.get(id) ?? []);
+    for (const f of findings) {
+      const c = cats.get(f.category) ?? { n: 0, p: 0, rSum: 0, rN: 0 };
+      c.n++;
+      for (const g of t) c.p += overlap(f, g) / (f.end - f.start);
+      cats.set(f.category, c);
+    }
+    for (const [cat, names] of Object.entries(TECHNIQUES)) {
+      const spans = merge(names.flatMap((n) => tech.get(id)?.get(n) ?? []));
+      const mine = merge(findings.filter((f) => f.category === cat));
+      const c = cats.get(cat) ?? { n: 0, p: 0, rSum: 0, rN: 0 };
+      c.rN += spans.length;
+      for (const g of spans) for (const f of mine) c.rSum += overlap(f, g) / (g.end - g.start);
+      cats.set(cat, c);
+    }
+  }
+  return [
+    '  by category: precision (all gold spans) and recall of its own PTC technique',
+    ...[...cats]
+      .sort((a, b) => b[1].n - a[1].n)
+      .map(
+        ([c, r]) =>
+          `    ${c.padEnd(24)} ${String(r.n).padStart(4)} findings  precision ${r.n ? fmt(r.p / r.n) : '  n/a'}  recall ${r.rN ? `${fmt(r.rSum / r.rN)} of ${r.rN} ${TECHNIQUES[c]!.join('/')} spans` : 'n/a (no PTC technique)'}`,
+      ),
+  ];
+}
+
 function evalPtc(dir: string, phrase: Phrase, split: Split | 'both'): PtcScore {
   const gold = readGold(dir);
   let pSum = 0;
@@ -728,6 +791,7 @@ export async function main(argv: string[], root: string): Promise<number> {
           .map(([c, r]) => `${c} ${fmt(r.p / r.n)} (${r.n})`)
           .join(', ')}`,
       );
+      for (const line of ptcByCategory(ptcDir, phrase, split)) console.log(line);
       if (showRules && split === 'tune') {
         for (const [id, r] of [...p.perRule].sort((a, b) => b[1].n - a[1].n))
           console.log(`    ${id.padEnd(48)} n=${String(r.n).padStart(4)}  precision ${fmt(r.p / r.n)}`);

@@ -1,6 +1,9 @@
 /**
- * The sensitivity setting and the confidence each level asks of a finding. Rule confidences (dataset/rules/)
- * are set so that:
+ * The sensitivity setting and the confidence each level asks of a finding. With the phrasing model
+ * (utils/analyze/model.ts), the confidence of loaded language, labelling and exaggeration is the precision
+ * measured at the finding's score on held-out annotated news, so each level is a precision floor: "balanced"
+ * shows what annotators marked at least half the time at that score. Without the model, and for the categories
+ * it does not measure, the rules' own confidences (dataset/rules/) meet the same numbers; they are set so that:
  *
  * - precise (0.65) shows what an editor would nearly always mark: anonymous sourcing, "supposedly",
  *   "so-called", "alleged" before an investigated event, certainty without evidence, charged verbs and

@@ -55,14 +55,15 @@ export function paint(items: Painted[]): void {
     const name = highlightName(category);
     try {
       if (!ranges?.length) {
-        if (registered.delete(category)) CSS.highlights.delete(name);
+        // The gloss-* names are Gloss's: one the page took for itself is cleared too.
+        if (registered.delete(category) || CSS.highlights.has(name)) CSS.highlights.delete(name);
         continue;
       }
       // Still ours and unchanged: nothing to do. (A page may have cleared the registry meanwhile.)
       if (sameRanges(registered.get(category), ranges) && CSS.highlights.has(name)) continue;
       const highlight = build(ranges);
       if (!highlight.size) {
-        if (registered.delete(category)) CSS.highlights.delete(name);
+        if (registered.delete(category) || CSS.highlights.has(name)) CSS.highlights.delete(name);
         continue;
       }
       highlight.priority = PRIORITY[category] ?? 0;
@@ -91,13 +92,13 @@ function build(ranges: Range[]): Highlight {
   return highlight;
 }
 
-/** Takes down what Gloss painted, and only that: a registry Gloss never wrote to is never touched. */
+/** Takes down Gloss's highlights; a registry that holds none is not written to. */
 export function unpaint(): void {
   if (!supportsHighlights()) return;
-  for (const category of [...registered.keys()]) {
-    registered.delete(category);
+  for (const category of CATEGORIES) {
+    const name = highlightName(category);
     try {
-      CSS.highlights.delete(highlightName(category));
+      if (registered.delete(category) || CSS.highlights.has(name)) CSS.highlights.delete(name);
     } catch (error) {
       reportOnce(error);
     }

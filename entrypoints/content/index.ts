@@ -10,7 +10,8 @@ import { browser } from 'wxt/browser';
 import { detectArticleInSlices } from '@/utils/detect';
 import { extractArticleInSlices, type Extraction } from '@/utils/extract';
 import { holdPage } from '@/utils/dom/page-memo';
-import { yieldToBrowser } from '@/utils/dom/yield';
+import { idle, yieldToBrowser } from '@/utils/dom/yield';
+import { textChange } from '@/utils/dom/mutations';
 import { rangeFor, unmarkableIntervals } from '@/utils/anchor';
 import { itemsAt, paint, unpaint, supportsHighlights, type Painted } from '@/utils/paint';
 import {
@@ -29,9 +30,16 @@ import { CardHost } from './card';
 import { PointerCursor } from './cursor';
 
 const MUTATION_DEBOUNCE = 400;
-// A page that is not an article when it settles may still become one (content arriving late): look again on
-// changes, this many times at most.
-const LATE_CHECKS = 12;
+// A page that is not an article when it settles may still become one (content arriving late): look again when
+// changes have brought this much new text, this many times at most.
+const LATE_CHECKS = 6;
+const LATE_TEXT = 400;
+// An article is read again when its text has changed by about a paragraph (a live story, a correction), not for
+// ads, timers, lazy images or class flips; and not more than this many times without a navigation.
+const CHANGED_TEXT = 200;
+const REREADS = 20;
+// The highlights wait for the page's own rendering to settle, this long at most.
+const PAINT_WAIT = 300;
 const NAVIGATION_DELAY = 150;
 
 export default defineContentScript({
@@ -60,8 +68,8 @@ export default defineContentScript({
     const send = (message: ContentToBackground) => browser.runtime.sendMessage(message);
 
     function clear() {
-      // Nothing painted, nothing to take down: a page that is not an article never touches the highlight registry.
-      if (painted.length) unpaint();
+      // Only what Gloss painted is taken down: a page that is not an article never touches the highlight registry.
+      unpaint();
       card.close();
       cursor.set(false);
       painted = [];
@@ -124,39 +132,56 @@ export default defineContentScript({
       if (!reply || run !== generation || ctx.isInvalid) return;
       state = reply;
       extraction = extracted;
+      // Painting makes the browser restyle the page: done when the page's own work lets it, within PAINT_WAIT.
+      await idle(PAINT_WAIT);
+      if (run !== generation || ctx.isInvalid) return;
       show();
       observe(extracted.root?.closest('article, main') ?? extracted.root ?? document.body, false);
     }
 
     function show() {
-      clear();
-      if (!state || !extraction || hidden) return;
+      card.close();
+      cursor.set(false);
+      painted = [];
+      current = -1;
+      if (!state || !extraction || hidden) {
+        unpaint();
+        return;
+      }
       state.findings.forEach((finding, index) => {
         // No range over the reader's own typing or code (`rangeFor` refuses those).
         const range = rangeFor(document, extraction!.runs, finding.start, finding.end);
         if (!range) return;
         painted.push({ index, category: finding.category, range });
       });
+      // Only the categories whose highlights changed are written to the registry.
       paint(painted);
       if (painted.length) listen();
     }
 
     // --- pages that change ---------------------------------------------------------------------------------
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let rereads = 0;
+    const ownNode = (node: Node) =>
+      node instanceof Element && (node.localName.startsWith('gloss-') || !!node.closest('gloss-card'));
     function observe(root: Element | null, late: boolean) {
       stopObserving();
       if (!root) return;
-      if (late && lateChecks >= LATE_CHECKS) return;
+      if (late ? lateChecks >= LATE_CHECKS : rereads >= REREADS) return;
+      // Text added or taken away since the last read; what is not text (an ad's frame, a timer's tick, a class
+      // flip, our own card) does not count.
+      let changed = 0;
       observer = new MutationObserver((records) => {
-        // Our own card is not the page changing.
-        if (records.every((r) => r.target instanceof Element && r.target.closest('gloss-card'))) return;
+        changed += textChange(records, ownNode);
+        if (changed < (late ? LATE_TEXT : CHANGED_TEXT)) return;
         clearTimeout(timer);
         timer = setTimeout(() => {
           if (late) lateChecks++;
+          else rereads++;
           void read().catch(quiet);
         }, MUTATION_DEBOUNCE);
       });
-      observer.observe(root, { childList: true, subtree: true, characterData: !late });
+      observer.observe(root, { childList: true, subtree: true, characterData: !late, characterDataOldValue: !late });
     }
     function stopObserving() {
       observer?.disconnect();
@@ -169,6 +194,7 @@ export default defineContentScript({
       navigated = true;
       generation++;
       lateChecks = 0;
+      rereads = 0;
       stopObserving();
       clear();
       state = null;

@@ -85,6 +85,13 @@ describe('registry updates', () => {
     expect(registry.writes).toEqual(['set gloss-doubt']);
   });
 
+  test('a gloss-* name the page took for itself is cleared, with one write', () => {
+    registry.set('gloss-doubt', new FakeHighlight());
+    registry.writes = [];
+    paint([item(0, 'labeling', 'regime')]);
+    expect(registry.writes.sort()).toEqual(['delete gloss-doubt', 'set gloss-labeling']);
+  });
+
   test('unpaint deletes only what was painted; a page never painted is never touched', () => {
     unpaint();
     expect(registry.writes).toEqual([]);

@@ -41,6 +41,7 @@ MIN_CATEGORY = 40  # candidates a category needs for a calibration table of its 
 # speculation, fear, unsupported claims) are about how a text sources and hedges, which none of these sets
 # annotates as such: their rules keep their own confidence.
 SCORED = {"loaded-language", "labeling", "exaggeration"}
+CAL_SETS = set(os.environ.get("PHRASING_CAL_SETS", "ptc,basil,babe").split(","))
 MIN_RULE = 20  # tune candidates a rule needs before the model's measured precision replaces its own confidence
 
 
@@ -175,13 +176,16 @@ def main(argv):
         }
         # Calibration tables from the out-of-fold scores: per category for rules (categories with few candidates
         # share the table of all rule candidates), one for words.
+        # Calibrated on the sets named in CAL_SETS (all of them by default).
+        cal = np.array([r[0] in CAL_SETS for r in tune])
         if kind == "word":
-            export["calibration"]["word"] = steps(oof, t, w)
+            export["calibration"]["word"] = steps(oof[cal], t[cal], w[cal])
         else:
             by = defaultdict(list)
             for i, r in enumerate(tune):
                 by[r[4]].append(i)
             for cat, ix in sorted(by.items()):
+                ix = [i for i in ix if cal[i]]
                 if cat in SCORED and len(ix) >= MIN_CATEGORY:
                     export["calibration"][cat] = steps(oof[ix], t[ix], w[ix])
             # The rules the calibration measured: a rule with few annotated candidates keeps its own confidence.

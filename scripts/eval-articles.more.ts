@@ -91,15 +91,18 @@ export function loadExtractPages(corpora: string): ExtractPage[] {
   return out;
 }
 
-/** Text compared for snippets: white space collapsed, quotes, apostrophes and dashes of one kind, lower case. */
+/**
+ * Text compared for snippets: quotes, apostrophes and dashes of one kind, lower case, and no white space at all
+ * (a snippet may run over a paragraph break that one extractor writes as a blank line and the snippet's author
+ * as nothing, as between Japanese sentences). The same for both extractors.
+ */
 export function snippetNorm(s: string): string {
   return s
     .replace(/[\u2018\u2019\u201a\u2032`´]/g, "'")
     .replace(/[\u201c\u201d\u201e\u00ab\u00bb\u2033]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/\u00ad|\u200b/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
+    .replace(/\s+/g, '')
     .toLowerCase();
 }
 

@@ -35,7 +35,7 @@ TABLE = os.path.join(ROOT, 'utils', 'detect-weights.ts')
 HAND_SLOPE = 1.5
 HAND_THRESHOLD = 1.5
 BARE_WEIGHT = 0.5  # a page with its declarations taken away counts half: it is the same page
-MISS_COST = 2
+MISS_COST = 3
 
 
 def read_table():

@@ -17,7 +17,8 @@ const NEWS_TYPES =
   /^(NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|AskPublicNewsArticle|SatiricalArticle|LiveBlogPosting)$/;
 const ARTICLE_TYPES = /^(Article|Report)$/;
 const BLOG_TYPES = /^(BlogPosting|Blog)$/;
-const FORUM_TYPES = /^(DiscussionForumPosting|SocialMediaPosting|QAPage|Question|Comment)$/;
+// Not `Comment`: a story's page marks up its comments too.
+const FORUM_TYPES = /^(DiscussionForumPosting|SocialMediaPosting|QAPage|Question)$/;
 const NOT_ARTICLE_TYPES =
   /^(Product|ProductGroup|Offer|AggregateOffer|CollectionPage|ItemList|SearchResultsPage|FAQPage|ProfilePage|Recipe|Course|SoftwareApplication|MobileApplication|WebApplication|Book|Movie|TVSeries|MusicAlbum|Event|HowTo|TechArticle|APIReference|ScholarlyArticle|Dataset|JobPosting|RealEstateListing|Hotel|Restaurant|LocalBusiness|Store|VideoGame)$/;
 // Open Graph types that are something other than a web page or an article.
@@ -247,7 +248,7 @@ function domEvidence(doc: Document, options: DetectOptions = {}): Evidence[] {
   else if (prose >= 600 && paragraphs >= 2)
     evidence.push(ev('dom_prose_short', `dom: a short block of running prose (${paragraphs} paragraphs)`));
   else if (prose < 500 || paragraphs < 2) evidence.push(ev('dom_no_prose', 'dom: no block of running prose'));
-  if (main && !posts && paragraphs >= 25)
+  if (main && !posts && paragraphs >= 50)
     evidence.push(ev('dom_prose_long', `dom: a long text (${paragraphs} paragraphs, more than most stories)`));
   // Code listings make a page documentation or a tutorial; news stories hardly ever carry them.
   const code = main ? main.el.getElementsByTagName('pre').length : 0;

@@ -282,7 +282,8 @@ class BlockWalk {
         continue;
       }
       const inner = el !== root && BLOCK_TAGS.has(tag) ? el : block;
-      const link = inLink || tag === 'A';
+      // A link that wraps blocks (a page left inside an unclosed <a>, a card made one link) is a frame, not a link.
+      const link = inLink || (tag === 'A' && !wrapsBlocks(el));
       // Last child first, so that the first is visited first; siblings rather than `childNodes`, which is a
       // live list made for each element.
       for (let kid = el.lastChild; kid; kid = kid.previousSibling) {
@@ -293,6 +294,11 @@ class BlockWalk {
     }
     return true;
   }
+}
+
+function wrapsBlocks(el: Element): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (BLOCK_TAGS.has(tagOf(c))) return true;
+  return false;
 }
 
 function textBlocks(root: Element): TextBlock[] {

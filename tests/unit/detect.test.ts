@@ -122,7 +122,7 @@ describe('evidence from real-page shapes', () => {
       documentOf(
         `<html lang="${lang}"><head><meta property="og:type" content="article">` +
           `<meta property="article:published_time" content="2026-03-12T10:00:00Z"></head>` +
-          `<body><article><h1>X</h1>${prose(5, sentence)}</article></body></html>`,
+          `<body><article><h1>X</h1>${prose(8, sentence)}</article></body></html>`,
       ),
       'https://news.example/2026/03/12/budget-approved-after-long-debate',
     );

@@ -3,8 +3,16 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeText } from '@/utils/analyze';
-import { calibrated, loadPhrasingModel, phrasingCandidates, rawScore, type PhrasingModel } from '@/utils/analyze/model';
+import {
+  applyModel,
+  calibrated,
+  loadPhrasingModel,
+  phrasingCandidates,
+  rawScore,
+  type PhrasingModel,
+} from '@/utils/analyze/model';
 import { analyzePhrasing, readDocument } from '@/utils/pipeline';
+import { featureIndex } from '@/utils/analyze/model-features';
 import { SENSITIVITIES } from '@/utils/sensitivity';
 import { HAS_SEED, ROOT, SEED_HTML, SEED_URL, dataset, english, html, rules } from './helpers';
 
@@ -199,6 +207,59 @@ describe.skipIf(!HAS_SEED)('the seed article with the model', () => {
       result.findings.filter(
         (f) => f.start < end && f.end > start && f.category !== 'claim-context' && f.category !== 'term-context',
       ),
+    ).toEqual([]);
+  });
+});
+
+describe('what the model proposes and what it leaves alone (default setting)', () => {
+  const found = (text: string) => analyzePhrasing(text, 'en', rules, 'balanced', loaded).findings;
+
+  test.each([
+    'The council approved the budget on Tuesday after a short debate.',
+    'The company reported revenue of $4.2 billion for the quarter, up 3 percent from a year earlier.',
+    'Police said the driver was taken to a hospital with minor injuries.',
+    'The senator, a Republican from Ohio, voted against the measure.',
+    'Officials expect the bridge to reopen in March, the transport ministry said.',
+    'The court will hear arguments in the case next month.',
+  ])('wire copy: nothing in %j', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  test.each([
+    ['“This is a disgraceful, shameless lie,” the minister said.', 'a speaker’s words'],
+    ['She called the ruling a “big victory” for the workers.', 'a partial quotation'],
+  ])('speech is the speaker’s: nothing in %j (%s)', (text) => {
+    expect(found(text).filter((f) => f.category === 'loaded-language')).toEqual([]);
+  });
+
+  test.each([
+    ['The senator gave a brazen, shameless speech.', 'brazen'],
+    ['Their hypocrisy so far has been hapless.', 'hypocrisy'],
+  ])('loaded wording in the writer’s voice is marked: %j', (text, word) => {
+    expect(found(text).some((f) => f.category === 'loaded-language' && f.text.toLowerCase().includes(word))).toBe(true);
+  });
+
+  test('words the model proposes: neighbours joined, said to be the model’s, with the precision at their score', () => {
+    // A copy of the model whose word weights favour two words strongly, to see the proposal mechanics.
+    const w = Int8Array.from(model.weights.word.w);
+    for (const word of ['shabby', 'bluster'])
+      for (const f of [`wfirst:${word}`, `ww:${word}`, `wsuf:${word.slice(-3)}`, `wpre:${word.slice(0, 4)}`])
+        w[featureIndex(f)] = 127;
+    const strong: PhrasingModel = { ...model, weights: { ...model.weights, word: { ...model.weights.word, w } } };
+    const text = 'The governor answered with shabby bluster. Nobody else spoke.';
+    const a = analyzeText(text, english, { threshold: 0 });
+    const words = applyModel(text, a.sentences, a.quotes, a.findings, strong, { floor: 0.5 }, (x, y) =>
+      a.voice.isWriter(x, y),
+    ).filter((f) => f.ruleId === 'model.loaded-word');
+    expect(words.map((f) => f.text)).toEqual(['shabby bluster']);
+    expect(words[0]!.category).toBe('loaded-language');
+    expect(words[0]!.explain).toContain('model');
+    expect(words[0]!.confidence).toBeGreaterThanOrEqual(0.5);
+    // The same words inside a speaker's quotation are never proposed.
+    const quoted = '“The governor answered with shabby bluster,” she said.';
+    const q = analyzeText(quoted, english, { threshold: 0 });
+    expect(
+      applyModel(quoted, q.sentences, q.quotes, q.findings, strong, { floor: 0.5 }, (x, y) => q.voice.isWriter(x, y)),
     ).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import type { ImportsReply, ImportSummary, OptionsToBackground } from '@/utils/messages';
 import { t } from '@/utils/i18n';
 import { LIMITS } from '@/utils/dataset/claimreview';
-import { streamReviews, type Entry } from '@/utils/dataset/review-stream';
+import { streamFile, type Entry } from '@/utils/dataset/review-stream';
 
 /** A file `gloss import` wrote goes in one message, and so must fit in one. */
 const MAX_MESSAGE_BYTES = 48 * 1024 * 1024;
@@ -29,23 +29,8 @@ type Status =
 /** A turn for the page between two slices of work: a task of its own, not a microtask. */
 const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/**
- * The file's text: a large file decoded 4 MiB at a time with a turn between (one decode of the whole could hold
- * the page for a long task); a small one at once (`Blob.text()`, or a FileReader where that is missing).
- */
-async function readText(file: File, onProgress?: (share: number) => void): Promise<string> {
-  const SLICE = 4 * 1024 * 1024;
-  if (file.size > SLICE && typeof file.slice === 'function' && typeof Blob.prototype.arrayBuffer === 'function') {
-    const decoder = new TextDecoder('utf-8');
-    const parts: string[] = [];
-    for (let at = 0; at < file.size; at += SLICE) {
-      const bytes = await file.slice(at, at + SLICE).arrayBuffer();
-      parts.push(decoder.decode(bytes, { stream: at + SLICE < file.size }));
-      onProgress?.(Math.min(1, (at + SLICE) / file.size));
-      await turn();
-    }
-    return parts.join('');
-  }
+/** The text of a file (or of its first bytes): `Blob.text()`, or a FileReader where that is missing. */
+function readText(file: Blob): Promise<string> {
   if (typeof file.text === 'function') return file.text();
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
@@ -90,15 +75,15 @@ export function Datasets() {
     setStatus({ kind: 'busy', what: t('datasets_importing', file.name) });
     let session: string | undefined;
     try {
-      const text = await readText(file, (share) =>
-        setStatus({ kind: 'busy', what: t('datasets_loadingFile', [file.name, String(Math.round(share * 100))]) }),
-      );
       const fileName = file.name;
       const licence = license.trim() || undefined;
       let reply: ImportsReply;
-      // A dataset `gloss import` wrote is checked as a whole; ClaimReview data streams in, review by review.
-      if (/"format"\s*:\s*"gloss-imported-notes"/.test(text.slice(0, 4096))) {
+      // A dataset `gloss import` wrote is checked as a whole; ClaimReview data streams in, review by review,
+      // read from the file a megabyte at a time (never decoded or held whole in the page).
+      const head = await readText(file.slice(0, 4096));
+      if (/"format"\s*:\s*"gloss-imported-notes"/.test(head)) {
         if (file.size > MAX_MESSAGE_BYTES) throw new Error(t('datasets_tooLarge', file.name));
+        const text = await readText(file);
         reply = apply(await ask({ type: 'gloss:imports-add', fileName, text, license: licence }));
       } else {
         const begin = apply(await ask({ type: 'gloss:imports-begin', fileName, license: licence }));
@@ -111,7 +96,7 @@ export function Datasets() {
           if (!answer.ok) throw new Error(answer.error);
           sent += entries.length;
         };
-        for await (const slice of streamReviews(text, { budget: SLICE_CHARS, yieldTo: turn })) {
+        for await (const slice of streamFile(file, { budget: SLICE_CHARS, yieldTo: turn })) {
           batch.push(...slice.entries);
           while (batch.length >= BATCH) await send(batch.splice(0, BATCH));
           setStatus({

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { importClaimReview, ImportError, ReviewCollector } from '@/utils/dataset/claimreview';
-import { ReviewStream, streamReviews } from '@/utils/dataset/review-stream';
+import { ReviewStream, streamFile, streamReviews } from '@/utils/dataset/review-stream';
 
 const review = (n: number, over: Record<string, unknown> = {}) => ({
   '@context': 'https://schema.org',
@@ -28,6 +28,14 @@ function streamed(text: string, budget: number) {
   const collector = new ReviewCollector(options);
   do collector.add(stream.next(budget));
   while (!stream.done);
+  return collector.result();
+}
+
+/** The same, read from a file `chunkBytes` at a time, as the options page reads it. */
+async function fromFile(text: string, chunkBytes: number, budget = 64) {
+  const collector = new ReviewCollector(options);
+  for await (const { entries } of streamFile(new Blob([text]), { chunkBytes, budget, yieldTo: async () => {} }))
+    collector.add(entries);
   return collector.result();
 }
 
@@ -92,6 +100,32 @@ const inputs: [string, string, number, string[]][] = [
 ];
 
 describe('reading a ClaimReview file in slices', () => {
+  test.each(inputs)('%s, from a file in chunks of any size', async (_, text, count, skipped) => {
+    const whole = importClaimReview(text, options);
+    for (const chunkBytes of [1, 5, 333, 1 << 20]) {
+      const r = await fromFile(text, chunkBytes);
+      expect(ids(r)).toEqual(ids(whole));
+      expect(reasons(r)).toEqual(skipped);
+      expect(r.dataset.notes.length).toBe(count);
+    }
+  });
+
+  test('characters of several bytes split between chunks come out whole', async () => {
+    const text = JSON.stringify(
+      feed([item(review(1, { claimReviewed: 'Les “tarifs” du ferry doublent — é, ü, 日本, 🚢.' }))]),
+    );
+    const r = await fromFile(text, 3);
+    expect(r.dataset.notes[0]!.match.claim).toBe('Les “tarifs” du ferry doublent — é, ü, 日本, 🚢.');
+  });
+
+  test.each([
+    ['', 'the file is empty'],
+    [JSON.stringify(feed([item(review(1)), item(review(2))])).slice(0, -40), 'ends in the middle'],
+    ['hello there', 'not JSON'],
+  ])('a file %j is refused as a whole: %s', async (text, words) => {
+    await expect(fromFile(text, 7)).rejects.toThrow(words);
+  });
+
   test.each(inputs)('%s', (_, text, count, skipped) => {
     const whole = importClaimReview(text, options);
     expect(whole.dataset.notes.length).toBe(count);

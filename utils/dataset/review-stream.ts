@@ -26,10 +26,16 @@ const BACKSLASH = 0x5c;
 const NEWLINE = 0x0a;
 
 export class ReviewStream {
-  private readonly text: string;
+  /** The part of the input not yet dropped: from the earliest point still needed to what has arrived. */
+  private text: string;
   private pos = 0;
   private line = 1;
-  private mode: 'lines' | 'document';
+  private mode: 'lines' | 'document' | null = null;
+  /** Whether more input may come (`push`), and how much has come and been dropped. */
+  private ended: boolean;
+  private received: number;
+  private dropped = 0;
+  private content = false;
   // Document mode.
   private readonly stack: Frame[] = [];
   private inString = false;
@@ -42,38 +48,97 @@ export class ReviewStream {
   private top: { start: number; line: number; split: boolean } | null = null;
   private found = 0;
 
-  constructor(text: string) {
-    if (text.length > LIMITS.input) throw new ImportError('the file is larger than 256 MiB');
+  /**
+   * The whole input at once, or (with `more`) its first part, the rest to come with `push` and `end`: what has
+   * been read is dropped as it goes, so a file is never held twice.
+   */
+  constructor(text = '', options: { more?: boolean } = {}) {
     this.text = text.replace(/^\uFEFF/, '');
-    this.mode = ReviewStream.isJsonLines(this.text) ? 'lines' : 'document';
+    this.received = this.text.length;
+    this.ended = !options.more;
+    if (this.received > LIMITS.input) throw new ImportError('the file is larger than 256 MiB');
   }
 
-  /** JSON Lines: the first line is a whole JSON value on its own, and more follows. */
-  private static isJsonLines(text: string): boolean {
+  /** More of the input. */
+  push(chunk: string): void {
+    if (this.ended) throw new Error('push after end');
+    if (!this.received) chunk = chunk.replace(/^\uFEFF/, '');
+    this.received += chunk.length;
+    if (this.received > LIMITS.input) throw new ImportError('the file is larger than 256 MiB');
+    this.compact();
+    this.text += chunk;
+  }
+
+  /** No more input: what is left is read to its end. */
+  end(): void {
+    this.ended = true;
+  }
+
+  /** Drops what is read and no longer needed: everything before the element or top-level value being read. */
+  private compact(): void {
+    if (!this.mode) return;
+    let keep = this.pos;
+    if (this.element) keep = Math.min(keep, this.element.start);
+    if (this.top && !this.top.split) keep = Math.min(keep, this.top.start);
+    if (this.inString) keep = Math.min(keep, this.stringStart);
+    if (keep <= 0) return;
+    this.text = this.text.slice(keep);
+    this.pos -= keep;
+    this.dropped += keep;
+    this.stringStart -= keep;
+    if (this.element) this.element.start -= keep;
+    if (this.top) this.top.start -= keep;
+  }
+
+  /**
+   * JSON Lines when the first line is a whole JSON value on its own and more follows; else one JSON document.
+   * False while the input so far cannot tell.
+   */
+  private decide(): boolean {
+    if (this.mode) return true;
+    const text = this.text;
     const start = text.search(/\S/);
-    if (start < 0) return false;
-    const end = text.indexOf('\n', start);
-    if (end < 0 || end - start > 1024 * 1024 || !/\S/.test(text.slice(end))) return false;
-    try {
-      JSON.parse(text.slice(start, end));
-      return true;
-    } catch {
-      return false;
+    if (start < 0) {
+      if (this.ended) this.mode = 'document';
+      return this.ended;
     }
+    this.content = true;
+    const end = text.indexOf('\n', start);
+    const long = (end < 0 ? text.length : end) - start > 1024 * 1024;
+    if (long) this.mode = 'document';
+    else if (end < 0 || !/\S/.test(text.slice(end))) {
+      if (!this.ended) return false;
+      this.mode = 'document';
+    } else {
+      try {
+        JSON.parse(text.slice(start, end));
+        this.mode = 'lines';
+      } catch {
+        this.mode = 'document';
+      }
+    }
+    return true;
   }
 
+  /** All the input is in and read. */
   get done(): boolean {
-    return this.pos >= this.text.length;
+    return this.ended && this.mode !== null && this.pos >= this.text.length;
   }
 
-  /** How much of the file has been read, 0 to 1. */
+  /** Everything that has arrived is read: push more (or end). */
+  get hungry(): boolean {
+    return !this.ended && (this.mode === null || this.pos >= this.text.length);
+  }
+
+  /** How much of what has arrived has been read, 0 to 1. */
   get progress(): number {
-    return this.text.length ? this.pos / this.text.length : 1;
+    return this.received ? (this.dropped + this.pos) / this.received : 1;
   }
 
   /** Reads about `budget` characters; the candidate reviews completed in them. Throws ImportError at a broken end. */
   next(budget = 256 * 1024): Entry[] {
     const out: Entry[] = [];
+    if (!this.decide()) return out;
     const stop = Math.min(this.text.length, this.pos + budget);
     if (this.mode === 'lines') this.readLines(stop, out);
     else this.readDocument(stop, out);
@@ -85,14 +150,18 @@ export class ReviewStream {
   private finish(): void {
     if (this.mode === 'document' && (this.stack.length || this.inString))
       throw new ImportError('the file ends in the middle of a JSON value (is it cut short?)');
-    if (!/\S/.test(this.text)) throw new ImportError('the file is empty');
+    if (!this.content) throw new ImportError('the file is empty');
     if (!this.found) throw new ImportError('not JSON, JSON-LD or JSON Lines, or no ClaimReview in it');
   }
 
   private readLines(stop: number, out: Entry[]): void {
     while (this.pos < this.text.length && this.pos < stop) {
       let end = this.text.indexOf('\n', this.pos);
-      if (end < 0) end = this.text.length;
+      if (end < 0) {
+        // The last line may not have come in whole yet.
+        if (!this.ended) break;
+        end = this.text.length;
+      }
       const line = this.text.slice(this.pos, end);
       const at = `line ${this.line}`;
       this.pos = end + 1;
@@ -204,6 +273,8 @@ export class ReviewStream {
         // A bare number or literal at the top: read to its end.
         let end = pos;
         while (end < text.length && !/[\s,\]}]/.test(text[end]!)) end++;
+        // The token may go on in the input still to come.
+        if (end >= text.length && !this.ended) break;
         // Words at the top are not JSON at all: the file is refused, not read entry by entry.
         if (!/^(-?\d[\d.eE+-]*|true|false|null)$/.test(text.slice(pos, end)))
           throw new ImportError('not JSON, JSON-LD or JSON Lines');
@@ -218,16 +289,82 @@ export class ReviewStream {
   }
 }
 
+interface SliceOptions {
+  /** Characters read at most in one slice. */
+  budget?: number;
+  /** Work in one slice at most, in milliseconds (8: a busy machine makes the slices smaller, not the page slower). */
+  sliceMs?: number;
+  /** A turn for the page between slices; a task of its own by default. */
+  yieldTo?: () => Promise<void>;
+}
+
+/** A blob's bytes (`Blob.arrayBuffer()`, or a FileReader where that is missing). */
+function bytesOf(blob: Blob): Promise<ArrayBuffer> {
+  if (typeof blob.arrayBuffer === 'function') return blob.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error('cannot read the file'));
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** One slice of work: reviews read until the time or character budget is spent or the input runs out. */
+function slice(stream: ReviewStream, options: SliceOptions): Entry[] {
+  const budget = options.budget ?? 256 * 1024;
+  const sliceMs = options.sliceMs ?? 8;
+  const step = Math.min(budget, 16 * 1024);
+  const start = performance.now();
+  const entries: Entry[] = [];
+  let read = 0;
+  do {
+    for (const e of stream.next(step)) entries.push(e);
+    read += step;
+  } while (!stream.done && !stream.hungry && read < budget && performance.now() - start < sliceMs);
+  return entries;
+}
+
 /** Every candidate review of `text`, read in slices with a turn for the page between them. */
 export async function* streamReviews(
   text: string,
-  options: { budget?: number; yieldTo?: () => Promise<void> } = {},
+  options: SliceOptions = {},
 ): AsyncGenerator<{ entries: Entry[]; progress: number }> {
   const stream = new ReviewStream(text);
-  const turn = options.yieldTo ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  const turn = options.yieldTo ?? nextTask;
   do {
-    const entries = stream.next(options.budget);
+    const entries = slice(stream, options);
     yield { entries, progress: stream.progress };
     if (!stream.done) await turn();
   } while (!stream.done);
+}
+
+/**
+ * Every candidate review of a file, read from the file 1 MiB at a time (decoded as UTF-8) and in slices with a
+ * turn for the page between them: the file is never decoded or held whole. Progress is the share of its bytes read.
+ */
+export async function* streamFile(
+  file: Blob,
+  options: SliceOptions & { chunkBytes?: number } = {},
+): AsyncGenerator<{ entries: Entry[]; progress: number }> {
+  if (file.size > LIMITS.input) throw new ImportError('the file is larger than 256 MiB');
+  const chunk = options.chunkBytes ?? 1024 * 1024;
+  const turn = options.yieldTo ?? nextTask;
+  const decoder = new TextDecoder('utf-8');
+  const stream = new ReviewStream('', { more: true });
+  let at = 0;
+  while (!stream.done) {
+    if (stream.hungry) {
+      if (at < file.size) {
+        const bytes = await bytesOf(file.slice(at, at + chunk));
+        at += chunk;
+        stream.push(decoder.decode(bytes, { stream: at < file.size }));
+      } else stream.end();
+      continue;
+    }
+    const entries = slice(stream, options);
+    yield { entries, progress: stream.done || !file.size ? 1 : Math.min(at, file.size) / file.size };
+    if (!stream.done) await turn();
+  }
 }

@@ -38,7 +38,7 @@ describe('gloss import claimreview', () => {
   test('writes a dataset of claim notes and says what it skipped and why', () => {
     const run = gloss(['import', 'claimreview', input, '--out', out, '--license', 'CC-BY-4.0']);
     expect(run.status).toBe(0);
-    expect(run.stderr).toMatch(/1 claim notes imported, 3 skipped/);
+    expect(run.stderr).toMatch(/1 claim note imported, 3 skipped/);
     expect(run.stderr).toMatch(/#2: claimReviewed contains HTML/);
     expect(run.stderr).toMatch(/#3: no claimReviewed/);
     expect(run.stderr).toMatch(/#4: claimReviewed is not a string/);

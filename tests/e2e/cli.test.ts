@@ -16,6 +16,9 @@ describe('gloss analyze', () => {
     const result = JSON.parse(run.stdout);
     expect(result.isArticle).toBe(true);
     expect(result.outlet.noteId).toBe('outlet/global-research');
+    // The written note, and the site's published rating beside it, as the contract gives it.
+    expect(Object.keys(result.outlet.rating)).toEqual(['score', 'percentile', 'sets', 'source']);
+    expect(result.outlet.rating.source).toContain('https://doi.org/10.1093/pnasnexus/pgad286');
     expect(result.findings.map((f: { text: string }) => f.text)).toContain('supposedly');
     for (const f of result.findings) expect(result.article.text.slice(f.start, f.end)).toBe(f.text);
   });
@@ -25,6 +28,24 @@ describe('gloss analyze', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^News article/);
     expect(run.stdout).toMatch(/Doubt-casting/);
+  });
+
+  test('the outlet: a rated site with no note, and a site nobody rates', () => {
+    const page = resolve(ROOT, 'demo/article.html');
+    const rated = JSON.parse(gloss(['analyze', '--json', '--url', 'https://eu.usatoday.com/story/x/', page]).stdout);
+    expect(rated.outlet.noteId).toBeUndefined();
+    expect(rated.outlet.domain).toBe('usatoday.com');
+    expect(rated.outlet.rating.score).toBeGreaterThan(0.5);
+    const report = gloss(['analyze', '--url', 'https://eu.usatoday.com/story/x/', page]).stdout;
+    expect(report).toMatch(/Rating: +usatoday\.com: 0\.\d\d on a 0-1 quality scale/);
+    expect(report).toMatch(/not this article/);
+    const unrated = JSON.parse(
+      gloss(['analyze', '--json', '--url', 'https://www.meridian-ledger.example/x/', page]).stdout,
+    );
+    expect(unrated.outlet).toBeNull();
+    expect(gloss(['analyze', '--url', 'https://www.meridian-ledger.example/x/', page]).stdout).toMatch(
+      /no rating known for this site/,
+    );
   });
 
   test('--jsonl: one line per input line, and a bad line gets an error line while the batch goes on', () => {
@@ -54,7 +75,13 @@ describe('gloss analyze', () => {
     writeFileSync(join(dir, 'binary.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
     expect(gloss(['analyze', join(dir, 'empty.html')]).stderr).toMatch(/is empty/);
     expect(gloss(['analyze', join(dir, 'binary.html')]).stderr).toMatch(/binary/);
-    expect(gloss(['analyze', join(dir, 'missing.html')]).stderr).toMatch(/cannot read/);
+    const missing = gloss(['analyze', join(dir, 'missing.html')]).stderr;
+    expect(missing).toMatch(/cannot read .*missing\.html: there is no such file/);
+    expect(missing).not.toMatch(/ENOENT|\n\s+at /);
+    expect(gloss(['analyze', dir]).stderr).toMatch(/it is a folder, not a file/);
+    const notUrl = gloss(['analyze', '--url', 'notaurl', join(dir, 'empty.html')]);
+    expect(notUrl.status).toBe(2);
+    expect(notUrl.stderr).toMatch(/--url takes a page's address.*"notaurl" is not an address/);
     const usage = gloss(['analyze', '--bogus']);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/unknown option --bogus/);
@@ -67,7 +94,7 @@ describe('gloss analyze', () => {
     truncateSync(big, 50 * 1024 * 1024);
     const tooBig = gloss(['analyze', big]);
     expect(tooBig.status).toBe(1);
-    expect(tooBig.stderr).toMatch(/50\.0 MB; pages larger than 20 MB are not read/);
+    expect(tooBig.stderr).toMatch(/50 MiB; pages larger than 20 MiB are not read/);
 
     const utf16 = join(dir, 'utf16.html');
     writeFileSync(utf16, Buffer.from('\ufeff<html><body><p>A page saved as UTF-16.</p></body></html>', 'utf16le'));

@@ -54,6 +54,8 @@ export function analyzePhrasing(
   sets: CompiledRuleSet[],
   sensitivity?: Sensitivity,
   model?: LoadedModel,
+  /** Whether a finding can be shown to the reader; one finding per repeated term is chosen among those. */
+  shown?: (f: Finding) => boolean,
 ): PhrasingResult {
   const set = ruleSetFor(sets, lang);
   if (!set) {
@@ -68,7 +70,7 @@ export function analyzePhrasing(
     // the rules' own confidences meet the same floor (utils/analyze/model.ts).
     const floor = thresholdFor(sensitivity);
     const analysis = analyzeText(text, set, { threshold: model?.model ? 0 : floor });
-    const scored = phrasingFindings(text, analysis, model?.model ?? null, floor);
+    const scored = phrasingFindings(text, analysis, model?.model ?? null, floor, shown);
     const reason = model?.reason ?? scored.reason;
     return { sentences: analysis.sentences, findings: scored.findings, reasons: reason ? [reason] : [] };
   } catch (error) {
@@ -202,7 +204,14 @@ export function readForTab(
   const { text, ...meta } = read.article;
   const phrasing = withClaims(
     text,
-    analyzePhrasing(text, meta.lang, rules, read.sensitivity, model),
+    analyzePhrasing(
+      text,
+      meta.lang,
+      rules,
+      read.sensitivity,
+      model,
+      (f) => shownFindings([f], read.hidden, read.unmarkable).length > 0,
+    ),
     claims,
     read.sensitivity,
   );

@@ -75,3 +75,30 @@ describe.skipIf(!HAS_SEED)('the seed article read as the background reads it', (
     expect(precise.findings.length).toBeLessThan(thorough.findings.length);
   });
 });
+
+describe('one finding per repeated term, among what the reader can see', () => {
+  const text = 'The so-called draft is supposedly final. The plan had supposedly been inspected in the spring.';
+  const article = {
+    title: '',
+    byline: null,
+    publisher: null,
+    originalPublisher: null,
+    published: null,
+    lang: 'en',
+    url: null,
+    text,
+  };
+  const supposedly = (unmarkable: [number, number][]) =>
+    readForTab({ article, url: 'https://example.com/2026/story', unmarkable }, rules, dataset.notes)
+      .findings.filter((f) => f.text === 'supposedly')
+      .map((f) => f.start);
+
+  test('the first use, when it can be shown', () => {
+    expect(supposedly([])).toEqual([text.indexOf('supposedly')]);
+  });
+
+  test('the next use, when the first sits in text that is never marked (an editable box)', () => {
+    const end = text.indexOf('.') + 1;
+    expect(supposedly([[0, end]])).toEqual([text.lastIndexOf('supposedly')]);
+  });
+});

@@ -341,11 +341,14 @@ export function phrasingFindings(
   analysis: RuleAnalysis,
   model: PhrasingModel | null,
   floor: number,
+  shown: (f: Finding) => boolean = () => true,
 ): { findings: Finding[]; reason?: string } {
+  // A repeated term is highlighted at its first use the reader can see: findings that will not be shown (a
+  // category switched off, words in an editable region) are left out before the uses are counted together.
   const rulesAlone = () =>
     onePerThing(
       text,
-      analysis.findings.filter((f) => f.confidence >= floor),
+      analysis.findings.filter((f) => f.confidence >= floor && shown(f)),
     );
   if (!model) return { findings: rulesAlone() };
   try {
@@ -360,7 +363,7 @@ export function phrasingFindings(
       voice ? (s, e) => voice.isWriter(s, e) : undefined,
       (c) => analysis.findings.find((f) => f.category === c)?.noteId ?? `technique/${c}`,
     );
-    return { findings: onePerThing(text, scored) };
+    return { findings: onePerThing(text, scored.filter(shown)) };
   } catch {
     return { findings: rulesAlone(), reason: 'phrasing model off: scoring failed on this page; rules only' };
   }

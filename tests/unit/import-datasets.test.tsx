@@ -77,6 +77,11 @@ afterEach(() => {
 
 const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
 
+/** Turns until `done` holds (the file is read in several asynchronous steps), or a bound is reached. */
+async function until(done: () => boolean) {
+  for (let i = 0; i < 200 && !done(); i++) await flush();
+}
+
 async function pick(name: string, text: string) {
   const input = root.querySelector<HTMLInputElement>('input[type=file]')!;
   const file = new File([text], name, { type: 'application/json' });
@@ -115,8 +120,7 @@ describe('Datasets', () => {
       item: [review(i, i === 2 ? undefined : `Claim ${i} about ferry fares.`)],
     }));
     await pick('feed.json', JSON.stringify({ '@type': 'DataFeed', dataFeedElement: items }));
-    for (let i = 0; i < 20 && !sent.some((m) => m.type === 'gloss:imports-commit'); i++) await flush();
-    await flush();
+    await until(() => /Imported \d+ claims? from/.test(root.textContent ?? ''));
     const types = sent.map((m) => m.type);
     expect(types).toContain('gloss:imports-begin');
     expect(types.filter((t) => t === 'gloss:imports-batch').length).toBeGreaterThanOrEqual(3);
@@ -134,6 +138,7 @@ describe('Datasets', () => {
     await flush();
     const text = '{"format":"gloss-imported-notes","version":1,"notes":[]}';
     await pick('new.json', text);
+    await until(() => /Imported \d+ claims? from/.test(root.textContent ?? ''));
     expect(sent.find((m) => m.type === 'gloss:imports-add')).toMatchObject({ fileName: 'new.json', text });
     expect(root.textContent).toContain('Imported 2 claims from new.json.');
     expect(root.textContent).toContain('#3: no claimReviewed');
@@ -143,6 +148,7 @@ describe('Datasets', () => {
     await act(async () => render(<Datasets />, root));
     await flush();
     await pick('bad.json', 'nope');
+    await until(() => sent.some((m) => m.type === 'gloss:imports-abort'));
     expect(root.querySelector('[role=alert]')?.textContent).toContain('not JSON');
     expect(sent.map((m) => m.type)).not.toContain('gloss:imports-commit');
     expect(sent.map((m) => m.type)).toContain('gloss:imports-abort');
@@ -155,7 +161,7 @@ describe('Datasets', () => {
     failBatch = true;
     const reviews = Array.from({ length: 800 }, (_, i) => ({ '@type': 'ClaimReview', claimReviewed: `Claim ${i}.` }));
     await pick('big.json', JSON.stringify(reviews));
-    for (let i = 0; i < 10; i++) await flush();
+    await until(() => sent.some((m) => m.type === 'gloss:imports-abort'));
     expect(root.querySelector('[role=alert]')?.textContent).toContain('interrupted');
     expect(sent.map((m) => m.type)).not.toContain('gloss:imports-commit');
     expect(sent.at(-1)).toEqual({ type: 'gloss:imports-abort', session: 's1' });

@@ -44,6 +44,21 @@ export function generatedPages(dir, sizes) {
       url: `http://${GENERATED_HOST}${a.path}`,
     });
   }
+  // The 1,000-word article with scripts of its own at work after load, as on a real news site: what Gloss does when
+  // a page changes itself. A clock ticks in the header, the body's class flips, advertisements are added beside the
+  // story and an ad slot inside it changes its text, an ad frame reloads; once, a paragraph is added to the story
+  // (the one change that alters the article's text). Twenty ticks 100 ms apart; the page says when it is done.
+  {
+    const a = generateArticle(sizes[0] ?? 1000);
+    pages.push({
+      id: 'article-live',
+      group: 'generated live article',
+      kind: 'article',
+      words: a.words,
+      file: write(dir, 'article-live.html', a.html.replace('</body>', `${LIVE_SCRIPT}</body>`)),
+      url: `http://${GENERATED_HOST}${a.path.replace(/\/$/, '-live/')}`,
+    });
+  }
   for (const [id, make] of [
     ['section-front', generateSectionFront],
     ['forum-thread', generateForumThread],
@@ -61,6 +76,43 @@ export function generatedPages(dir, sizes) {
   }
   return pages;
 }
+
+const LIVE_SCRIPT = `<script>
+(() => {
+  window.__benchPageBusy = true;
+  const aside = document.querySelector('aside') || document.body;
+  const story = document.querySelector('.article-body') || document.body;
+  const clock = document.createElement('span');
+  (document.querySelector('header') || document.body).append(clock);
+  const slot = document.createElement('div');
+  slot.className = 'ad-slot';
+  (story.children[2] || story).after(slot);
+  const frame = document.createElement('iframe');
+  frame.title = 'Advertisement';
+  aside.append(frame);
+  let n = 0;
+  const timer = setInterval(() => {
+    n++;
+    clock.textContent = 'Updated ' + n + ' s ago';
+    document.body.classList.toggle('scrolled', n % 2 === 0);
+    const ad = document.createElement('div');
+    ad.className = 'ad';
+    ad.textContent = 'Advertisement ' + n;
+    aside.append(ad);
+    slot.textContent = 'Sponsored: offer ' + n;
+    frame.srcdoc = '<p>Ad ' + n + '</p>';
+    if (n === 10) {
+      const p = document.createElement('p');
+      p.textContent = 'Late on Thursday the council added that the vote would be held again next month, after members asked for the full costs of the plan to be published first.';
+      story.append(p);
+    }
+    if (n === 20) {
+      clearInterval(timer);
+      setTimeout(() => { window.__benchPageBusy = false; }, 600);
+    }
+  }, 100);
+})();
+</script>`;
 
 /** An empty page: what Gloss costs a page on which it has nothing to read, beside the reference extensions. */
 export function emptyPage(dir) {

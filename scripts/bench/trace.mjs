@@ -35,11 +35,8 @@ export const PARTS = [
   ['host', 'in Gloss’s tasks outside its code: bindings, message delivery, microtask turns'],
   ['styleInTask', 'style and layout forced inside Gloss’s tasks'],
   ['gcInTask', 'garbage collection inside Gloss’s tasks'],
-  [
-    'rendering',
-    'the page’s other tasks after DOMContentLoaded, with minus without: frames (style, layout, paint) after Gloss’s changes',
-  ],
-  ['beforeScript', 'tasks before DOMContentLoaded, with minus without: the two loads’ own spread (Gloss runs after)'],
+  ['rendering', 'frames in the other tasks (style, layout, paint, commit), with minus without: after Gloss’s changes'],
+  ['page', 'the rest of the other tasks (parsing, loading, events), with minus without: the two loads’ own spread'],
 ];
 
 /**
@@ -54,9 +51,10 @@ await build({ root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(outDir)}, 
   vite: () => ({ build: { sourcemap: 'hidden' } }) });`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
   });
-  if (r.status !== 0) throw new Error('the build with a source map failed');
+  if (r.status !== 0) throw new Error(`the build with a source map failed:\n${r.stderr}`);
   return join(outDir, 'chrome-mv3');
 }
 
@@ -106,25 +104,39 @@ function partOf(file, text) {
 export async function tracedLoad(context, url, after) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
+  const { events, value: extra } = await traced(cdp, async () => {
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    await page.goto(url, { waitUntil: 'load', timeout: 90_000 });
+    return after(page, cdp);
+  });
+  await page.close();
+  return { events, extra };
+}
+
+/** Runs `body` with a trace running: its value and the trace's events. */
+export async function traced(cdp, body) {
   const events = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const collect = (e) => events.push(...e.value);
+  cdp.on('Tracing.dataCollected', collect);
   const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
     traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' },
   });
-  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  await page.goto(url, { waitUntil: 'load', timeout: 90_000 });
-  const extra = await after(page, cdp);
+  const value = await body();
   await cdp.send('Tracing.end');
   await complete;
-  await page.close();
-  return { events, extra };
+  cdp.off('Tracing.dataCollected', collect);
+  return { events, value };
 }
 
 // --- reading a trace ---------------------------------------------------------------------------------------------
 const isGc = (name) => name === 'MinorGC' || name === 'MajorGC';
 const isStyle = (name) => name === 'UpdateLayoutTree' || name === 'Layout';
+// A frame's work on the main thread: style, layout, paint and handing the result to the compositor.
+const FRAME = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'HitTest']);
+const frameTime = (task) =>
+  outermost(task.children.filter((e) => FRAME.has(e.name))).reduce((a, e) => a + threadTime(e), 0);
 
 /** The renderer main threads' top-level tasks with what nests in them, and the sampled stacks. */
 function parse(events) {
@@ -209,13 +221,6 @@ function parse(events) {
       }
     }
   }
-  // The end of the page's parsing: Gloss's script runs after it (document_idle), so what differs before it between
-  // the two loads is the loads' own spread, not Gloss.
-  const dcl = Math.max(
-    0,
-    ...events.filter((e) => e.name === 'MarkDOMContent' && e.args?.data?.isOutermostMainFrame).map((e) => e.ts),
-  );
-  for (const t of tasks) t.afterDcl = t.ts >= dcl;
   return tasks;
 }
 
@@ -241,7 +246,7 @@ export function glossParts(events, prefix, where) {
   let longestGloss = 0;
   let otherStyle = 0;
   let otherTotal = 0;
-  let before = 0;
+  let otherFrames = 0;
   let mutationCallbacks = 0;
   const callbacks = {};
   const functions = new Map();
@@ -273,13 +278,10 @@ export function glossParts(events, prefix, where) {
       return { s, script, part, first, leaf };
     });
     const mine = task.children.some(ours) || tagged.some((t) => t.script);
-    if (!mine && !task.afterDcl) {
-      before += thread;
-      continue;
-    }
     if (!mine) {
       otherTotal += thread;
       otherStyle += outermost(task.children.filter((e) => isStyle(e.name))).reduce((a, e) => a + threadTime(e), 0);
+      otherFrames += frameTime(task);
       continue;
     }
     glossTasks++;
@@ -324,7 +326,7 @@ export function glossParts(events, prefix, where) {
     glossTasks,
     longestGloss,
     parts,
-    other: { total: otherTotal, style: otherStyle, before },
+    other: { total: otherTotal, style: otherStyle, frames: otherFrames },
     functions: [...functions]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 8)
@@ -340,24 +342,21 @@ export function plainParts(events) {
   const tasks = parse(events);
   let total = 0;
   let style = 0;
-  let before = 0;
+  let frames = 0;
   for (const task of tasks) {
     total += threadTime(task);
-    if (!task.afterDcl) {
-      before += threadTime(task);
-      continue;
-    }
+    frames += frameTime(task);
     style += outermost(task.children.filter((e) => isStyle(e.name))).reduce((a, e) => a + threadTime(e), 0);
   }
-  return { total, style, before, after: total - before };
+  return { total, style, frames };
 }
 
 /** One traced load with and one without, as the parts of what the extension added (thread time, ms). */
 export function breakdown(withExt, without) {
   const parts = {
     ...withExt.parts,
-    rendering: withExt.other.total - without.after,
-    beforeScript: withExt.other.before - without.before,
+    rendering: withExt.other.frames - without.frames,
+    page: withExt.other.total - withExt.other.frames - (without.total - without.frames),
   };
   return {
     added: withExt.total - without.total,

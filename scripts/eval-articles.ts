@@ -191,6 +191,7 @@ async function browserTimings(pages: Page[], root: string): Promise<BrowserTimin
   });
   const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   const out: BrowserTiming[] = [];
+  const skipped: string[] = [];
   try {
     const context = await browser.newContext({ javaScriptEnabled: false });
     await context.route('**/*', (route) => route.abort());
@@ -242,12 +243,42 @@ async function browserTimings(pages: Page[], root: string): Promise<BrowserTimin
           readability: readability.t,
         };
         out.push({ label: page.label, ...t, readability: t.readability - t.clone });
-      } catch {
-        // A page the browser cannot load in time is left out of the timings.
+      } catch (error) {
+        // A page the browser cannot load in time is left out of the timings (and said so).
+        skipped.push(
+          `${page.id.slice(0, 16)}: ${String((error as Error).message ?? error)
+            .split('\n')[0]!
+            .slice(0, 120)}`,
+        );
       }
     }
   } finally {
     await browser.close();
+  }
+  if (skipped.length)
+    process.stderr.write(
+      `eval:articles: ${skipped.length} pages left out of the browser timings, first: ${skipped[0]}\n`,
+    );
+  return out;
+}
+
+/** The Chromium timings as report lines. */
+async function browserReport(pages: Page[], root: string): Promise<string[]> {
+  const out: string[] = [];
+  const timings = await browserTimings(pages, root);
+  out.push('', 'Time per page in headless Chromium, ms (median / 90th percentile over pages)');
+  if (typeof timings === 'string') out.push(`  skipped: ${timings}`);
+  else {
+    const q = (xs: number[]) => `${ms(quantile(xs, 0.5))} / ${ms(quantile(xs, 0.9))}`;
+    const articles = timings.filter((t) => t.label === 'news' || t.label === 'benchmark');
+    const rejected = timings.filter((t) => !t.isArticle);
+    out.push(row(`news and benchmark pages (${articles.length}): Gloss detect`, [q(articles.map((t) => t.detect))]));
+    out.push(row('  Gloss detect + extract, as the content script runs', [q(articles.map((t) => t.extract))]));
+    out.push(row('  Readability parse (clone time not counted)', [q(articles.map((t) => t.readability))]));
+    out.push(row('  cloning the document for Readability', [q(articles.map((t) => t.clone))]));
+    const ratio = articles.map((t) => t.extract / Math.max(t.readability, 0.1));
+    out.push(row('  detect + extract over Readability parse, per page', [q(ratio)]));
+    out.push(row(`pages detected as not articles (${rejected.length}): detect`, [q(rejected.map((t) => t.detect))]));
   }
   return out;
 }
@@ -309,6 +340,7 @@ export async function run(corpora: string, args: string[], root: string): Promis
     // pages-more/ only: detection, and extraction beside Readability.js.
     const lines = [row('', SPLITS), ...detectReport(more, args.includes('--verbose'))];
     lines.push(...extractReport(loadExtractPages(corpora), root, args));
+    if (args.includes('--browser')) lines.push(...(await browserReport(pages, root)));
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   }
@@ -576,21 +608,7 @@ export async function run(corpora: string, args: string[], root: string): Promis
   timing('pages found not to be news: detect, CLI DOM', nonArticles, (m) => m.tDetect);
   timing('pages found not to be news: detect, jsdom', nonArticles, (m) => m.tDetectJsdom);
 
-  if (args.includes('--browser')) {
-    const timings = await browserTimings(pages, root);
-    out.push('', 'Time per page in headless Chromium, ms (median / 90th percentile over pages)');
-    if (typeof timings === 'string') out.push(`  skipped: ${timings}`);
-    else {
-      const q = (xs: number[]) => `${ms(quantile(xs, 0.5))} / ${ms(quantile(xs, 0.9))}`;
-      const articles = timings.filter((t) => t.label === 'news' || t.label === 'benchmark');
-      const rejected = timings.filter((t) => !t.isArticle);
-      out.push(row(`news and benchmark pages (${articles.length}): Gloss detect`, [q(articles.map((t) => t.detect))]));
-      out.push(row('  Gloss detect + extract, as the content script runs', [q(articles.map((t) => t.extract))]));
-      out.push(row('  Readability parse (clone time not counted)', [q(articles.map((t) => t.readability))]));
-      out.push(row('  cloning the document for Readability', [q(articles.map((t) => t.clone))]));
-      out.push(row(`pages detected as not articles (${rejected.length}): detect`, [q(rejected.map((t) => t.detect))]));
-    }
-  }
+  if (args.includes('--browser')) out.push(...(await browserReport(pages, root)));
 
   out.push('', 'Bundle size (esbuild, minified, gzip -9)');
   const ours = await bundleSize(

@@ -282,7 +282,7 @@ class BlockWalk {
         continue;
       }
       const inner = el !== root && BLOCK_TAGS.has(tag) ? el : block;
-      // A link that wraps blocks (a page left inside an unclosed <a>, a card made one link) is a frame, not a link.
+      // A link that wraps a text of its own (a page left inside an unclosed <a>) is a frame, not a link.
       const link = inLink || (tag === 'A' && !wrapsBlocks(el));
       // Last child first, so that the first is visited first; siblings rather than `childNodes`, which is a
       // live list made for each element.
@@ -296,8 +296,10 @@ class BlockWalk {
   }
 }
 
+/** Whether a link wraps a text of its own: blocks, and three paragraphs or more among them (not a teaser card). */
 function wrapsBlocks(el: Element): boolean {
-  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (BLOCK_TAGS.has(tagOf(c))) return true;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling)
+    if (BLOCK_TAGS.has(tagOf(c))) return el.getElementsByTagName('p').length >= 3;
   return false;
 }
 

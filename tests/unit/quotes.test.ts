@@ -66,6 +66,12 @@ describe('quotation marks', () => {
     ['Lawmakers, who claimed Mr. Obama had “reversed course” on it, met.', [['“reversed course”', 'speech']]],
     ['In his remarks, Clinton railed against the “insurance model” as a whole.', [['“insurance model”', 'speech']]],
     ['Harris, forever to be known as a “walking, talking show”, spoke.', [['“walking, talking show”', 'name']]],
+    // A keyword in capitals, and a coined name of several words introduced as one.
+    ['Text “HOME” to 741741 for help.', [['“HOME”', 'name']]],
+    ['The House voted to repeal the so-called “Cadillac tax” on Wednesday.', [['“Cadillac tax”', 'name']]],
+    ['The so-called “moderate” rebels fled.', [['“moderate”', 'scare']]],
+    // A fact-checker's rating, reported.
+    ['PolitiFact rated the claim as “false” in March.', [['“false”', 'speech']]],
     // The writer picking up a speaker's words to turn them is still the writer's distance from them.
     ['There are no doubts that the words “all individuals” don’t include them.', [['“all individuals”', 'scare']]],
   ])('%j', (text, expected) => {
@@ -82,6 +88,13 @@ describe('quotation marks', () => {
     const quotes = findQuotes(text);
     expect(quotes).toHaveLength(1);
     expect(quotes[0]!.kind).toBe('speech');
+  });
+
+  test('a short quote in a line that reads as a headline is a speaker’s (related links, subheadings)', () => {
+    const text = 'The story\n\nMore: Veteran says mob was ‘scary’ in viral video\n\nThe council met on Monday.';
+    expect(kinds(text)).toEqual([['‘scary’', 'speech']]);
+    const prose = 'The story\n\nThe council’s ‘reform’ was passed on Monday after a long debate in the chamber.';
+    expect(kinds(prose)).toEqual([['‘reform’', 'scare']]);
   });
 
   test('an unclosed mark is not a quote', () => {

@@ -46,6 +46,8 @@ describe('voice: what is someone else’s', () => {
     ['The word “alien” has a long history in law.', 'alien', 'mention'],
     ['If “alien”, a Latinate word, sounds cold, that is the point.', 'alien', 'mention'],
     ['The report, titled “Pillars of Russia’s Disinformation”, was released.', 'Disinformation', 'name'],
+    // A short quote inside words reported as someone's is theirs.
+    ['Economists found that the system was “nearly optimal” for now.', 'nearly optimal', 'partial-quote'],
     // Quotes the writer puts around a term are the writer's distance, not the writer's label.
     ['amid the collapse of “opposition” forces', 'opposition', 'scare'],
     // Transcripts, interviews and posts.

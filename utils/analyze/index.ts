@@ -55,7 +55,8 @@ export function analyzeText(
   const findings: Finding[] = [];
 
   for (const q of quotes) {
-    if (q.kind !== 'scare') continue;
+    // The writer's own marks only: a short quote inside words the writer reports as someone's is that speaker's.
+    if (q.kind !== 'scare' || voice.howAt(q.start) !== 'scare') continue;
     // One or two words are the typical scare quote; three or four are as often a fragment of someone's words.
     const confidence = q.words <= 1 ? 0.6 : q.words === 2 ? 0.55 : 0.45;
     if (confidence < threshold) continue;

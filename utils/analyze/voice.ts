@@ -46,6 +46,8 @@ export interface Voice {
   /** Sorted by start, not overlapping. */
   spans: VoiceSpan[];
   kindAt(offset: number): VoiceKind;
+  /** How the character at `offset` came to be someone else's, or null where the writer speaks. */
+  howAt(offset: number): VoiceHow | null;
   /** No character of [start, end) is a speaker's or a mention. */
   isWriter(start: number, end: number): boolean;
   /** The share of [start, end) in the writer's voice, 0..1. */
@@ -128,6 +130,7 @@ export function readVoice(text: string, quotes: Quote[] = findQuotes(text), sent
   }
   readLines(text, b);
   for (const s of sentences ?? splitSentences(text)) readSentence(text, s, b);
+  speakersOwnMarks(raw);
   return makeVoice(merge(raw, text.length));
 }
 
@@ -231,6 +234,26 @@ function readSentence(text: string, s: Span, b: Builder): void {
   }
 }
 
+/**
+ * A short quote with no speaker of its own, inside words the writer reports as someone's ("officials found that the
+ * system was “nearly optimal”"), is that speaker's partial quote, not the writer's scare quote.
+ */
+function speakersOwnMarks(raw: VoiceSpan[]): void {
+  const reported = raw.filter((r) => RANK[r.how] > 0).sort((a, b) => a.start - b.start);
+  if (!reported.length) return;
+  for (const q of raw) {
+    if (q.how !== 'scare') continue;
+    for (const r of reported) {
+      if (r.start > q.start) break;
+      if (r.end >= q.end) {
+        q.kind = 'speaker';
+        q.how = 'partial-quote';
+        break;
+      }
+    }
+  }
+}
+
 const RANK: Record<VoiceHow, number> = {
   quote: 0,
   'partial-quote': 0,
@@ -294,6 +317,10 @@ function makeVoice(spans: VoiceSpan[]): Voice {
     kindAt(offset) {
       const s = spans[find(offset)];
       return s && offset < s.end ? s.kind : 'writer';
+    },
+    howAt(offset) {
+      const s = spans[find(offset)];
+      return s && offset < s.end ? s.how : null;
     },
     isWriter(start, end) {
       return overlap(start, Math.max(end, start + 1)) === 0;

@@ -45,7 +45,7 @@ const MENTION_AFTER =
 // The writer reports an answer, a label or a verdict someone else gave: "respondents heard “a lot”", "the court
 // called it “unlawful”", "what she calls “…”", "described the plan as “…”", "branded them “…”".
 const FRAME_BEFORE =
-  /\b(?:heard|answered|responded|chose|selected|picked|(?:describ|characteri[sz]|portray|depict|dismiss|denounc|condemn|hail|prais|derid|mock|ridicul|brand|label|refer(?:s|red)? to|regard|view|hyp|tout|bill|cast|paint|fram|sa[wy]|sees)\w*(?:\s+[^\s.!?“”"]+){0,6}\s+as(?:\s+(?:a|an|the))?|(?<!so[- ])(?:calls?|called|calling|dubb(?:ed|ing)|brand(?:ed|ing)|label(?:l?ed|l?ing))(?:\s+[^\s.!?“”"]+){0,5}?(?:\s+(?:a|an|the|his|her|their|its|them|him|it|this|that))?|what (?:\S+\s+){1,3}(?:calls?|called|describes?|described|terms?|termed|dubs?|dubbed|hyped|touted))\s*$/i;
+  /\b(?:heard|answered|responded|chose|selected|picked|(?:describ|characteri[sz]|portray|depict|dismiss|denounc|condemn|hail|prais|derid|mock|ridicul|brand|label|refer(?:s|red)? to|regard|view|hyp|tout|bill|cast|paint|fram|sa[wy]|sees|rat(?:ed|es|ing)|deem)\w*(?:\s+[^\s.!?“”"]+){0,6}\s+as(?:\s+(?:a|an|the))?|(?<!so[- ])(?:calls?|called|calling|dubb(?:ed|ing)|brand(?:ed|ing)|label(?:l?ed|l?ing))(?:\s+[^\s.!?“”"]+){0,5}?(?:\s+(?:a|an|the|his|her|their|its|them|him|it|this|that))?|what (?:\S+\s+){1,3}(?:calls?|called|describes?|described|terms?|termed|dubs?|dubbed|hyped|touted))\s*$/i;
 // Words listed as words: "words like “excellence”", "the conflation of “rights” with “respect”".
 const LISTED_BEFORE =
   /\b(?:words?|terms?|phrases?|labels?|names?|expressions?|slogans?|buzzwords?)\s*,?\s*(?:like|such as|including)\s*$/i;
@@ -115,7 +115,15 @@ export function findQuotes(text: string): Quote[] {
   }
   // The first line is the headline when a body follows it.
   const headlineEnd = text.indexOf('\n');
-  return pairs.map((p) => classify(text, p.start, p.end, p.end <= headlineEnd));
+  return pairs.map((p) =>
+    classify(
+      text,
+      p.start,
+      p.end,
+      headlineEnd >= 0 &&
+        (p.end <= headlineEnd || (!text.slice(p.start, p.end).includes('\n') && inHeadlineLike(text, p.start))),
+    ),
+  );
 }
 
 function isOpening(text: string, i: number, ch: string): boolean {
@@ -154,6 +162,24 @@ function isClosing(text: string, i: number, closer: string): boolean {
 const WORD_AS_WORD_BEFORE =
   /\bthe (?:word|term|phrase|label|slur|epithet|expression|euphemism|adjective|noun|verb)\s*$/i;
 
+/**
+ * A line that reads as a headline rather than a sentence of the story: a related-story link ("More: …"), a
+ * subheading, a caption's title. Short, and not ended as a sentence is.
+ */
+function inHeadlineLike(text: string, at: number): boolean {
+  const from = text.lastIndexOf('\n', at) + 1;
+  let to = text.indexOf('\n', at);
+  if (to < 0) to = text.length;
+  if (to - from > 160) return false;
+  const line = text.slice(from, to).trim();
+  if (/^(?:more|related|read more|see also|watch|listen|opinion|analysis)\s*:/i.test(line)) return true;
+  // Sentences end with a full stop, a question or exclamation mark, or a closing quotation mark after one.
+  return !/[.!?…][”"’']?\)?$/.test(line) && !/[,;]$/.test(line) && countWords(line) <= 16;
+}
+
+// "so-called “Cadillac tax”": a coined name introduced as one, when it is more than a single word.
+const KNOWN_AS_BEFORE = /\bso[- ]called\s*$/i;
+
 function classify(text: string, start: number, end: number, inHeadline: boolean): Quote {
   const inner = text.slice(start + 1, end - 1);
   const words = countWords(inner);
@@ -173,8 +199,16 @@ function classify(text: string, start: number, end: number, inHeadline: boolean)
     COORDINATED_BEFORE.test(before)
   )
     kind = 'mention';
-  // A title, a name, a number, or a single capitalised word ("“Balfour”", "the term “Guests”").
-  else if (isTitleCase(inner) || MENTION_BEFORE.test(before) || !/\p{L}/u.test(inner) || isCapitalisedWord(inner))
+  // A title, a name, a number, a single capitalised word ("“Balfour”", "the term “Guests”"), a keyword in capitals
+  // ("text “HOME” to 741741"), or a coined term of several words introduced as a name ("so-called “Cadillac tax”").
+  else if (
+    isTitleCase(inner) ||
+    MENTION_BEFORE.test(before) ||
+    !/\p{L}/u.test(inner) ||
+    isCapitalisedWord(inner) ||
+    /^\p{Lu}{2,}[,.]?$/u.test(inner.trim()) ||
+    (words > 1 && KNOWN_AS_BEFORE.test(before))
+  )
     kind = 'name';
   // Someone else's label, answer or verdict that the writer reports: "called the ruling a “big victory”".
   else if (FRAME_BEFORE.test(before)) kind = 'speech';

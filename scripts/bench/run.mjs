@@ -9,7 +9,7 @@
 //                                         generated pages and the fixtures (3), --corpus-runs for real pages (1)
 //   npm run bench -- --only 100k          pages whose id matches
 //   npm run bench -- --no-trace           without the traced loads (where the time goes) and the clicks (what a
-//                                         reader feels), which add about 8 s a page and a build with a source map
+//                                         reader feels), which add about 25 s a page and a build with a source map
 /* global chrome, performance -- named in functions that run in the page or the service worker */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -85,7 +85,7 @@ export function scriptMap(extDir) {
 }
 
 /** A source file (and the line its function starts on) to a part; null for code shared by several parts. */
-function partOf(file, text) {
+export function partOf(file, text) {
   if (/utils\/detect/.test(file)) return 'detect';
   if (/utils\/extract/.test(file)) return 'extract';
   if (/utils\/(paint|anchor)\./.test(file) || /findings\.forEach|function (show|clear)\b/.test(text)) return 'paint';

@@ -122,6 +122,22 @@ for (const [name, dir] of Object.entries(BUILDS)) {
       if (name === 'chrome') expect(background).toContain(polyfill);
     });
 
+    test('the outlet ratings are in the background only: not in the pages, not in the popup or settings', () => {
+      const m = manifest();
+      const background = new Set(
+        [m.background?.service_worker, ...(m.background?.scripts ?? [])]
+          .filter((f): f is string => !!f)
+          .map((f) => join(dir, f)),
+      );
+      // Two rated domains as the ratings file writes them: in the background's bundle, in no other script.
+      const markers = ['0585news.com', '100percentfedupnews.us'];
+      const holders = files(dir).filter(
+        (f) => f.endsWith('.js') && markers.some((k) => readFileSync(f, 'utf8').includes(k)),
+      );
+      expect(holders.length).toBeGreaterThan(0);
+      for (const file of holders) expect(background.has(file), file).toBe(true);
+    });
+
     test('every script in the package is a file in the package', () => {
       for (const file of files(dir).filter((f) => f.endsWith('.html'))) {
         const html = readFileSync(file, 'utf8');

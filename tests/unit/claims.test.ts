@@ -164,6 +164,9 @@ describe('unsupported claims', () => {
     ['Up 4 percent.'],
     // captions
     ['Debris from the airliner is seen on November 1'],
+    // page furniture and transcripts
+    ['JUST WATCHED Obama: No evidence of 40 leaked files Replay More Videos'],
+    ['He was handed a mess ... he kept it from getting worse ... 20 million jobs came back ... in 2012'],
     ['Hide Caption 3 of 9 Photos: Lautenberg meets with Sen. Tom Daschle on October 3, 2002'],
   ])('%j is left alone', (sentence) => {
     expect(claimsIn(sentence)).toEqual([]);

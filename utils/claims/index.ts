@@ -63,7 +63,9 @@ export const EPISTEMIC_CONFIDENCE = 0.55;
 
 // A photo caption or credit: it shows, it does not assert.
 const CAPTION =
-  /\b(?:hide caption|caption \d+ of \d+|photos?:|photo credit|(?:ap|reuters|afp|getty|epa) (?:photo|images)|getty images|file photo|pictured|\(photo\b|image:|video:)/i;
+  /\b(?:hide caption|caption \d+ of \d+|photos?:|photo credit|(?:ap|reuters|afp|getty|epa) (?:photo|images)|getty images|file photo|pictured|\(photo\b|image:|video:|just watched|must watch|replay more videos|story highlights)/i;
+// Speech taken down as it was spoken, its pauses as ellipses: a transcript, the speakers' words.
+const TRANSCRIPT = /(?:\.\.\.|…)(?:[^.…]+(?:\.\.\.|…)){2}/;
 
 // A gallery caption says what a picture shows, in the present tense, and ends on the day it was taken: "Debris
 // from the airliner is seen on November 1", "Paramedics load the bodies … on Saturday, October 31".
@@ -210,7 +212,7 @@ export function findUnsupportedClaims(
       skip('long');
       continue;
     }
-    if (!voice.isWriter(s.start, s.end)) {
+    if (!voice.isWriter(s.start, s.end) || TRANSCRIPT.test(sentence)) {
       skip('speaker');
       continue;
     }

@@ -1,7 +1,7 @@
 /** The built `gloss` command, as a user runs it. */
 import { describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { HAS_SEED, ROOT, SEED_HOST, SEED_HTML, SEED_PATH } from './paths';
@@ -21,6 +21,30 @@ describe('gloss analyze', () => {
     expect(result.outlet.rating.source).toContain('https://doi.org/10.1093/pnasnexus/pgad286');
     expect(result.findings.map((f: { text: string }) => f.text)).toContain('supposedly');
     for (const f of result.findings) expect(result.article.text.slice(f.start, f.end)).toBe(f.text);
+  });
+
+  test('--as-article and "asArticle": a page not read as news is read anyway, detection still says so', () => {
+    const page = resolve(ROOT, 'tests/fixtures/pages/personal-blog.html');
+    const url = 'https://slipway-notes.blog.example/2026/04/ten-years-of-rowing-on-the-harbour/';
+    const plain = JSON.parse(gloss(['analyze', '--json', '--url', url, page]).stdout);
+    expect(plain.isArticle).toBe(false);
+    expect(plain.article).toBeNull();
+    const anyway = JSON.parse(gloss(['analyze', '--json', '--as-article', '--url', url, page]).stdout);
+    expect(anyway.isArticle).toBe(false);
+    expect(anyway.findings.map((f: { text: string }) => f.text)).toContain('so-called');
+    const html = readFileSync(page, 'utf8');
+    const lines = [
+      JSON.stringify({ id: 'anyway', html, url, asArticle: true }),
+      JSON.stringify({ id: 'plain', html, url }),
+    ].join('\n');
+    const out = gloss(['analyze', '--jsonl'], lines)
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out.map((r) => [r.id, r.isArticle, r.article !== null])).toEqual([
+      ['anyway', false, true],
+      ['plain', false, false],
+    ]);
   });
 
   test('a readable report without --json', () => {

@@ -17,6 +17,8 @@ const SPA = resolve(ROOT, 'tests/fixtures/spa/app.html');
 const NEWS_HOST = 'www.harbor-gazette.example';
 const NEWS_PATH = '/2026/03/12/council-passes-budget/';
 const REVIEWS = resolve(ROOT, 'tests/fixtures/claimreview/harbor-fact-desk.json');
+const BLOG_HOST = 'slipway-notes.blog.example';
+const BLOG_PATH = '/2026/04/ten-years-of-rowing-on-the-harbour/';
 
 let server: TestServer;
 let browser: ChromiumRun;
@@ -29,6 +31,7 @@ beforeAll(async () => {
     [`${SPA_HOST}${FIRST}`]: SPA,
     [`${SPA_HOST}${SECOND}`]: SPA,
     [`${NEWS_HOST}${NEWS_PATH}`]: resolve(ROOT, 'tests/fixtures/pages/news-article.html'),
+    [`${BLOG_HOST}${BLOG_PATH}`]: resolve(ROOT, 'tests/fixtures/pages/personal-blog.html'),
   });
   browser = await launchChromium(server);
   worker = browser.worker!;
@@ -262,6 +265,25 @@ describe('a single-page app', () => {
     expect(Date.now() - t0).toBeLessThan(3000);
     expect(texts(await page.evaluate(listHighlights))).not.toContain('supposedly');
     await page.close();
+  });
+});
+
+describe('a page not read as news', () => {
+  test('the popup says what it was read as, and “Read it anyway on this site” reads it at once', async () => {
+    await resetSettings();
+    const url = `http://${BLOG_HOST}${BLOG_PATH}`;
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    const tabId = await tabIdOf(url);
+    expect(await page.evaluate(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')))).toBe(false);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+    await popup.waitForSelector('text=Read as a blog post');
+    await popup.getByRole('button', { name: 'Read it anyway on this site' }).click();
+    await waitForHighlight(page, 'so-called');
+    await popup.close();
+    await page.close();
+    await resetSettings();
   });
 });
 

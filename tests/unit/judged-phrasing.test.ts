@@ -409,7 +409,7 @@ const JUDGED: [Verdict, Category, string, string, string, boolean][] = [
     '“ambush”',
     'Republicans and leading business lobbies say the NLRB rule would permit “ambush” elections which give employers little time to make a counterargument to their employees after learning of an organizing drive.',
     'a partial quotation of the speakers named in the sentence ("Republicans ... say")',
-    true,
+    false,
   ],
   [
     'correct',

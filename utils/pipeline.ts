@@ -11,6 +11,8 @@ import { compileRuleSet, type CompiledRuleSet, type RuleSet } from './analyze/ru
 import { analyzeText, dedupe } from './analyze';
 import { phrasingFindings, type LoadedModel } from './analyze/model';
 import { sentences as splitSentences, type Span } from './text/segment';
+import type { Quote } from './text/quotes';
+import type { Voice } from './analyze/voice';
 import { detectArticle } from './detect';
 import { extractArticle, type Extraction } from './extract';
 import { matchClaims, matchTerms, outletContext, outletsByName, type ClaimSearch } from './notes/match';
@@ -45,6 +47,8 @@ export interface PhrasingResult {
   sentences: Span[];
   findings: Finding[];
   reasons: string[];
+  /** The quotations and voice the analysis read, for the stages after it. */
+  read?: { quotes: Quote[]; voice: Voice };
 }
 
 /** Phrasing findings for an article's text, in the language its page declares. */
@@ -72,7 +76,12 @@ export function analyzePhrasing(
     const analysis = analyzeText(text, set, { threshold: model?.model ? 0 : floor });
     const scored = phrasingFindings(text, analysis, model?.model ?? null, floor, shown);
     const reason = model?.reason ?? scored.reason;
-    return { sentences: analysis.sentences, findings: scored.findings, reasons: reason ? [reason] : [] };
+    return {
+      sentences: analysis.sentences,
+      findings: scored.findings,
+      reasons: reason ? [reason] : [],
+      read: { quotes: analysis.quotes, voice: analysis.voice },
+    };
   } catch (error) {
     reportOnce('phrasing', error);
     return {
@@ -91,7 +100,7 @@ function withClaims(
   sensitivity?: Sensitivity,
 ): PhrasingResult {
   if (claims === undefined) return phrasing;
-  const found = unsupportedClaims(text, phrasing.sentences, claims, thresholdFor(sensitivity));
+  const found = unsupportedClaims(text, phrasing.sentences, claims, thresholdFor(sensitivity), phrasing.read);
   return {
     sentences: phrasing.sentences,
     findings: dedupe([...phrasing.findings, ...found.findings]),

@@ -269,7 +269,8 @@ export function findUnsupportedClaims(
       ruleId: `${RULE_PREFIX}.${kind}`,
       explain:
         `A checkable claim (${KIND_WORDS[kind]}) in the writer's own voice, with no source in this sentence or ` +
-        `its paragraph: no one is credited, and no document, data or link is cited. ${why}`,
+        `its paragraph${epistemic ? '' : ` nor in the ${CONTEXT} sentences either side`}: no one is credited, and ` +
+        `no document, data or link is cited. ${why}`,
       sentence: i,
     });
   }

@@ -5,7 +5,7 @@
 import type { Finding } from '../types';
 import type { Span } from '../text/segment';
 import { findQuotes, type Quote } from '../text/quotes';
-import { readVoice } from '../analyze/voice';
+import { readVoice, type Voice } from '../analyze/voice';
 import { findUnsupportedClaims, type WriterVoice } from '.';
 import { loadCheckworthy, type CheckworthyModel } from './model';
 
@@ -23,8 +23,13 @@ export function claimsModel(raw: unknown): ClaimsModel {
 }
 
 /** Whose words: a stretch is the writer's unless a speaker's words (a quotation, reported speech) overlap it. */
-export function speakerVoice(text: string, sentences: Span[], quotes: Quote[] = findQuotes(text)): WriterVoice {
-  const spans = readVoice(text, quotes, sentences).spans.filter((s) => s.kind === 'speaker');
+export function speakerVoice(
+  text: string,
+  sentences: Span[],
+  quotes: Quote[] = findQuotes(text),
+  voice: Voice = readVoice(text, quotes, sentences),
+): WriterVoice {
+  const spans = voice.spans.filter((s) => s.kind === 'speaker');
   return {
     isWriter(start, end) {
       let lo = 0;
@@ -46,18 +51,22 @@ export interface ClaimsResult {
 
 let failed = false;
 
-/** Unsupported-claim findings for an article's text at a confidence floor; never throws. */
+/**
+ * Unsupported-claim findings for an article's text at a confidence floor; never throws. `read` is the quotations
+ * and voice the phrasing analysis already found in the same text, so that they are not read twice.
+ */
 export function unsupportedClaims(
   text: string,
   sentences: Span[],
   model: ClaimsModel | undefined,
   threshold: number,
+  read?: { quotes: Quote[]; voice: Voice },
 ): ClaimsResult {
   if (model === undefined) return { findings: [], reasons: [] };
   if (typeof model === 'string') return { findings: [], reasons: [model] };
   try {
-    const quotes = findQuotes(text);
-    const voice = speakerVoice(text, sentences, quotes);
+    const quotes = read?.quotes ?? findQuotes(text);
+    const voice = speakerVoice(text, sentences, quotes, read?.voice);
     const speech = quotes.filter((q) => q.kind === 'speech');
     return { findings: findUnsupportedClaims(text, sentences, model, { voice, speech, threshold }), reasons: [] };
   } catch (error) {

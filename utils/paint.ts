@@ -45,10 +45,14 @@ function sameRanges(a: readonly Range[] | undefined, b: readonly Range[]): boole
 export function paint(items: Painted[]): void {
   if (!supportsHighlights()) return;
   const by = new Map<Category, Range[]>();
+  const itemsOf = new Map<Category, Painted[]>();
   for (const item of items) {
     const list = by.get(item.category) ?? [];
     list.push(item.range);
     by.set(item.category, list);
+    const own = itemsOf.get(item.category) ?? [];
+    own.push(item);
+    itemsOf.set(item.category, own);
   }
   for (const category of CATEGORIES) {
     const ranges = by.get(category);
@@ -59,8 +63,13 @@ export function paint(items: Painted[]): void {
         if (registered.delete(category) || CSS.highlights.has(name)) CSS.highlights.delete(name);
         continue;
       }
-      // Still ours and unchanged: nothing to do. (A page may have cleared the registry meanwhile.)
-      if (sameRanges(registered.get(category), ranges) && CSS.highlights.has(name)) continue;
+      // Still ours and unchanged: nothing to write. The items take the registered ranges, which are the ones the
+      // highlight holds (a click is matched against those). A page may have cleared the registry meanwhile.
+      const before = registered.get(category);
+      if (before && sameRanges(before, ranges) && CSS.highlights.has(name)) {
+        itemsOf.get(category)!.forEach((item, i) => (item.range = before[i]!));
+        continue;
+      }
       const highlight = build(ranges);
       if (!highlight.size) {
         if (registered.delete(category) || CSS.highlights.has(name)) CSS.highlights.delete(name);

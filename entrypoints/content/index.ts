@@ -59,6 +59,8 @@ export default defineContentScript({
     let current = -1;
     let generation = 0;
     let observer: MutationObserver | null = null;
+    // What the last read asked the background, but for the text: the address, the settings, the unmarked stretches.
+    let lastAsked = '';
     let lateChecks = 0;
     // Whether the page has navigated in place since it loaded: its title and meta tags may be the page before's.
     let navigated = false;
@@ -117,6 +119,17 @@ export default defineContentScript({
       await yieldToBrowser();
       if (run !== generation || ctx.isInvalid) return;
       // Only what can be shown counts: a category switched off, or words in an editable region, are left out.
+      const hiddenCategories = CATEGORIES.filter((c) => settings.categories[c] === false);
+      const unmarkable = unmarkableIntervals(extracted.runs);
+      // The page changed around the story but not the story itself (an ad slot, a counter): what the background
+      // found still holds, and only the highlights' anchors are taken again.
+      const asked = [url, settings.sensitivity, hiddenCategories.join(), JSON.stringify(unmarkable)].join('\n');
+      if (state && extraction && asked === lastAsked && extracted.article.text === extraction.article.text) {
+        extraction = extracted;
+        show();
+        observe(extracted.root?.closest('article, main') ?? extracted.root ?? document.body, false);
+        return;
+      }
       const reply = (await send({
         type: 'gloss:read',
         url,
@@ -125,13 +138,14 @@ export default defineContentScript({
           : { ...detection, isArticle: true, reasons: [...detection.reasons, 'settings: always on for this site'] },
         article: extracted.article,
         sensitivity: settings.sensitivity,
-        hidden: CATEGORIES.filter((c) => settings.categories[c] === false),
-        unmarkable: unmarkableIntervals(extracted.runs),
+        hidden: hiddenCategories,
+        unmarkable,
       })) as TabState | undefined;
       // A newer read started meanwhile (navigation, settings): this one is stale.
       if (!reply || run !== generation || ctx.isInvalid) return;
       state = reply;
       extraction = extracted;
+      lastAsked = asked;
       // Painting makes the browser restyle the page: done when the page's own work lets it, within PAINT_WAIT.
       await idle(PAINT_WAIT);
       if (run !== generation || ctx.isInvalid) return;
@@ -140,23 +154,27 @@ export default defineContentScript({
     }
 
     function show() {
+      const next: Painted[] = [];
+      if (state && extraction && !hidden) {
+        state.findings.forEach((finding, index) => {
+          // No range over the reader's own typing or code (`rangeFor` refuses those).
+          const range = rangeFor(document, extraction!.runs, finding.start, finding.end);
+          if (range) next.push({ index, category: finding.category, range });
+        });
+      }
+      // The same highlights over the same words: nothing to do, and a card the reader has open stays open.
+      if (next.length && samePainted(painted, next)) return;
       card.close();
       cursor.set(false);
-      painted = [];
       current = -1;
-      if (!state || !extraction || hidden) {
+      painted = next;
+      if (!next.length) {
         unpaint();
         return;
       }
-      state.findings.forEach((finding, index) => {
-        // No range over the reader's own typing or code (`rangeFor` refuses those).
-        const range = rangeFor(document, extraction!.runs, finding.start, finding.end);
-        if (!range) return;
-        painted.push({ index, category: finding.category, range });
-      });
       // Only the categories whose highlights changed are written to the registry.
       paint(painted);
-      if (painted.length) listen();
+      listen();
     }
 
     // --- pages that change ---------------------------------------------------------------------------------
@@ -322,6 +340,22 @@ export default defineContentScript({
       .catch(quiet);
   },
 });
+
+/** Two paintings of the same findings over the same words. */
+function samePainted(a: readonly Painted[], b: readonly Painted[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((p, i) => {
+    const q = b[i]!;
+    return (
+      p.index === q.index &&
+      p.category === q.category &&
+      p.range.startContainer === q.range.startContainer &&
+      p.range.startOffset === q.range.startOffset &&
+      p.range.endContainer === q.range.endContainer &&
+      p.range.endOffset === q.range.endOffset
+    );
+  });
+}
 
 function quiet(error: unknown) {
   // One quiet line, never an error in the page's console for something the reader cannot act on.

@@ -64,6 +64,14 @@ describe('registry updates', () => {
     expect(registry.writes).toEqual([]);
   });
 
+  test('painted again over the same words, the items hold the ranges the highlight holds (a click finds them)', () => {
+    const items = [item(0, 'doubt', 'supposedly')];
+    paint(items);
+    const again = items.map((i) => ({ ...i, range: i.range.cloneRange() }));
+    paint(again);
+    expect(registry.get('gloss-doubt')!.has(again[0]!.range)).toBe(true);
+  });
+
   test('a change writes only the category that changed', () => {
     const a = item(0, 'doubt', 'supposedly');
     const b = item(1, 'labeling', 'regime');

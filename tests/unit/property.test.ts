@@ -184,7 +184,12 @@ describe('the phrasing analysis over random texts', () => {
   test('is deterministic', () => {
     fc.assert(
       fc.property(articleText, sensitivity, (text, sens) => {
-        expect(analyzePhrasing(text, 'en', rules, sens)).toEqual(analyzePhrasing(text, 'en', rules, sens));
+        // The voice is compared by its spans: its methods are closures, new on every read.
+        const read = (r: ReturnType<typeof analyzePhrasing>) => ({
+          ...r,
+          read: r.read && { quotes: r.read.quotes, spans: r.read.voice.spans },
+        });
+        expect(read(analyzePhrasing(text, 'en', rules, sens))).toEqual(read(analyzePhrasing(text, 'en', rules, sens)));
       }),
       { ...params, numRuns: Math.ceil(RUNS / 3) },
     );

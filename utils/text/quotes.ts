@@ -207,7 +207,7 @@ function classify(text: string, start: number, end: number, inHeadline: boolean)
     !/\p{L}/u.test(inner) ||
     isCapitalisedWord(inner) ||
     /^\p{Lu}{2,}[,.]?$/u.test(inner.trim()) ||
-    (words > 1 && KNOWN_AS_BEFORE.test(before))
+    (/\s/.test(inner.trim()) && KNOWN_AS_BEFORE.test(before))
   )
     kind = 'name';
   // Someone else's label, answer or verdict that the writer reports: "called the ruling a “big victory”".

@@ -1,28 +1,5 @@
 #!/usr/bin/env node
-// `npm run eval:phrasing -- CORPORA`: bundles scripts/eval-phrasing.ts with esbuild and runs the bundle, so the
-// evaluation runs the same TypeScript modules as the extension without a separate loader.
-import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+// `npm run eval:phrasing -- CORPORA`: the phrasing analysis measured with the extension's own modules, in a process of its own.
+import { runMain } from './run-ts.mjs';
 
-const root = resolve(import.meta.dirname, '..');
-const out = resolve(root, '.tmp/eval-phrasing.mjs');
-mkdirSync(resolve(root, '.tmp'), { recursive: true });
-await build({
-  stdin: {
-    contents: `import { main } from './scripts/eval-phrasing.ts';\nprocess.exitCode = await main(process.argv.slice(2), ${JSON.stringify(root)});\n`,
-    resolveDir: root,
-    sourcefile: 'eval-phrasing-entry.ts',
-    loader: 'ts',
-  },
-  outfile: out,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'error',
-});
-const run = spawnSync(process.execPath, [out, ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exitCode = run.status ?? 1;
+process.exitCode = await runMain('scripts/eval-phrasing.ts', { separate: true });

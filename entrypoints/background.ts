@@ -132,25 +132,12 @@ export default defineBackground(() => {
       const reply = await streamed(message);
       if (reply) return reply;
       if (message.type === 'gloss:imports-add') {
-        const { dataset, skipped } = readImportFile(message.text, {
-          importedFrom: message.fileName,
-          license: message.license?.trim() || undefined,
-        });
-        if (!dataset.notes.length) {
-          const why = skipped[0] ? `; the first: ${skipped[0].at}: ${skipped[0].reason}` : '';
-          return {
-            ok: false,
-            error: `no review in the file could be imported (${skipped.length} skipped${why})`,
-            imports: await imported.list(),
-          };
-        }
-        const record = await imported.add(dataset);
-        void imported.ready().catch(() => undefined);
-        return {
-          ok: true,
-          imports: await imported.list(),
-          added: { id: record.id, count: record.count, skipped: skipped.slice(0, 50), skippedCount: skipped.length },
-        };
+        return storeImport(
+          readImportFile(message.text, {
+            importedFrom: message.fileName,
+            license: message.license?.trim() || undefined,
+          }),
+        );
       }
       if (message.type === 'gloss:imports-remove') await imported.remove(message.id);
       const index = await imported.ready();

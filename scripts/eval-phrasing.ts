@@ -29,7 +29,7 @@ import { analyzePhrasing, matchContext } from '../utils/pipeline';
 import { loadDataset } from '../utils/dataset/load';
 import { loadPhrasingModel, type LoadedModel } from '../utils/analyze/model';
 import { compilePattern } from '../utils/analyze/pattern';
-import { findQuotes, insideSpeech } from '../utils/text/quotes';
+import { readVoice } from '../utils/analyze/voice';
 import { compileRuleSet, type CompiledRuleSet, type RuleSet } from '../utils/analyze/rules';
 import { countWords } from '../utils/text/segment';
 import { SENSITIVITIES, DEFAULT_SENSITIVITY, type Sensitivity } from '../utils/sensitivity';
@@ -363,7 +363,7 @@ function tryReport(file: string, ptcDir: string | undefined, babeDir: string | u
   const prepared = articles.map(([id, text]) => {
     const covered = new Uint8Array(text.length);
     for (const f of phrase(text)) covered.fill(1, f.start, f.end);
-    return { text, gold: merge(gold.get(id) ?? []), covered, quotes: findQuotes(text) };
+    return { text, gold: merge(gold.get(id) ?? []), covered, voice: readVoice(text) };
   });
   const goldCount = prepared.reduce((n, a) => n + a.gold.length, 0);
   const babe = babeDir ? babeRows(babeDir, 'tune') : [];
@@ -375,7 +375,8 @@ function tryReport(file: string, ptcDir: string | undefined, babeDir: string | u
     for (const a of prepared) {
       for (const m of a.text.matchAll(re)) {
         const s = { start: m.index, end: m.index + m[0].length };
-        if (insideSpeech(a.quotes, s.start, s.end)) continue;
+        // As in the pipeline: only what the writer says.
+        if (!a.voice.isWriter(s.start, s.end)) continue;
         n++;
         for (const g of a.gold) {
           p += overlap(s, g) / (s.end - s.start);

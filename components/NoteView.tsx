@@ -11,6 +11,12 @@ const KIND_LABEL: Record<Note['kind'], string> = {
 
 let serial = 0;
 
+/** "Publisher, date" under a source; a living page without a date of its own says when it was read. */
+export function sourceMeta(s: Note['sources'][number]): string {
+  const when = s.date ?? (s.accessed ? t('note_consulted', s.accessed) : undefined);
+  return [s.publisher, when].filter(Boolean).join(', ');
+}
+
 /**
  * One context note: its summary first, the full text one action away ("Read more"), its sources one action away
  * behind their count, and when it was last checked. A note without a summary (an imported fact-check) shows its text as it is.
@@ -75,9 +81,7 @@ export function NoteView({ note, headingLevel = 3 }: { note: Note; headingLevel?
               <a href={s.url} target="_blank" rel="noopener noreferrer">
                 {s.title}
               </a>
-              {[s.publisher, s.date].filter(Boolean).length > 0 && (
-                <span class="source-meta"> — {[s.publisher, s.date].filter(Boolean).join(', ')}</span>
-              )}
+              {sourceMeta(s) && <span class="source-meta"> — {sourceMeta(s)}</span>}
             </li>
           ))}
         </ul>

@@ -20,6 +20,8 @@ export interface Source {
   title: string;
   publisher?: string;
   date?: string;
+  /** The day a living page without a date of its own was read (shown as "consulted"). */
+  accessed?: string;
   url: string;
 }
 

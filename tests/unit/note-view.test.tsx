@@ -66,6 +66,37 @@ describe('NoteView', () => {
     ]);
   });
 
+  test('a living page without a date of its own says when it was read', async () => {
+    const { browser } = await import('wxt/browser');
+    const i18n = browser.i18n as unknown as { getMessage: unknown };
+    const original = i18n.getMessage;
+    i18n.getMessage = (key: string, sub?: string | string[]) =>
+      key === 'note_consulted' ? `consulted ${String(sub)}` : '';
+    try {
+      const sources = [
+        ...base.sources,
+        { title: 'An encyclopedia entry', publisher: 'Wikipedia', accessed: '2026-12-07', url: 'https://w.example/x' },
+        {
+          title: 'Dated and read',
+          publisher: 'AP',
+          date: '2020-01',
+          accessed: '2026-12-07',
+          url: 'https://a.example/',
+        },
+      ];
+      act(() => render(<NoteView note={{ ...base, sources }} />, root));
+      act(() => root.querySelector<HTMLButtonElement>('button.note-sources-label')!.click());
+      expect([...root.querySelectorAll('.note-sources li')].map((li) => li.textContent)).toEqual([
+        'The report — OPCW, 2017-06-29',
+        'A wire report — Reuters, 2017-06',
+        'An encyclopedia entry — Wikipedia, consulted 2026-12-07',
+        'Dated and read — AP, 2020-01',
+      ]);
+    } finally {
+      i18n.getMessage = original;
+    }
+  });
+
   test('a note without a summary (an imported review) shows its text and no button', () => {
     act(() => render(<NoteView note={{ ...base, summary: undefined }} />, root));
     expect(root.querySelector('.note-more')).toBeNull();

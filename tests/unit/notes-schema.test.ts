@@ -75,6 +75,35 @@ describe('dates', () => {
     expect(errors(note({ sources: future }))).toEqual(['sources.0.date: a date not in the future']);
   });
 
+  test('a living page may be dated by the day it was read: a day that exists, not in the future', () => {
+    const read = (accessed: string) =>
+      note().sources.map((s, i) => (i === 1 ? { title: s.title, publisher: s.publisher, accessed, url: s.url } : s));
+    expect(errors(note({ sources: read('2026-11-30') }))).toEqual([]);
+    expect(errors(note({ sources: read('2026-11') }))).toEqual([
+      'sources.1.accessed: the day it was read, as YYYY-MM-DD',
+    ]);
+    expect(errors(note({ sources: read('2026-02-30') }))).toEqual([
+      expect.stringMatching(/^sources\.1\.accessed: a date that exists/),
+    ]);
+    expect(errors(note({ sources: read('2999-01-01') }))).toEqual(['sources.1.accessed: a date not in the future']);
+  });
+
+  test('the audit counts a source as dated by its date or the day it was read, and a review before either', () => {
+    const src = (extra: Record<string, string>) => ({
+      title: 't',
+      publisher: 'p',
+      url: 'https://example.org/',
+      ...extra,
+    });
+    const audit = auditNotes([
+      note({ sources: [src({ date: '2017' }), src({ accessed: '2026-11-30' }), src({})] }),
+      note({ id: 'claim/read-after', sources: [src({ date: '2017' }), src({ accessed: '2026-12-02' })] }),
+    ] as never);
+    expect(audit.undated).toEqual(['claim/example: t']);
+    expect(audit.consulted).toBe(2);
+    expect(audit.reviewedBeforeSource).toEqual(['claim/read-after']);
+  });
+
   test('an imported review with an impossible date is refused too', () => {
     const imported = {
       ...note({ summary: undefined }),

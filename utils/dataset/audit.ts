@@ -134,8 +134,10 @@ export interface NotesAudit {
   sources: number;
   /** Claim notes whose sources come from fewer than two publishers. */
   fewPublishers: string[];
-  /** `note id: source title` for every source without a date. */
+  /** `note id: source title` for every source with neither a date nor the day it was read. */
   undated: string[];
+  /** Sources dated only by the day they were read (living pages without a date of their own). */
+  consulted: number;
   /** Claim notes with no source from an issuing body, court or official record. */
   noOfficial: string[];
   /** Claim notes whose body does not say what the note does not cover. */
@@ -155,6 +157,7 @@ export function auditNotes(notes: NoteFile[]): NotesAudit {
     sources: 0,
     fewPublishers: [],
     undated: [],
+    consulted: 0,
     noOfficial: [],
     noScope: [],
     mirrors: {},
@@ -167,8 +170,11 @@ export function auditNotes(notes: NoteFile[]): NotesAudit {
     dates.set(note.reviewed, (dates.get(note.reviewed) ?? 0) + 1);
     audit.sources += note.sources.length;
     for (const s of note.sources) {
-      if (!s.date) audit.undated.push(`${note.id}: ${s.title}`);
-      else if (s.date.slice(0, note.reviewed.length) > note.reviewed) audit.reviewedBeforeSource.push(note.id);
+      if (!s.date && !s.accessed) audit.undated.push(`${note.id}: ${s.title}`);
+      if (!s.date && s.accessed) audit.consulted++;
+      // A note cannot have been checked against a source before it was published or read.
+      for (const d of [s.date, s.accessed])
+        if (d && d.slice(0, note.reviewed.length) > note.reviewed) audit.reviewedBeforeSource.push(note.id);
       if (isMirror(s.url)) {
         const host = hostOf(s.url);
         audit.mirrors[host] = (audit.mirrors[host] ?? 0) + 1;
@@ -195,6 +201,7 @@ export function formatAudit(audit: NotesAudit): string {
   };
   list('claim notes with fewer than two publishers', audit.fewPublishers);
   list('sources without a date', audit.undated);
+  lines.push(`  (${audit.consulted} more are living pages dated by the day they were read: "consulted")`);
   list('claim notes without a source from the issuing body or an official record', audit.noOfficial);
   list('claim notes that do not say what they do not cover', audit.noScope);
   list(

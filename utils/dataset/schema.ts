@@ -38,11 +38,16 @@ export const importedSourceSchema = z.strictObject({
   url,
 });
 
-/** A source of a bundled note: who published it is always said; its date, when the page gives one, is not later than today. */
+/**
+ * A source of a bundled note: who published it is always said; its date, when the page gives one, is not later than
+ * today. `accessed` is the day a living page (an encyclopedia entry, a list an office keeps up to date, an "about"
+ * page) was read for the note, for a page that carries no date of its own: the reader sees it as "consulted".
+ */
 export const sourceSchema = z.strictObject({
   title: text,
   publisher: text,
   date: pastDate.optional(),
+  accessed: pastDate.refine((s) => s.length === 10, 'the day it was read, as YYYY-MM-DD').optional(),
   url,
 });
 

@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import notes from 'virtual:gloss/notes';
 import rules from 'virtual:gloss/rules';
 import ratings from 'virtual:gloss/ratings';
-import { compileRules, readForTab } from '@/utils/pipeline';
+import { compileRules, readForTabInSlices } from '@/utils/pipeline';
 import { bundledPhrasingModel } from '@/utils/analyze/model-file';
 import { bundledClaimsModel } from '@/utils/claims/model-file';
 import type { BackgroundMessage, ImportsReply, OptionsToBackground, TabState } from '@/utils/messages';
@@ -44,11 +44,19 @@ export default defineBackground(() => {
     void action.setBadgeBackgroundColor({ tabId, color: '#3b3b98' });
   }
 
+  // The latest read of each tab: a long read that a newer one overtook does not overwrite what the popup shows.
+  const latest = new Map<number, number>();
+  let reads = 0;
+
   async function read(tabId: number, message: Extract<BackgroundMessage, { type: 'gloss:read' }>) {
     const { text: _text, ...meta } = message.article;
+    const ticket = ++reads;
+    latest.set(tabId, ticket);
     const index = await imported.ready().catch(() => null);
     const search = index && index.retriever.size ? { retriever: index.retriever, exclude: bundledIds } : undefined;
-    const { reasons, ...context } = readForTab(
+    // A book-length page is read in slices with turns between them, so that the worker answers the popup and
+    // other tabs meanwhile.
+    const { reasons, ...context } = await readForTabInSlices(
       message,
       compileRules(rules),
       data,
@@ -64,6 +72,7 @@ export default defineBackground(() => {
     const missing = [...new Set(context.findings.map((f) => f.noteId))].filter((id) => !have.has(id));
     if (missing.length) context.notes.push(...(await imported.notes(missing).catch(() => [])));
     const state: TabState = { url: message.url, detection, article: meta, ...context };
+    if (latest.get(tabId) !== ticket) return state;
     void store.set(tabId, state);
     showCount(tabId, state.findings.length);
     return state;
@@ -194,9 +203,13 @@ export default defineBackground(() => {
   // A navigation starts a new page: its findings are not the old page's.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading' && change.url !== undefined) {
+      latest.delete(tabId);
       void store.delete(tabId);
       showCount(tabId, 0);
     }
   });
-  browser.tabs.onRemoved.addListener((tabId) => void store.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    latest.delete(tabId);
+    void store.delete(tabId);
+  });
 });

@@ -10,7 +10,7 @@ import type { CompiledDataset } from './dataset/compile';
 import { compileRuleSet, type CompiledRuleSet, type RuleSet } from './analyze/rules';
 import { analyzeText, dedupe } from './analyze';
 import { phrasingFindings, type LoadedModel } from './analyze/model';
-import { sentences as splitSentences, type Span } from './text/segment';
+import { sentences as splitSentences, spanAt, type Span } from './text/segment';
 import type { Quote } from './text/quotes';
 import type { Voice } from './analyze/voice';
 import { detectArticle } from './detect';
@@ -18,6 +18,8 @@ import { extractArticle, type Extraction } from './extract';
 import { matchClaims, matchTerms, outletContext, outletsByName, type ClaimSearch } from './notes/match';
 import { thresholdFor, type Sensitivity } from './sensitivity';
 import { unsupportedClaims, type ClaimsModel } from './claims/stage';
+import { countTerms, onePerThing } from './analyze/repeats';
+import { yieldToBrowser } from './dom/yield';
 
 const reported = new Set<string>();
 
@@ -60,6 +62,8 @@ export function analyzePhrasing(
   model?: LoadedModel,
   /** Whether a finding can be shown to the reader; one finding per repeated term is chosen among those. */
   shown?: (f: Finding) => boolean,
+  /** One finding per repeated term (off for a slice of a long text: the choice is made over all slices). */
+  perThing = true,
 ): PhrasingResult {
   const set = ruleSetFor(sets, lang);
   if (!set) {
@@ -74,7 +78,7 @@ export function analyzePhrasing(
     // the rules' own confidences meet the same floor (utils/analyze/model.ts).
     const floor = thresholdFor(sensitivity);
     const analysis = analyzeText(text, set, { threshold: model?.model ? 0 : floor });
-    const scored = phrasingFindings(text, analysis, model?.model ?? null, floor, shown);
+    const scored = phrasingFindings(text, analysis, model?.model ?? null, floor, shown, perThing);
     const reason = model?.reason ?? scored.reason;
     return {
       sentences: analysis.sentences,
@@ -166,8 +170,23 @@ function matchAll(
   data: CompiledDataset,
   imported?: ImportedSearch,
 ): ContextResult {
-  const context = [...matchClaims(text, sentences, data, imported), ...matchTerms(text, sentences, data)];
-  const findings = dedupe([...phrasing, ...context]);
+  const findings = dedupe([...phrasing, ...contextFindings(text, sentences, data, imported)]);
+  return withNotes(findings, article, pageUrl, data, imported);
+}
+
+/** The claim and term findings of a text (the notes' matching, without the phrasing). */
+function contextFindings(text: string, sentences: Span[], data: CompiledDataset, imported?: ImportedSearch) {
+  return [...matchClaims(text, sentences, data, imported), ...matchTerms(text, sentences, data)];
+}
+
+/** The notes the findings and the page's outlets refer to. */
+function withNotes(
+  findings: Finding[],
+  article: Pick<ArticleInfo, 'byline' | 'originalPublisher'>,
+  pageUrl: string | null,
+  data: CompiledDataset,
+  imported?: ImportedSearch,
+): ContextResult {
   const outlet = hostnameOf(pageUrl) ? outletContext(pageUrl, data) : null;
   const outlets = outletsByName([article.byline, article.originalPublisher], data, outlet?.noteId);
   const ids = new Set<string>();
@@ -231,6 +250,125 @@ export function readForTab(
     findings: shownFindings(context.findings, read.hidden, read.unmarkable),
     reasons: phrasing.reasons,
   };
+}
+
+/**
+ * Characters in a slice of a long article (about 1,700 words): the background's analysis of one slice with its
+ * margins takes about 15 ms on this project's slow test machine, so that reading a book-length page never holds
+ * the worker for 50 ms at a time. Texts up to four slices (about 6,500 words: an analysis of 40–50 ms in one
+ * call) are read whole, as they always were: the model reads some of its evidence over the whole article (how
+ * often a word recurs, how dense the rules' matches are), which in a longer text it reads over the slice and its
+ * margins.
+ */
+export const SLICE_CHARS = 10_000;
+/** Text read before and after a slice, for the quotations, voices and claim windows that cross its edges. */
+const MARGIN_CHARS = 2_000;
+const OPENS_QUOTE = /["“‘'«»„‹›]/;
+
+/**
+ * The first place at or after `from` where a long text can be cut: the start of a paragraph that does not open with
+ * a quotation mark (a quotation that runs over paragraphs reopens each one); in a paragraph with no break for
+ * twice a slice, the start of a sentence. The text's length when there is none.
+ */
+export function breakAfter(text: string, from: number, within = 2 * SLICE_CHARS): number {
+  if (from <= 0) return 0;
+  if (from >= text.length) return text.length;
+  const limit = Math.min(text.length, from + within);
+  for (let p = text.indexOf('\n', from - 1); p >= 0 && p < limit; p = text.indexOf('\n', p + 1)) {
+    let q = p + 1;
+    while (q < text.length && /\s/.test(text[q]!)) q++;
+    if (q >= text.length) return text.length;
+    if (!OPENS_QUOTE.test(text[q]!)) return q;
+  }
+  const sentence = /[.!?]\s+(?=\p{Lu})/gu;
+  sentence.lastIndex = from;
+  const m = sentence.exec(text);
+  if (m && m.index < limit) return m.index + m[0].length;
+  const space = text.indexOf(' ', from);
+  return space < 0 ? text.length : space + 1;
+}
+
+/** A long text's slices, each about `size` characters, cut where `breakAfter` allows; one for up to four slices. */
+export function sliceText(text: string, size = SLICE_CHARS): Span[] {
+  const out: Span[] = [];
+  if (text.length <= 4 * size) return [{ start: 0, end: text.length }];
+  let start = 0;
+  while (text.length - start > size * 1.5) {
+    const cut = breakAfter(text, start + size, size);
+    if (cut <= start || cut >= text.length) break;
+    out.push({ start, end: cut });
+    start = cut;
+  }
+  out.push({ start, end: text.length });
+  return out;
+}
+
+/**
+ * `readForTab` for an article of any length without holding the caller for long: a text longer than a slice is
+ * read slice by slice (each with the text around it, so that a quotation or a claim's source across the cut is
+ * still seen), with a turn for other work between slices; one finding per repeated term and the notes are then
+ * chosen over the whole text. A text of one slice is read as `readForTab` reads it.
+ */
+export async function readForTabInSlices(
+  read: TabRead,
+  rules: CompiledRuleSet[],
+  data: CompiledDataset,
+  imported?: ImportedSearch,
+  model?: LoadedModel,
+  claims?: ClaimsModel,
+  options: { size?: number; pause?: () => Promise<void> } = {},
+): Promise<ContextResult & { reasons: string[] }> {
+  const { text, ...meta } = read.article;
+  const slices = sliceText(text, options.size);
+  if (slices.length === 1) return readForTab(read, rules, data, imported, model, claims);
+  const pause = options.pause ?? yieldToBrowser;
+  const margin = Math.min(MARGIN_CHARS, options.size ?? MARGIN_CHARS);
+  const sentences: Span[] = [];
+  const phrasing: Finding[] = [];
+  const context: Finding[] = [];
+  const reasons = new Set<string>();
+  const terms = new Map<string, number>();
+  for (const slice of slices) {
+    const from = slice.start === 0 ? 0 : Math.min(slice.start, breakAfter(text, slice.start - margin, margin));
+    const to = breakAfter(text, Math.min(text.length, slice.end + margin / 2), margin);
+    const sub = text.slice(from, to);
+    const inSlice = (start: number) => from + start >= slice.start && from + start < slice.end;
+    const global = <T extends Span>(x: T): T => ({ ...x, start: x.start + from, end: x.end + from });
+    const found = withClaims(
+      sub,
+      analyzePhrasing(
+        sub,
+        meta.lang,
+        rules,
+        read.sensitivity,
+        model,
+        (f) => shownFindings([global(f)], read.hidden, read.unmarkable).length > 0,
+        false,
+      ),
+      claims,
+      read.sensitivity,
+    );
+    for (const r of found.reasons) reasons.add(r);
+    for (const s of found.sentences) if (inSlice(s.start)) sentences.push(global(s));
+    for (const f of found.findings) if (inSlice(f.start)) phrasing.push(global(f));
+    try {
+      for (const f of contextFindings(sub, found.sentences, data, imported))
+        if (inSlice(f.start)) context.push(global(f));
+    } catch (error) {
+      reportOnce('notes', error);
+    }
+    countTerms(text, slice.start, slice.end, terms);
+    if (slice.end < text.length) await pause();
+  }
+  const at = (f: Finding): Finding => ({ ...f, sentence: spanAt(sentences, f.start) });
+  // A term note is shown once per article, at its first mention.
+  const termNotes = new Set<string>();
+  const notes = context.filter(
+    (f) => f.category !== 'term-context' || (!termNotes.has(f.noteId) && !!termNotes.add(f.noteId)),
+  );
+  const chosen = shownFindings(onePerThing(text, dedupe(phrasing), terms), read.hidden, read.unmarkable);
+  const findings = shownFindings(dedupe([...chosen, ...notes]).map(at), read.hidden, read.unmarkable);
+  return { ...withNotes(findings, meta, read.url, data, imported), reasons: [...reasons] };
 }
 
 export interface ReadOptions {

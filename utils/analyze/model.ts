@@ -342,14 +342,13 @@ export function phrasingFindings(
   model: PhrasingModel | null,
   floor: number,
   shown: (f: Finding) => boolean = () => true,
+  /** One finding per repeated term (the default); off when the caller reads a long text in slices and chooses over all of them. */
+  perThing = true,
 ): { findings: Finding[]; reason?: string } {
   // A repeated term is highlighted at its first use the reader can see: findings that will not be shown (a
   // category switched off, words in an editable region) are left out before the uses are counted together.
-  const rulesAlone = () =>
-    onePerThing(
-      text,
-      analysis.findings.filter((f) => f.confidence >= floor && shown(f)),
-    );
+  const once = (findings: Finding[]) => (perThing ? onePerThing(text, findings) : findings);
+  const rulesAlone = () => once(analysis.findings.filter((f) => f.confidence >= floor && shown(f)));
   if (!model) return { findings: rulesAlone() };
   try {
     const voice = analysis.voice;
@@ -363,7 +362,7 @@ export function phrasingFindings(
       voice ? (s, e) => voice.isWriter(s, e) : undefined,
       (c) => analysis.findings.find((f) => f.category === c)?.noteId ?? `technique/${c}`,
     );
-    return { findings: onePerThing(text, scored.filter(shown)) };
+    return { findings: once(scored.filter(shown)) };
   } catch {
     return { findings: rulesAlone(), reason: 'phrasing model off: scoring failed on this page; rules only' };
   }

@@ -35,7 +35,12 @@ export function termOf(f: Pick<Finding, 'text'>): string {
  * article uses the term (every use, the speakers' included) when it is more than once. Findings of the claim and
  * term notes are not phrasing and pass untouched.
  */
-export function onePerThing(text: string, findings: readonly Finding[]): Finding[] {
+export function onePerThing(
+  text: string,
+  findings: readonly Finding[],
+  /** How often a term occurs in the text, when the caller has counted already (`countTerms`). */
+  counted?: ReadonlyMap<string, number>,
+): Finding[] {
   const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
   const seen = new Map<string, Finding>();
   const repeated = new Set<string>();
@@ -57,13 +62,12 @@ export function onePerThing(text: string, findings: readonly Finding[]): Finding
   }
   if (!repeated.size) return out;
   // How often each repeated term occurs in the article, counted once over the text.
-  const terms = new Map<string, number>();
-  for (const key of repeated) terms.set(key.slice(key.indexOf('\u0000') + 1), 0);
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const s = stem(m[0]);
-    const n = terms.get(s);
-    if (n !== undefined) terms.set(s, n + 1);
+  let terms = counted;
+  if (!terms) {
+    const counts = new Map<string, number>();
+    for (const key of repeated) counts.set(key.slice(key.indexOf('\u0000') + 1), 0);
+    countTerms(text, 0, text.length, counts, true);
+    terms = counts;
   }
   return out.map((f) => {
     const key = `${f.category}\u0000${termOf(f)}`;
@@ -72,4 +76,19 @@ export function onePerThing(text: string, findings: readonly Finding[]): Finding
     if (n < 2) return f;
     return { ...f, explain: `${f.explain} Used ${n} times in this article; highlighted once, where it first appears.` };
   });
+}
+
+/**
+ * Adds the uses of each term in `text` from `start` to `end` to `counts` (a long text is counted slice by slice);
+ * with `only`, just the terms already in `counts`.
+ */
+export function countTerms(text: string, start: number, end: number, counts: Map<string, number>, only = false): void {
+  const word = new RegExp(WORD.source, WORD.flags);
+  word.lastIndex = start;
+  for (let m = word.exec(text); m && m.index < end; m = word.exec(text)) {
+    const s = stem(m[0]);
+    const n = counts.get(s);
+    if (n !== undefined) counts.set(s, n + 1);
+    else if (!only) counts.set(s, 1);
+  }
 }

@@ -1,0 +1,82 @@
+/** A long article read in slices by the background: where the text is cut, and the same reading as in one piece. */
+import { describe, expect, test } from 'vitest';
+import { extractArticle } from '@/utils/extract';
+import { breakAfter, readForTab, readForTabInSlices, sliceText } from '@/utils/pipeline';
+import { HAS_SEED, SEED_HTML, SEED_URL, dataset, html, rules } from './helpers';
+
+describe('where a long text is cut', () => {
+  test.each([
+    ['at the next paragraph', 'One two.\n\nThree four.\n\nFive.', 3, 'Three four.\n\nFive.'],
+    ['at once at the start of a paragraph', 'One two.\n\nThree four.', 10, 'Three four.'],
+    ['not before a paragraph that reopens a quotation', 'One.\n\n“Two, he said.\n\n“Three.”\n\nFour.', 1, 'Four.'],
+    ['not before a paragraph opening with a straight quote', 'One.\n\n"Two.\n\n"Three."\n\nFour.', 1, 'Four.'],
+    [
+      'at a sentence where a paragraph has no break',
+      'One two three. Four five six. Seven.',
+      5,
+      'Four five six. Seven.',
+    ],
+    ['at a space where there is no sentence either', 'one two three four five six', 5, 'three four five six'],
+  ])('%s', (_, text, from, rest) => {
+    expect(text.slice(breakAfter(text, from, 100))).toBe(rest);
+  });
+
+  test('the start and the end stay where they are', () => {
+    expect(breakAfter('abc', 0)).toBe(0);
+    expect(breakAfter('abc', 3)).toBe(3);
+    expect(breakAfter('abc', 9)).toBe(3);
+  });
+
+  test('a text up to four slices is one slice', () => {
+    const text = 'A sentence here.\n\n'.repeat(20);
+    expect(sliceText(text, text.length / 4)).toEqual([{ start: 0, end: text.length }]);
+  });
+
+  test.each([
+    ['paragraphs', 'A sentence of some words here, and more.\n\n'.repeat(500)],
+    ['one paragraph of sentences', 'A sentence of some words here, and more. '.repeat(500)],
+    ['one paragraph without a full stop', 'words and words and more words '.repeat(500)],
+    ['quotations running over every paragraph', '“A quoted paragraph of words.\n\n'.repeat(300) + 'The end.'],
+  ])('slices of %s cover the text in order, none empty', (_, text) => {
+    const slices = sliceText(text, 1000);
+    expect(slices[0]!.start).toBe(0);
+    expect(slices.at(-1)!.end).toBe(text.length);
+    for (let i = 0; i < slices.length; i++) {
+      expect(slices[i]!.end).toBeGreaterThan(slices[i]!.start);
+      if (i) expect(slices[i]!.start).toBe(slices[i - 1]!.end);
+    }
+    if (!text.startsWith('“')) expect(slices.length).toBeGreaterThan(5);
+  });
+});
+
+describe.skipIf(!HAS_SEED)('the seed article read in slices', () => {
+  const article = extractArticle(html(SEED_HTML), SEED_URL).article;
+
+  test('an article of ordinary length is read as readForTab reads it', async () => {
+    let pauses = 0;
+    const read = { article, url: SEED_URL };
+    const sliced = await readForTabInSlices(read, rules, dataset.notes, undefined, undefined, undefined, {
+      pause: async () => void pauses++,
+    });
+    expect(sliced).toEqual(readForTab(read, rules, dataset.notes));
+    expect(pauses).toBe(0);
+  });
+
+  test('three copies in slices of 600 characters: the same findings, notes and sentences as in one piece', async () => {
+    const text = [article.text, article.text, article.text].join('\n\n');
+    const read = { article: { ...article, text }, url: SEED_URL, hidden: ['doubt' as const] };
+    const slices = sliceText(text, 600);
+    expect(slices.length).toBeGreaterThan(8);
+    let pauses = 0;
+    const sliced = await readForTabInSlices(read, rules, dataset.notes, undefined, undefined, undefined, {
+      size: 600,
+      pause: async () => void pauses++,
+    });
+    const whole = readForTab(read, rules, dataset.notes);
+    expect(pauses).toBe(slices.length - 1);
+    expect(sliced.findings.length).toBeGreaterThan(20);
+    expect(sliced.findings).toEqual(whole.findings);
+    expect(sliced.notes.map((n) => n.id)).toEqual(whole.notes.map((n) => n.id));
+    expect(sliced.outlet).toEqual(whole.outlet);
+  });
+});

@@ -25,7 +25,7 @@ const JUDGED: [Verdict, Category, string, string, string, boolean][] = [
     '“winner-take-all states”',
     'Democrats have no “winner-take-all states” (where whoever comes in first place gets all that state’s delegates) — instead, they allot delegates proportionally based on each contest’s results.',
     'a term of art explained in the same sentence, not the writer distancing',
-    true,
+    false,
   ],
   [
     'debatable',
@@ -121,7 +121,7 @@ const JUDGED: [Verdict, Category, string, string, string, boolean][] = [
     '"blind date"',
     'Surveys of women who actually went on dates with men they contacted during the "blind date" period found that they reported having a good time regardless of how much more attractive they were than the men (as rated by other OkCupid users):',
     'the name of a study period, not distance',
-    true,
+    false,
   ],
   [
     'correct',
@@ -185,7 +185,7 @@ const JUDGED: [Verdict, Category, string, string, string, boolean][] = [
     '“mixed status”',
     'Families of “mixed status” – typically, noncitizen parents with citizen children – could face a choice of either leaving the U.S. together or splitting up.',
     'a term of art, explained after the dash',
-    true,
+    false,
   ],
   [
     'wrong',
@@ -273,7 +273,7 @@ const JUDGED: [Verdict, Category, string, string, string, boolean][] = [
     '“death panels,”',
     'Appellate courts have turned back lawsuits that complain that the Affordable Care Act set up Medicare “death panels,” had been drafted in the wrong chamber of Congress or bestowed special favors to Capitol Hill employees.',
     'a slogan from lawsuits quoted as a claim: a mention',
-    true,
+    false,
   ],
   [
     'correct',
@@ -329,7 +329,7 @@ const JUDGED: [Verdict, Category, string, string, string, boolean][] = [
     '"fascist,"',
     'The smears "racist," "fascist," "white privilege" and "Nazi" -- like "commie" of the 1950s -- are so overused as to become meaningless.',
     'words named as words ("the smears “racist,” “fascist,”")',
-    true,
+    false,
   ],
   [
     'correct',
@@ -377,7 +377,7 @@ const JUDGED: [Verdict, Category, string, string, string, boolean][] = [
     '"no"',
     'There was another clarification yesterday after the press ran with a terse Trumpian response—"no"—to ABC reporter Cecilia Vega\'s question about whether he believes Russia is still meddling in American politics.',
     "a speaker's one-word answer quoted",
-    true,
+    false,
   ],
   [
     'wrong',
@@ -385,7 +385,7 @@ const JUDGED: [Verdict, Category, string, string, string, boolean][] = [
     '“robbed”',
     'Brazile did not allege, as CNN reported in this chyron, that the DNC “robbed” Sanders of the nomination.',
     'a partial quotation of what someone alleged',
-    true,
+    false,
   ],
   [
     'correct',
@@ -490,7 +490,7 @@ const JUDGED: [Verdict, Category, string, string, string, boolean][] = [
     '“convalescent plasma,”',
     'The FDA recently issued guidance on the investigational use of such “convalescent plasma,” which contains antibodies to the coronavirus, and clinical trials are underway.',
     'a technical term introduced in quotation marks',
-    true,
+    false,
   ],
 ];
 

@@ -74,6 +74,59 @@ describe('quotation marks', () => {
     ['PolitiFact rated the claim as “false” in March.', [['“false”', 'speech']]],
     // The writer picking up a speaker's words to turn them is still the writer's distance from them.
     ['There are no doubts that the words “all individuals” don’t include them.', [['“all individuals”', 'scare']]],
+    // Terms the writer introduces and defines on the spot, or names as a policy, a law, a programme.
+    [
+      'Families of “mixed status” – typically, noncitizen parents with citizen children – could face a choice.',
+      [['“mixed status”', 'name']],
+    ],
+    [
+      'The FDA issued guidance on such “convalescent plasma,” which contains antibodies to the virus.',
+      [['“convalescent plasma,”', 'name']],
+    ],
+    [
+      'Democrats have no “winner-take-all states” (where whoever comes first gets all the delegates).',
+      [['“winner-take-all states”', 'name']],
+    ],
+    ['It prevented "normal order" – the process by which both chambers lay out budgets.', [['"normal order"', 'name']]],
+    ['The tax applies to costly plans (hence the “Cadillac tax” nickname).', [['“Cadillac tax”', 'name']]],
+    [
+      'Pharmacists could provide emergency contraception, also known as the "morning-after pill," without a prescription.',
+      [['"morning-after pill,"', 'name']],
+    ],
+    ['Migrants face prosecution under the "zero tolerance" policy.', [['"zero tolerance"', 'name']]],
+    ['He joined after Reagan’s 1986 “amnesty” bill.', [['“amnesty”', 'name']]],
+    // A term the article also uses without marks is one the writer took up, when it is more than one word.
+    [
+      'As “social distancing” spreads, people meet online. Social distancing rules stay in place.',
+      [['“social distancing”', 'name']],
+    ],
+    // Words named as a group, item after item.
+    [
+      'The smears "racist," "fascist," and "Nazi" are so overused as to be meaningless.',
+      [
+        ['"racist,"', 'mention'],
+        ['"fascist,"', 'mention'],
+        ['"Nazi"', 'mention'],
+      ],
+    ],
+    // A speaker or a reporting verb anywhere in the sentence; a speaker carried over by "He …".
+    ['Brazile did not allege, as CNN reported, that the DNC “robbed” Sanders.', [['“robbed”', 'speech']]],
+    ['The panel found "no evidence" of ties.', [['"no evidence"', 'speech']]],
+    ['Trump heralded the plan as a "historic breakthrough," even so.', [['"historic breakthrough,"', 'speech']]],
+    ['Justice Alito’s “not true” rejoinder is illustrative.', [['“not true”', 'speech']]],
+    ['“No clue,” agrees a woman next to him.', [['“No clue,”', 'speech']]],
+    ['He was also branded a “traitor” by rivals.', [['“traitor”', 'speech']]],
+    [
+      'Mr. Sokolski says he need not dig deep. He lists three: that the deal is “silent” on Bushehr.',
+      [['“silent”', 'speech']],
+    ],
+    // …and what stays the writer's own marks.
+    ['Trump keeps using these “facts” anyway – because he can.', [['“facts”', 'scare']]],
+    ['Computer “glitches” seem massive. The glitches were fixed.', [['“glitches”', 'scare']]],
+    ['The minister said the plan was sound. The “reform” was passed anyway.', [['“reform”', 'scare']]],
+    ['The minister said the plan was sound.\n\nHe wants a “reform” now.', [['“reform”', 'scare']]],
+    ['The “democratic” regime jailed them.', [['“democratic”', 'scare']]],
+    ['It used the SPLC’s work to identify "hate" groups.', [['"hate"', 'scare']]],
   ])('%j', (text, expected) => {
     expect(kinds(text)).toEqual(expected);
   });

@@ -26,6 +26,7 @@ describe('voice: what is someone else’s', () => {
     ['It is what the mayor calls “a war on drivers”.', 'war on drivers', 'name'],
     ['He branded the protesters thugs and criminals.', 'thugs', 'frame'],
     ['Opponents dubbed it the death tax.', 'death tax', 'frame'],
+    ['Opponents also dubbed it the death tax.', 'death tax', 'frame'],
     ['Most respondents said they had heard “a lot” about it.', 'a lot', 'partial-quote'],
     // Indirect speech.
     ['Trump said the media was corrupt and dishonest.', 'corrupt', 'reported'],
@@ -50,6 +51,13 @@ describe('voice: what is someone else’s', () => {
     ['Economists found that the system was “nearly optimal” for now.', 'nearly optimal', 'partial-quote'],
     // Quotes the writer puts around a term are the writer's distance, not the writer's label.
     ['amid the collapse of “opposition” forces', 'opposition', 'scare'],
+    ['Trump keeps using these “facts” anyway – because he can.', 'facts', 'scare'],
+    // A term the writer introduces is a name; words named as a group are mentions; a quoted term with a speaker
+    // in its sentence is a partial quote.
+    ['Families of “mixed status” – typically, noncitizen parents – could face a choice.', 'mixed status', 'name'],
+    ['The smears "racist," "fascist," and "Nazi" are overused.', 'fascist', 'mention'],
+    ['Brazile did not allege, as CNN reported, that the DNC “robbed” Sanders.', 'robbed', 'partial-quote'],
+    ['It was also branded a “witch hunt” by his allies.', 'witch hunt', 'partial-quote'],
     // Transcripts, interviews and posts.
     [
       'Debate night\n\nTRUMP: This is a disgrace.\n\nCLINTON: That is a lie.\n\nTRUMP: It is a hoax.',

@@ -36,16 +36,16 @@ const SPEECH_VERBS =
   'said|says|say|told|tells|asked|asks|stated|states|declared|declares|wrote|writes|added|adds|tweeted|posted|replied|answered|insisted|warned|argued|noted|explained|announced|according to|in a statement';
 const SPEECH_BEFORE = new RegExp(`\\b(?:${SPEECH_VERBS})\\b[^.!?“”"]{0,30}$`, 'i');
 const SPEECH_AFTER =
-  /^[,.]?\s*(?:[\p{L}’'.-]+\s+){0,7}?(?:said|says|told|asked|stated|declared|wrote|added|tweeted|posted|replied|insisted|warned|argued|noted|explained|announced)\b/iu;
+  /^[,.]?\s*(?:[\p{L}’'.-]+\s+){0,7}?(?:said|says|told|asked|stated|declared|wrote|added|tweeted|posted|replied|insisted|warned|argued|noted|explained|announced|agreed|agrees|answered|responded|shouted|recalled)\b/iu;
 const MENTION_BEFORE =
-  /(?<!so[- ])\b(?:called|calls|call|named|titled|entitled|dubbed|nicknamed|known as(?: (?:a|an|the))?|termed|the (?:word|term|phrase|label|name|slur|epithet|expression|hashtag|slogan|headline|film|book|song|album|report|programme|program|operation|campaign|movement|show|series|podcast))\s*$/i;
+  /(?<!\bso[- ])\b(?:called|calls|call|named|titled|entitled|dubbed|nicknamed|known as(?: (?:a|an|the))?|termed|the (?:word|term|phrase|label|name|slur|epithet|expression|hashtag|slogan|headline|film|book|song|album|report|programme|program|operation|campaign|movement|show|series|podcast))\s*$/i;
 // "“alien”, a Latinate word": a word named as a word.
 const MENTION_AFTER =
   /^[,\s]*(?:is |was )?(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:word|term|phrase|label|name|expression|slur|epithet|euphemism|coinage)\b/iu;
 // The writer reports an answer, a label or a verdict someone else gave: "respondents heard “a lot”", "the court
 // called it “unlawful”", "what she calls “…”", "described the plan as “…”", "branded them “…”".
 const FRAME_BEFORE =
-  /\b(?:heard|answered|responded|chose|selected|picked|(?:describ|characteri[sz]|portray|depict|dismiss|denounc|condemn|hail|prais|derid|mock|ridicul|brand|label|refer(?:s|red)? to|regard|view|hyp|tout|bill|cast|paint|fram|sa[wy]|sees|rat(?:ed|es|ing)|deem)\w*(?:\s+[^\s.!?“”"]+){0,6}\s+as(?:\s+(?:a|an|the))?|(?<!so[- ])(?:calls?|called|calling|dubb(?:ed|ing)|brand(?:ed|ing)|label(?:l?ed|l?ing))(?:\s+[^\s.!?“”"]+){0,5}?(?:\s+(?:a|an|the|his|her|their|its|them|him|it|this|that))?|what (?:\S+\s+){1,3}(?:calls?|called|describes?|described|terms?|termed|dubs?|dubbed|hyped|touted))\s*$/i;
+  /\b(?:heard|answered|responded|chose|selected|picked|(?:describ|characteri[sz]|portray|depict|dismiss|denounc|condemn|hail|prais|derid|mock|ridicul|brand|label|refer(?:s|red)? to|regard|view|hyp|tout|bill|cast|paint|fram|sa[wy]|sees|rat(?:ed|es|ing)|deem)\w*(?:\s+[^\s.!?“”"]+){0,6}\s+as(?:\s+(?:a|an|the))?|(?<!\bso[- ])(?:calls?|called|calling|dubb(?:ed|ing)|brand(?:ed|ing)|label(?:l?ed|l?ing))(?:\s+[^\s.!?“”"]+){0,5}?(?:\s+(?:a|an|the|his|her|their|its|them|him|it|this|that))?|what (?:\S+\s+){1,3}(?:calls?|called|describes?|described|terms?|termed|dubs?|dubbed|hyped|touted))\s*$/i;
 // Words listed as words: "words like “excellence”", "the conflation of “rights” with “respect”".
 const LISTED_BEFORE =
   /\b(?:words?|terms?|phrases?|labels?|names?|expressions?|slogans?|buzzwords?)\s*,?\s*(?:like|such as|including)\s*$/i;
@@ -53,13 +53,15 @@ const COORDINATED = /^[,]?\s*(?:and|or|with|vs\.?|versus|over|to|from|led|into|n
 const COORDINATED_BEFORE = /[”"’']\s*,?\s*(?:and|or|with|vs\.?|versus|over|to|from|led|into|nor)\s+$/i;
 // Nouns that report speech: a short quote in a sentence about someone's remarks is theirs.
 const SPEECH_NOUN =
-  /\b(?:remarks?|speech|statement|interview|testimony|letter|memo|tweet|post|op-ed|column|criticism|complaint|rhetoric|railed|slammed|blasted|lambasted|attacked|declaring|touted|hyped|mocked|derided|rejected|embraced|invoked|promised|pledged|vowed)\b/i;
+  /\b(?:remarks?|speech|statement|interview|testimony|letter|memo|tweet|post|op-ed|column|criticism|complaint|rhetoric|rejoinder|retort|quip|quote|response|argument|acknowledge?ment|assertion|allegation|accusation|refrain|mantra|(?:attack|jab|taunt|boast) (?:by|from)|railed|slammed|blasted|lambasted|attacked|declaring|touted|hyped|mocked|derided|rejected|embraced|invoked|promised|pledged|vowed)\b/i;
 
 // A speaker credited anywhere in the sentence: a short quote there is a partial quotation of that speaker
 // ("Trump told reporters he would “absolutely” extend an invitation"), not the writer's distance from a word.
 // "described as" is left out on purpose: "described by Washington as a “signal”" is the writer's framing.
 const SPEAKER_IN_SENTENCE =
-  /\b(?:said|says|told|tells|stated|states|declared|declares|wrote|writes|added|adds|asked|asks|tweeted|posted|replied|answered|insisted|insists|urged|urges|warned|warns|argued|argues|noted|explained|announced|testified|complained|quoted|(?<!so-)(?:calling|called|calls)|according to|in a statement|in an interview|made (?:it )?clear|vowed|vows|promised|promises|pledged|demanded|demands|denied|denies|admitted|admits|acknowledged|conceded|claimed|claims|accused|accuses|dismissed|condemned|criticized|criticised|praised|hailed|blamed|branded|dubbed|labelled|labeled|urging|saying|telling|arguing|insisting|warning|describing)\b/i;
+  /\b(?:said|says|told|tells|stated|states|declared|declares|wrote|writes|added|adds|asked|asks|tweeted|posted|replied|answered|insisted|insists|urged|urges|warned|warns|argued|argues|noted|noting|explained|announced|testified|complained|complain|complains|quoted|(?<!so-)(?:calling|called|calls)|according to|in a statement|in an interview|made (?:it )?clear|vowed|vows|promised|promises|pledged|demanded|demands|denied|denies|admitted|admits|acknowledged|conceded|claimed|claims|accused|accuses|accusing|dismissed|condemned|criticized|criticised|praised|hailed|blamed|branded|dubbed|labelled|labeled|urging|saying|telling|arguing|insisting|warning|describing|alleged|allege|alleges|alleging|reported|reports|found|finds|deemed|deems|heralded|heralds|reiterated|reiterates|repeated his|repeated her|repeated their|joked|jokes|joking|lamented|laments|cited|cites|citing|decried|decries|decrying|suggested|suggests|recommended|recommends|labels|characterizing|characterising|characterized|characterised|referred to|refers to|predicted|boasted|bragged|expressed|spoke of|talked about|talk of|cries of|chants of|put it|claiming|confirmed|confirms|underscored|underscores|underscore|notes|heckled|agrees|agreed|informed|answer|meant)\b/i;
+// A sentence that goes on with the speaker of the sentence before ("Mr. Sokolski says … . He lists three: …").
+const CARRIED_SUBJECT = /^\s*(?:(?:but|and|yet|still|now|then|also|later),?\s+)?(?:he|she|they)\b/i;
 const MINOR_WORD = /^(?:of|the|a|an|and|or|in|on|at|to|for|de|la|le|al|el|von|van|der)$/i;
 
 function isTitleCase(inner: string): boolean {
@@ -115,7 +117,7 @@ export function findQuotes(text: string): Quote[] {
   }
   // The first line is the headline when a body follows it.
   const headlineEnd = text.indexOf('\n');
-  return pairs.map((p) =>
+  const quotes = pairs.map((p) =>
     classify(
       text,
       p.start,
@@ -124,6 +126,54 @@ export function findQuotes(text: string): Quote[] {
         (p.end <= headlineEnd || (!text.slice(p.start, p.end).includes('\n') && inHeadlineLike(text, p.start))),
     ),
   );
+  for (let i = 1; i < quotes.length; i++) {
+    const q = quotes[i]!;
+    const prev = quotes[i - 1]!;
+    // An item of a list of quoted words is what the item before it is: "The smears “racist,” “fascist,” …".
+    if (q.kind === 'scare' && prev.kind !== 'scare' && LIST_ITEM_BEFORE.test(text.slice(prev.end - 1, q.start)))
+      q.kind = prev.kind;
+  }
+  termsInUse(text, quotes);
+  return quotes;
+}
+
+/**
+ * A quoted term that the writer also uses without marks, elsewhere in the article, is a term the writer introduced
+ * and then took up ("the practice of “social distancing” … social distancing rules"), not one the writer keeps at
+ * a distance: scare quotes are kept up on every use. Such a term is a name.
+ */
+function termsInUse(text: string, quotes: Quote[]): void {
+  let lower: string | undefined;
+  let inside: Int32Array | undefined;
+  const seen = new Map<string, boolean>();
+  for (const q of quotes) {
+    if (q.kind !== 'scare' || q.words < TERM_MIN_WORDS) continue;
+    const term = text
+      .slice(q.start + 1, q.end - 1)
+      .replace(/[,.;:!?…]+$/, '')
+      .trim()
+      .toLowerCase();
+    if (term.length < 3 || /\n/.test(term)) continue;
+    let used = seen.get(term);
+    if (used === undefined) {
+      lower ??= text.toLowerCase();
+      if (!inside) {
+        // Prefix counts of characters inside quotation marks, so "is this occurrence inside a quote" is O(1).
+        inside = new Int32Array(text.length + 1);
+        const mark = new Uint8Array(text.length);
+        for (const p of quotes) mark.fill(1, p.start, p.end);
+        for (let i = 0; i < text.length; i++) inside[i + 1] = inside[i]! + mark[i]!;
+      }
+      used = false;
+      for (let at = lower.indexOf(term); at >= 0 && !used; at = lower.indexOf(term, at + 1)) {
+        const end = at + term.length;
+        if (/[\p{L}\p{N}-]/u.test(lower[at - 1] ?? ' ') || /[\p{L}\p{N}-]/u.test(lower[end] ?? ' ')) continue;
+        if (inside[end]! - inside[at]! === 0) used = true;
+      }
+      seen.set(term, used);
+    }
+    if (used) q.kind = 'name';
+  }
 }
 
 function isOpening(text: string, i: number, ch: string): boolean {
@@ -173,12 +223,32 @@ function inHeadlineLike(text: string, at: number): boolean {
   if (to - from > 160) return false;
   const line = text.slice(from, to).trim();
   if (/^(?:more|related|read more|see also|watch|listen|opinion|analysis)\s*:/i.test(line)) return true;
+  // A video player's caption ("JUST WATCHED Congress returns with long 'to do' list Replay More Videos ...").
+  if (/^just watched\b/i.test(line)) return true;
   // Sentences end with a full stop, a question or exclamation mark, or a closing quotation mark after one.
   return !/[.!?…][”"’']?\)?$/.test(line) && !/[,;]$/.test(line) && countWords(line) <= 16;
 }
 
 // "so-called “Cadillac tax”": a coined name introduced as one, when it is more than a single word.
 const KNOWN_AS_BEFORE = /\bso[- ]called\s*$/i;
+// A term the writer introduces and defines on the spot: "families of “mixed status” – typically, noncitizen parents
+// …", "such “convalescent plasma,” which contains antibodies", "“winner-take-all states” (where whoever …)", "the
+// “grandfather clause” – the provision of the law that …", "“FISA take,” or data from …", "(hence the “Cadillac
+// tax” nickname)". The marks introduce a name for a thing, not the writer's distance from a word.
+const DEFINED_AFTER =
+  /^\s*(?:[—–]|--?(?=\s)|\()\s*(?:typically|usually|often|generally|basically|essentially|that is|i\.\s?e\.|meaning|in other words|where|in which|whereby|under which|the (?:process|practice|provision|part|idea|notion|policy|rule|term|name|system|measure|program|programme|plan|period|stage|point|method|technique|approach) (?:of|by|in|that|which|for|under|to|when|where|used|whereby))\b|^\s*,?\s*(?:i\.\s?e\.|that is,|meaning|which (?:is|are|means|refers|contains|describes|allows|lets|requires|covers|includes|involves))\b|^\s*(?:nickname|moniker|label|tag|slogan|catchphrase|buzzword|rubric)s?\b/i;
+// A quoted modifier that names a policy, a law, a programme or the like ("the “zero tolerance” policy", "Reagan's
+// 1986 “amnesty” bill", "a “premium support” program"): the name of the thing, not the writer's distance from it.
+const NAMED_KIND_AFTER =
+  /^[,]?\s+(?:policy|policies|law|laws|bill|bills|act|program|programs|programme|programmes|proposal|proposals|plan|plans|formula|test|tests|track|stage|shots?|clause|provision|provisions|legislation|tax|taxes|doctrine|theory|principle|era|ad|ads|initiative|rule|rules|category|rating|ratings|status|scheme|drill|procedure|protocol|designation|strategy)\b(?![-’'])/i;
+// Words called names or insults as a group: "The smears “racist,” “fascist,” …".
+const NAMED_GROUP_BEFORE =
+  /\b(?:smears?|slurs?|insults?|epithets?|labels?|nicknames?|slogans?|catchphrases?|buzzwords?|watchwords?|euphemisms?)\s*,?\s*$/i;
+// One quote straight after another, with a comma or nothing between ("“racist,” “fascist,” …"): an item of the
+// same list, read as the item before it was.
+const LIST_ITEM_BEFORE = /^[”"’»]\s*,?\s*$/;
+// Terms of this many words or more count as taken up when the article also uses them without marks.
+const TERM_MIN_WORDS = 2;
 
 function classify(text: string, start: number, end: number, inHeadline: boolean): Quote {
   const inner = text.slice(start + 1, end - 1);
@@ -193,6 +263,7 @@ function classify(text: string, start: number, end: number, inHeadline: boolean)
   // A word named as a word: "the word “white”", "If “alien”, a Latinate word, …".
   else if (
     WORD_AS_WORD_BEFORE.test(before) ||
+    NAMED_GROUP_BEFORE.test(before) ||
     MENTION_AFTER.test(after) ||
     LISTED_BEFORE.test(before) ||
     COORDINATED.test(after) ||
@@ -207,7 +278,9 @@ function classify(text: string, start: number, end: number, inHeadline: boolean)
     !/\p{L}/u.test(inner) ||
     isCapitalisedWord(inner) ||
     /^\p{Lu}{2,}[,.]?$/u.test(inner.trim()) ||
-    (/\s/.test(inner.trim()) && KNOWN_AS_BEFORE.test(before))
+    (/\s/.test(inner.trim()) && KNOWN_AS_BEFORE.test(before)) ||
+    DEFINED_AFTER.test(after) ||
+    (!/[,.;:]$/.test(inner) && NAMED_KIND_AFTER.test(after))
   )
     kind = 'name';
   // Someone else's label, answer or verdict that the writer reports: "called the ruling a “big victory”".
@@ -246,7 +319,15 @@ function speakerInSentence(text: string, start: number, end: number): boolean {
   const stop = tail.search(/[.!?](?:\s|$)|\n/);
   const after = stop >= 0 ? tail.slice(0, stop) : tail;
   if (SPEAKER_IN_SENTENCE.test(before) || SPEAKER_IN_SENTENCE.test(after)) return true;
-  return SPEECH_NOUN.test(before) || SPEECH_NOUN.test(after);
+  if (SPEECH_NOUN.test(before) || SPEECH_NOUN.test(after)) return true;
+  // "He …", "They …" right after a sentence that credits a speaker: the same speaker goes on. (Only then: the
+  // seed article's “all individuals”, after a quotation, is the writer turning the speaker's words.)
+  if (own > from && CARRIED_SUBJECT.test(before) && text[own - 1] !== '\n') {
+    const prevFrom = sentenceStart(text, own - 1, Math.max(0, own - 400));
+    const prev = text.slice(prevFrom, own);
+    if (SPEAKER_IN_SENTENCE.test(prev)) return true;
+  }
+  return false;
 }
 
 /** The speech quote containing [start, end), if any. `quotes` sorted by start. */

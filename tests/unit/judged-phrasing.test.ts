@@ -41,7 +41,7 @@ const JUDGED: [Verdict, Category, string, string, string, boolean][] = [
     'complete collapse',
     'So uncertain has the future become that a figure as sober as former Italian Prime Minister Mario Monti does not rule out the complete collapse of the European Union.',
     'a literal prospect a named former prime minister does not rule out',
-    true,
+    false,
   ],
   [
     'debatable',
@@ -81,7 +81,7 @@ const JUDGED: [Verdict, Category, string, string, string, boolean][] = [
     'absolutely consistent',
     'There was one place where McMaster was absolutely consistent with his previous statements: Donald Trump’s spill of intelligence from the Israelis was spurred, in part, by Trump’s ignorance on the source.',
     'an ordinary intensifier on "consistent", no overstatement',
-    true,
+    false,
   ],
   [
     'debatable',
@@ -153,7 +153,7 @@ const JUDGED: [Verdict, Category, string, string, string, boolean][] = [
     'unprecedented',
     'The unprecedented nature of the rapid spread of the coronavirus has, in many ways, fundamentally altered the current phase of the 2020 election cycle.',
     "a fair description of the pandemic's spread",
-    true,
+    false,
   ],
   [
     'correct',
@@ -177,7 +177,7 @@ const JUDGED: [Verdict, Category, string, string, string, boolean][] = [
     'devastated cities',
     'The nearly five-year war that has devastated cities and towns across north Syria and Iraq ended in Baghouz, a minor border village where the cornered militants made their last stand, under a grueling siege for weeks.',
     'literal war damage',
-    true,
+    false,
   ],
   [
     'wrong',
@@ -313,7 +313,7 @@ const JUDGED: [Verdict, Category, string, string, string, boolean][] = [
     'unprecedented',
     ' the Israeli leader for Obama’s whole presidency, years of animosity brought to a boil by a speech to Congress that was unprecedented in having a foreign leader attack White House policy from the House floor.',
     'a factual claim about a historical first',
-    true,
+    false,
   ],
   [
     'wrong',

@@ -14,11 +14,20 @@
  * Every document falls in one of two fixed halves by a hash of its id (scripts/eval-unsupported-lib.ts): the
  * model is fitted and its threshold chosen on `tune`; figures are reported on `held-out`.
  *
- *   npm run eval:unsupported -- ../shared/corpora [--split tune|held-out] [--show N]
+ *   npm run eval:unsupported -- ../shared/corpora [--split tune|held-out] [--show N] [--context N]
+ *   npm run eval:unsupported -- ../shared/corpora --split tune --list
+ *
+ * On AllSides it also gives the right/left ratio on same-topic same-day stories, a 95% bootstrap interval over
+ * articles for each ratio, and what the texts are like by side (who speaks, how much is sourced, how much is
+ * check-worthy, how much of it lies out of reach of any source). `--context N` reads with a window of N sentences
+ * either side instead of the stage's; `--list` (tune half only) lists every finding, and the check-worthy
+ * sentences in the writer's voice that were not flagged, with why.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findUnsupportedClaims, type ClaimScore } from '../utils/claims';
+import { CONTEXT, findUnsupportedClaims, type ClaimScore } from '../utils/claims';
+import { speakerVoice } from '../utils/claims/stage';
+import { DEFAULT_SENSITIVITY, thresholdFor } from '../utils/sensitivity';
 import { loadCheckworthy, type CheckworthyModel } from '../utils/claims/model';
 import { attributionOf } from '../utils/analyze/attribution';
 import { findQuotes } from '../utils/text/quotes';
@@ -129,51 +138,160 @@ function polnear(dir: string, split: Split, show: number): void {
   if (misses.length) console.log(misses.join('\n'));
 }
 
+interface AbpRow {
+  id: string;
+  source: string;
+  leaning: string;
+  topic: string;
+  date: string;
+  title: string;
+  text: string;
+  url: string;
+}
+
+/** One article as the stage read it: its words, findings, and what its sentences were. */
+interface ArticleRead {
+  leaning: string;
+  story: string;
+  words: number;
+  findings: number;
+  sentences: number;
+  /** Sentences in a speaker's words (voice). */
+  speaker: number;
+  /** Writer's-voice sentences with a source of their own (`attributionOf`). */
+  attributed: number;
+  writer: number;
+  /** Writer's-voice sentences the model scores check-worthy (questions and lines under four words aside). */
+  checkworthy: number;
+  /** Sentences that reached the model: writer's voice, unsourced, no caption, out of reach of every source. */
+  reached: number;
+  opinion: boolean;
+}
+
+/** A fixed-seed generator (mulberry32) for the bootstrap, so that the interval is the same on every run. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The right/left ratio of findings per 1,000 words and its 95% interval, resampling each side's articles with
+ * replacement (2,000 times, fixed seed): with a few dozen findings in a dozen articles, one article moves it.
+ */
+export function ratioInterval(left: ArticleRead[], right: ArticleRead[], reps = 2000): [number, number, number] {
+  const rate = (xs: ArticleRead[]) => xs.reduce((n, x) => n + x.findings, 0) / xs.reduce((n, x) => n + x.words, 0);
+  const next = random(20261207);
+  const draw = (xs: ArticleRead[]) => Array.from(xs, () => xs[Math.floor(next() * xs.length)]!);
+  const ratios: number[] = [];
+  for (let k = 0; k < reps; k++) ratios.push(rate(draw(right)) / rate(draw(left)));
+  ratios.sort((a, b) => a - b);
+  const at = (q: number) => ratios[Math.min(reps - 1, Math.floor(q * reps))]!;
+  return [rate(right) / rate(left), at(0.025), at(0.975)];
+}
+
+// An address that files the article under opinion or analysis.
+const OPINION_URL =
+  /\/(?:opinions?|commentary|columns?|columnists?|editorials?|analysis|blogs?|perspectives?|voices)\//i;
+
 function allsides(
   dir: string,
   model: CheckworthyModel,
   split: Split,
   show: number,
   rules: RuleSet | null,
-  dump?: string[],
+  options: { context?: number; list?: boolean; dump?: string[] },
 ): void {
-  const rows = readJsonl<{ id: string; source: string; leaning: string; title: string; text: string }>(
-    join(dir, 'abp-dev.jsonl'),
-  ).filter((r) => splitOf(r.id) === split);
-  const by = new Map<string, { words: number; findings: number; articles: number; with: number }>();
+  const rows = readJsonl<AbpRow>(join(dir, 'abp-dev.jsonl')).filter((r) => splitOf(r.id) === split);
+  const floor = thresholdFor(DEFAULT_SENSITIVITY);
   let ms = 0;
   let phrasingMs = 0;
   let words = 0;
   const compiled = rules ? compileRuleSet(rules) : null;
   const samples: string[] = [];
   const kinds = new Map<string, number>();
+  const read: ArticleRead[] = [];
+  const listed: string[] = [];
+  const missed = new Map<string, Map<string, number>>();
+  const missedSamples = new Map<string, string[]>();
+  const pick = random(7);
   for (const r of rows) {
     const text = `${r.title}\n\n${r.text}`;
     const w = countWords(text);
     const t0 = performance.now();
+    // As the pipeline runs it (utils/claims/stage.ts): the voice analysis for whose words each stretch is, the
+    // default sensitivity's floor.
     const spans = splitSentences(text, 'en');
+    const quotes = findQuotes(text);
+    const voice = speakerVoice(text, spans, quotes);
+    const speech = quotes.filter((q) => q.kind === 'speech');
     const trace: ClaimScore[] = [];
-    const found = findUnsupportedClaims(text, spans, model, {}, trace);
+    const found = findUnsupportedClaims(
+      text,
+      spans,
+      model,
+      { voice, speech, threshold: floor, context: options.context },
+      trace,
+    );
     const t1 = performance.now();
     if (compiled) analyzeText(text, compiled, {}, spans);
     phrasingMs += performance.now() - t1;
     ms += t1 - t0;
     words += w;
-    const b = by.get(r.leaning) ?? { words: 0, findings: 0, articles: 0, with: 0 };
-    if (found.length) b.with++;
-    b.words += w;
-    b.findings += found.length;
-    b.articles++;
-    by.set(r.leaning, b);
-    if (dump) {
+    // What the texts are like, side by side: who speaks, how much is sourced, how much is check-worthy.
+    const attribution = attributionOf(text, spans, speech);
+    const why = new Map(trace.map((t) => [t.sentence, t]));
+    const a: ArticleRead = {
+      leaning: r.leaning,
+      story: `${r.topic}|${r.date}`,
+      words: w,
+      findings: found.length,
+      sentences: spans.length,
+      speaker: 0,
+      attributed: 0,
+      writer: 0,
+      checkworthy: 0,
+      reached: trace.filter((t) => !t.skipped || t.skipped === 'below-threshold').length,
+      opinion: OPINION_URL.test(r.url ?? ''),
+    };
+    spans.forEach((s, i) => {
+      if (!voice.isWriter(s.start, s.end)) {
+        a.speaker++;
+        return;
+      }
+      a.writer++;
+      if (attribution[i]!.attributed) a.attributed++;
+      const t = why.get(i);
+      if (t?.skipped === 'question' || t?.skipped === 'short') return;
+      const sentence = text.slice(s.start, s.end);
+      const score = model.score(sentence);
+      if (score < model.threshold) return;
+      a.checkworthy++;
+      if (!options.list || !t?.skipped) return;
+      // A check-worthy sentence in the writer's voice that is not marked, and why.
+      const how = attribution[i]!;
+      const reason =
+        t.skipped === 'sourced'
+          ? `sourced: ${how.how}${how.cue ? ` “${text.slice(how.cue.start, how.cue.end).toLowerCase()}”` : ''}`
+          : t.skipped;
+      const key = t.skipped === 'sourced' ? `sourced: ${how.how}` : t.skipped;
+      const m = missed.get(r.leaning) ?? new Map<string, number>();
+      m.set(key, (m.get(key) ?? 0) + 1);
+      missed.set(r.leaning, m);
+      const list = missedSamples.get(r.leaning) ?? [];
+      if (list.length < (show || 10) && pick() < 0.05) list.push(`    [${reason}] ${sentence.slice(0, 160)}`);
+      missedSamples.set(r.leaning, list);
+    });
+    read.push(a);
+    if (options.dump) {
       const flagged = trace.filter((t) => !t.skipped);
-      const counted = trace.filter((t) => t.skipped !== 'short' && t.skipped !== 'question');
-      const src = trace.filter((t) => t.skipped === 'sourced').length;
-      dump.push(
+      options.dump.push(
         JSON.stringify({
           leaning: r.leaning,
           words: w,
-          share: src / Math.max(counted.length, 1),
           findings: flagged.map((t, k) => ({ score: t.score, kind: found[k]!.ruleId, i: t.sentence })),
           sourced: trace.filter((t) => t.skipped === 'sourced').map((t) => t.sentence),
           n: spans.length,
@@ -183,33 +301,106 @@ function allsides(
     for (const f of found) {
       const kind = f.ruleId.split('.')[1]!;
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-      if (samples.length < show && Math.random() < (show > 100 ? 1 : 0.05))
+      if (options.list) {
+        const score = trace.find((t) => t.sentence === f.sentence)?.score ?? 0;
+        listed.push(
+          `  ${r.leaning.padEnd(6)} ${r.source.slice(0, 22).padEnd(22)} ${kind.padEnd(10)} ${score.toFixed(2)}  ${f.text.slice(0, 150)}`,
+        );
+      } else if (samples.length < show && Math.random() < (show > 100 ? 1 : 0.05))
         samples.push(`  [${r.leaning} ${f.ruleId} ${f.confidence}] ${f.text}`);
     }
   }
-  console.log(`\nAllSides (${split} half: ${rows.length} articles, ${words} words), findings per 1,000 words`);
-  const rate = (k: string) => {
-    const b = by.get(k);
-    return b ? (1000 * b.findings) / b.words : NaN;
-  };
-  for (const k of ['left', 'center', 'right']) {
-    const b = by.get(k);
-    if (b)
-      console.log(
-        `  ${k.padEnd(6)} ${rate(k).toFixed(3)}  (${b.findings} findings in ${b.with} of ${b.articles} articles)`,
-      );
-  }
+  const context = options.context ?? CONTEXT;
   console.log(
-    `  centre-rated outlets (wire-style proxy): ${rate('center').toFixed(3)}; right/left ratio ${(rate('right') / rate('left')).toFixed(2)}`,
+    `\nAllSides (${split} half: ${rows.length} articles, ${words} words; the stage as the pipeline runs it: voice, the default sensitivity, ${context} sentences either side), findings per 1,000 words`,
   );
+  const side = (k: string, xs = read) => xs.filter((x) => x.leaning === k);
+  const sum = (xs: ArticleRead[], f: (x: ArticleRead) => number) => xs.reduce((n, x) => n + f(x), 0);
+  const per1000 = (xs: ArticleRead[], f: (x: ArticleRead) => number) =>
+    (1000 * sum(xs, f)) /
+    Math.max(
+      sum(xs, (x) => x.words),
+      1,
+    );
+  for (const k of ['left', 'center', 'right']) {
+    const xs = side(k);
+    if (!xs.length) continue;
+    const withF = xs.filter((x) => x.findings).map((x) => x.findings);
+    const top = Math.max(0, ...withF);
+    console.log(
+      `  ${k.padEnd(6)} ${per1000(xs, (x) => x.findings).toFixed(3)}  (${sum(xs, (x) => x.findings)} findings in ${withF.length} of ${xs.length} articles; the most in one article ${top})`,
+    );
+  }
+  const [all, lo, hi] = ratioInterval(side('left'), side('right'));
+  console.log(
+    `  centre-rated outlets (wire-style proxy): ${per1000(side('center'), (x) => x.findings).toFixed(3)}; right/left ratio ${all.toFixed(2)} (95% bootstrap interval over articles ${lo.toFixed(2)}–${hi.toFixed(2)})`,
+  );
+  // Same-topic, same-day stories: a topic and date that both a left- and a right-rated outlet covered.
+  const sides = new Map<string, Set<string>>();
+  for (const x of read) sides.set(x.story, (sides.get(x.story) ?? new Set()).add(x.leaning));
+  const paired = read.filter((x) => sides.get(x.story)!.has('left') && sides.get(x.story)!.has('right'));
+  const pl = side('left', paired);
+  const pr = side('right', paired);
+  if (pl.length && pr.length && !sum(pl, (x) => x.findings) && !sum(pr, (x) => x.findings)) {
+    console.log(
+      `  same-topic same-day stories (${pl.length} left, ${pr.length} right articles): no findings on either side, no ratio`,
+    );
+  } else if (pl.length && pr.length) {
+    const [r2, lo2, hi2] = ratioInterval(pl, pr);
+    console.log(
+      `  same-topic same-day stories (${pl.length} left, ${pr.length} right articles): left ${per1000(pl, (x) => x.findings).toFixed(3)} (${sum(pl, (x) => x.findings)}), right ${per1000(pr, (x) => x.findings).toFixed(3)} (${sum(pr, (x) => x.findings)}); right/left ratio ${r2.toFixed(2)} (95% interval ${lo2.toFixed(2)}–${hi2.toFixed(2)})`,
+    );
+  }
+  console.log('  the texts, by side:');
+  console.log(
+    '    side    words/article  speaker’s sentences  writer’s attributed  check-worthy writer’s /1,000 words  reached the model /1,000 words  articles with one  flagged of reached  opinion/analysis URL',
+  );
+  for (const k of ['left', 'center', 'right']) {
+    const xs = side(k);
+    if (!xs.length) continue;
+    const share = (f: (x: ArticleRead) => number, g: (x: ArticleRead) => number) =>
+      (sum(xs, f) / Math.max(sum(xs, g), 1)).toFixed(3);
+    console.log(
+      `    ${k.padEnd(6)}  ${(sum(xs, (x) => x.words) / xs.length).toFixed(0).padStart(13)}  ${share(
+        (x) => x.speaker,
+        (x) => x.sentences,
+      ).padStart(19)}  ${share(
+        (x) => x.attributed,
+        (x) => x.writer,
+      ).padStart(19)}  ${per1000(xs, (x) => x.checkworthy)
+        .toFixed(2)
+        .padStart(34)}  ${per1000(xs, (x) => x.reached)
+        .toFixed(3)
+        .padStart(30)}  ${(xs.filter((x) => x.reached).length / xs.length).toFixed(3).padStart(17)}  ${share(
+        (x) => x.findings,
+        (x) => x.reached,
+      ).padStart(18)}  ${(xs.filter((x) => x.opinion).length / xs.length).toFixed(3).padStart(20)}`,
+    );
+  }
   console.log(`  kinds: ${[...kinds].map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(
-    `  speed: the claim stage (sentences, attribution, model) ${((1000 * ms) / words).toFixed(2)} ms per 1,000 words` +
+    `  speed: the claim stage (sentences, quotations, voice, attribution, model) ${((1000 * ms) / words).toFixed(2)} ms per 1,000 words` +
       (compiled
         ? `; with the phrasing rules ${((1000 * (ms + phrasingMs)) / words).toFixed(2)} ms per 1,000 words`
         : ''),
   );
   if (samples.length) console.log(samples.join('\n'));
+  if (options.list) {
+    console.log('  the findings:');
+    console.log(listed.sort().join('\n'));
+    for (const k of ['left', 'center', 'right']) {
+      const m = missed.get(k);
+      if (!m) continue;
+      const total = [...m.values()].reduce((a, b) => a + b, 0);
+      console.log(
+        `  ${k}: check-worthy writer’s sentences not flagged ${total}: ${[...m]
+          .sort((a, b) => b[1] - a[1])
+          .map(([why, n]) => `${why} ${(n / total).toFixed(3)}`)
+          .join(', ')}`,
+      );
+      console.log((missedSamples.get(k) ?? []).join('\n'));
+    }
+  }
 }
 
 /**
@@ -282,7 +473,13 @@ export async function main(args: string[], root: string): Promise<number> {
   const abp = join(corpora, 'allsides-abp');
   const dumpFile = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : undefined;
   const dump: string[] | undefined = dumpFile ? [] : undefined;
-  if (existsSync(join(abp, 'abp-dev.jsonl'))) allsides(abp, model, split, show, rules, dump);
+  const context = args.includes('--context') ? Number(args[args.indexOf('--context') + 1]) : undefined;
+  const list = args.includes('--list');
+  if (list && split !== 'tune') {
+    console.error('--list reads the tune half only: add --split tune');
+    return 1;
+  }
+  if (existsSync(join(abp, 'abp-dev.jsonl'))) allsides(abp, model, split, show, rules, { context, list, dump });
   else console.log('skipped AllSides: allsides-abp/abp-dev.jsonl is not there');
   if (existsSync(join(abp, 'abp-dev.jsonl'))) speed(abp, model, split, root);
   if (dumpFile && dump) writeFileSync(dumpFile, dump.join('\n') + '\n');

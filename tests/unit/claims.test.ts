@@ -135,6 +135,10 @@ describe('unsupported claims', () => {
     ['Reports that the army controls the town are not confirmed by evidence.', 'event'],
     ['Current developments show that government forces will likely attempt to storm the town.', 'prediction'],
     ['The senator voted against the bill 14 times.', 'number'],
+    // past tense in the main clause: news, not a caption, though it ends on a date
+    ['Twelve people died when the bridge collapsed on November 1.', 'number'],
+    // "Now that" and "Still" without a comma open the claim; they are not connectives to drop
+    ['Now that the party controls the Senate, it has passed 12 bills in 2019.', 'number'],
   ])('%j is marked, as a claim of kind %s', (sentence, kind) => {
     const found = claimsIn(sentence);
     expect(found).toHaveLength(1);
@@ -168,6 +172,11 @@ describe('unsupported claims', () => {
     ['JUST WATCHED Obama: No evidence of 40 leaked files Replay More Videos'],
     ['He was handed a mess ... he kept it from getting worse ... 20 million jobs came back ... in 2012'],
     ['Hide Caption 3 of 9 Photos: Lautenberg meets with Sen. Tom Daschle on October 3, 2002'],
+    // gallery captions whose past tense is in a clause of their own or a participle
+    ['An item of clothing lies at the site where the plane crashed on October 31.'],
+    ['Candles, toys, flowers and portraits are left at the airport outside St. Petersburg on November 1.'],
+    // a cue of agreement or caution credits the claim
+    ['Doctors at the city hospital concurred that the vaccine caused 3 deaths in 2019.'],
   ])('%j is left alone', (sentence) => {
     expect(claimsIn(sentence)).toEqual([]);
   });
@@ -200,6 +209,62 @@ describe('unsupported claims', () => {
     expect(claimsIn('Did Unemployment Fall To 3.5 Percent?' + body)).toEqual([]);
   });
 
+  test.each([
+    ['Unemployment Fell To 3.5 Percent, Lowest Since 1969', 1],
+    ["The city's 3 hospitals closed on Monday", 1],
+    // a title that lists or invites asserts nothing
+    ["The Tea Party's 5 biggest 2016 problems", 0],
+    ['7 Policy Questions Ahead Of The 1st Democratic Presidential Debates', 0],
+    ['Five takeaways from the Supreme Court announcement', 0],
+    ['Meet The Candidates In 100 Words And 60 Seconds', 0],
+  ])('the title %j: %i findings', (title, n) => {
+    expect(claimsIn(title + '\n\nThe weather was mild.')).toHaveLength(n);
+  });
+
+  test('a sentence the page repeats (a headline, a gallery caption shown twice) is one finding', () => {
+    const title = 'Unemployment Fell To 3.5 Percent, Lowest Since 1969';
+    expect(claimsIn([title, title, 'The weather was mild.'].join('\n\n'))).toHaveLength(1);
+  });
+
+  test('a caption line followed by its photo credit is a caption; a paragraph before a credit is not', () => {
+    const caption =
+      'The chairman and the ranking member during the first public hearing held by the committee, November 13';
+    expect(claimsIn([caption, '(Saul Loeb/Pool via Reuters)', 'The weather was mild.'].join('\n\n'))).toEqual([]);
+    expect(claimsIn(`${caption}, 2019. (Saul Loeb/Pool via Reuters)\n\nThe weather was mild.`)).toEqual([]);
+    const paragraph = 'Republicans won 63 seats in 2010, the largest swing since 1938. They took the House.';
+    expect(claimsIn([paragraph, '(AP Photo/Evan Vucci)'].join('\n\n'))).toHaveLength(1);
+  });
+
+  test('a transcript laid out with speakers’ names on lines of their own is the speakers’ words', () => {
+    const turn = 'Right now, Republicans do not have the 218 votes they need to pass the bill.';
+    const transcript = [
+      'How the tax bill passed',
+      'The weather was mild.',
+      'michael barbaro',
+      'So what happened next?',
+      'jim tankersley',
+      turn,
+      'archived recording (donald trump) We want a very big tax cut.',
+      'michael barbaro',
+      'Right.',
+    ].join('\n\n');
+    expect(claimsIn(transcript)).toEqual([]);
+    // one lower-case line is no transcript
+    expect(claimsIn(['The weather was mild.', 'what comes next', turn].join('\n\n'))).toHaveLength(1);
+  });
+
+  test('"for lack of evidence" reports why someone acted; a verdict on the evidence still needs its own source', () => {
+    const said = 'The minister said the army was advancing.';
+    expect(
+      claimsIn([said, 'Prosecutors dropped charges against 14 officers for lack of evidence.'].join('\n\n')),
+    ).toEqual([]);
+    expect(
+      claimsIn([said, 'There is no evidence that the mayor took $2 million from the fund.'].join('\n\n')).map(
+        (f) => f.ruleId,
+      ),
+    ).toEqual(['unsupported-claim.number']);
+  });
+
   test('the span is the claim, without its leading connective and closing stop, never the paragraph', () => {
     const text =
       'The weather was mild. But unemployment fell to 3.5 percent last year, the lowest since 1969. It rained.';
@@ -219,6 +284,9 @@ describe('unsupported claims', () => {
     ['The mayor stole $2 million from the pension fund.', 'accusation'],
     ['The town has 4,000 residents.', 'number'],
     ['The bridge collapsed on Tuesday.', 'event'],
+    // "lies" as "is located" is no accusation
+    ['The town lies 40 miles north of the border.', 'number'],
+    ['The minister lies to parliament about the contracts.', 'accusation'],
   ])('%j is a claim of kind %s', (sentence, kind) => {
     expect(claimKind(sentence)).toBe(kind);
   });

@@ -35,6 +35,8 @@ export interface ClaimOptions {
   links?: readonly Interval[];
   /** Leave out findings below this confidence. */
   threshold?: number;
+  /** How many sentences either side must carry no source (CONTEXT unless given; evaluations try others). */
+  context?: number;
   /** The technique note for the category. */
   noteId?: string;
 }
@@ -44,7 +46,7 @@ const PREDICTION =
 const CAUSAL =
   /\b(?:because(?: of)?|caused|causes|causing|due to|led to|leads to|leading to|as a result(?: of)?|result(?:s|ed)? (?:of|in|from)|thanks to|responsible for|blamed? (?:for|on)|driven by|triggered|fuel(?:l?ed|s)|so that|therefore)\b/i;
 const ACCUSATION =
-  /\b(?:lied|lies|lying|illegal(?:ly)?|unlawful(?:ly)?|fraud(?:ulent)?|corrupt(?:ion)?|stole|stolen|steal|bribe[sd]?|brib(?:ery|ing)|cover(?:ed)?[- ]up|rigged|violat(?:ed|es|ing)|broke the law|war crimes?|criminal|abuse[sd]?|conspir(?:ed|acy)|collu(?:ded|sion)|staged|fabricated|orchestrated|responsible for|behind the|terroris[tm]s?|atrocit(?:y|ies)|killed|murdered|massacred|tortured)\b/i;
+  /\b(?:lied|lies (?:to|about)|lying (?:to|about)|illegal(?:ly)?|unlawful(?:ly)?|fraud(?:ulent)?|corrupt(?:ion)?|stole|stolen|steal|bribe[sd]?|brib(?:ery|ing)|cover(?:ed)?[- ]up|rigged|violat(?:ed|es|ing)|broke the law|war crimes?|criminal|abuse[sd]?|conspir(?:ed|acy)|collu(?:ded|sion)|staged|fabricated|orchestrated|responsible for|behind the|terroris[tm]s?|atrocit(?:y|ies)|killed|murdered|massacred|tortured)\b/i;
 const NUMBER =
   /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozens?|half|twice|doubled?|tripled?|percent)\b/i;
 
@@ -52,8 +54,9 @@ const NUMBER =
 export const CONTEXT = 12;
 // A claim about what the evidence shows, or that there is none, in the writer's own voice: "developments show
 // that…", "are not confirmed by evidence", "there is no evidence that…". It asks for a source wherever it stands.
+// "Dropped for lack of evidence" reports why someone acted, not the writer's verdict on the evidence.
 const EPISTEMIC =
-  /\b(?:(?:no|not|without|lack of|little|any) (?:\w+ )?(?:evidence|proof)|(?:not|never|un)(?: been| yet)? (?:confirmed|proven|substantiated)|confirmed by (?:evidence|facts)|(?:evidence|developments|facts|events|signs|experience|history) (?:show|shows|suggest|suggests|prove|proves|indicate|indicates|point to|points to|make it clear))\b/i;
+  /\b(?:(?:no|not|without|(?<!\b(?:for|of) (?:a |the )?)lack of|little|any) (?:\w+ )?(?:evidence|proof)|(?:not|never|un)(?: been| yet)? (?:confirmed|proven|substantiated)|confirmed by (?:evidence|facts)|(?:evidence|developments|facts|events|signs|experience|history) (?:show|shows|suggest|suggests|prove|proves|indicate|indicates|point to|points to|make it clear))\b/i;
 
 /**
  * The confidence of an epistemic claim the model scores below its threshold: the rule's, as the phrasing rules
@@ -73,6 +76,51 @@ const CAPTION_DATE =
   /(?:\bon|,)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? \d{1,2}(?:, \d{4})?\W*$/;
 const PAST =
   /\b(?:\w{2,}ed|was|were|had|did|said|told|won|lost|took|made|came|went|gave|got|ran|began|left|met|held|fell|rose|will|would)\b/i;
+// What a caption's tense is read on: its main clause, without a clause that says what happened before ("lies at
+// the site where the plane crashed"), a participle after "is"/"are" ("are left at", "is seen") or before its
+// agent ("hearings held by the committee").
+function mainClause(sentence: string): string {
+  return sentence
+    .replace(/\s(?:where|who|which|that|after|when|while|as|because|since)\s.*$/is, '')
+    .replace(/\b(?:is|are)\s+(?:being\s+)?[\p{L}-]+/giu, 'is')
+    .replace(/\b[\p{L}-]+(?:ed|held|made|taken|left|seen)\s+by\b/giu, '');
+}
+// A photo credit on a line of its own, after the caption it credits: "(Saul Loeb/Pool via Reuters)", "(AP
+// Photo/Evan Vucci)", "Photo by Jane Doe/Getty Images".
+const CREDIT =
+  /^(?:\((?:[^()\n]{0,60}\/[^()\n]{0,60}|[^()\n]{0,40}\bvia (?:\p{Lu}[\p{L}.]*\s?){1,3})\)|\(?(?:[Pp]hoto|[Ii]mage|[Pp]icture)s? (?:by|courtesy of|credit)[^()\n]{0,60}\)?)\.?$/u;
+
+// A transcript laid out with each speaker's name on a line of its own, in lower case as some outlets style it
+// ("michael barbaro", then the turn), or with the archive's tag ("archived recording (donald trump) …"): from the
+// first such line on, the article is the speakers' words.
+const SPEAKER_LINE = /^(?:[a-z][a-z'’.-]+(?: [a-z][a-z'’.-]+){1,2}|archived recording\b.*|\[[a-z ]+\])$/;
+const ARCHIVE = /^archived recording\b/;
+
+/** Where a transcript laid out by speakers' lines begins (at least three such lines), or -1. */
+function transcriptStart(text: string): number {
+  let first = -1;
+  let lines = 0;
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (t && (SPEAKER_LINE.test(t) || ARCHIVE.test(t)) && !/[.!?]$/.test(t)) {
+      if (first < 0) first = at;
+      lines++;
+    }
+    at += line.length + 1;
+  }
+  return lines >= 3 ? first : -1;
+}
+
+// A title that lists or invites rather than asserts: "7 Policy Questions Ahead Of The Debate", "The Tea Party's 5
+// biggest 2016 problems", "Five takeaways from the announcement", "Meet The Candidates In 100 Words".
+const COUNT =
+  '(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|twenty-five|thirty|fifty|hundred)';
+const LIST_TITLE = new RegExp(
+  `^(?:(?:the|these)\\s+|(?:[\\p{L}.-]+\\s+){0,2}[\\p{L}.-]+['’]s\\s+)?${COUNT}\\s+(?:[\\p{L}\\p{N}'’-]+\\s+){0,3}?[\\p{L}-]+s(?:\\s*$|\\s*[:—–-]|\\s+(?:of|for|from|ahead|about|on|to|that|we|you|behind|why|how)\\b)`,
+  'iu',
+);
+const INVITE_TITLE = /^(?:meet|watch|listen(?: to)?|read|see|look|take a look|explore|here['’]s|here are|how to)\b/i;
 
 /** The kind of claim a sentence makes, by its wording: a prediction, a cause, an accusation, a number, or else an event. */
 export function claimKind(sentence: string): ClaimKind {
@@ -95,9 +143,11 @@ const KIND_WORDS: Record<ClaimKind, string> = {
 function claimSpan(text: string, s: Span): Span {
   let start = s.start;
   let end = s.end;
-  const lead = /^(?:(?:but|and|so|yet|still|however|meanwhile|moreover|indeed|in fact|also|now|then),?\s+)/i.exec(
-    text.slice(start, Math.min(end, start + 20)),
-  );
+  // "Now that they…" and "Still does…" open the clause: only "now," and "still," are connectives there.
+  const lead =
+    /^(?:(?:but|and|so|yet|however|meanwhile|moreover|indeed|in fact|also|then|now(?!\s+that\b)|still(?=,)),?\s+)/i.exec(
+      text.slice(start, Math.min(end, start + 20)),
+    );
   if (lead && start + lead[0].length < end) start += lead[0].length;
   while (end > start && /[.!;:,\s]/.test(text[end - 1]!)) end--;
   return end > start ? { start, end } : s;
@@ -145,7 +195,17 @@ export interface ClaimScore {
   sentence: number;
   score: number;
   /** Why it is not a finding, when it is not. */
-  skipped?: 'question' | 'short' | 'long' | 'speaker' | 'sourced' | 'sourced-nearby' | 'caption' | 'below-threshold';
+  skipped?:
+    | 'question'
+    | 'short'
+    | 'long'
+    | 'speaker'
+    | 'sourced'
+    | 'sourced-nearby'
+    | 'caption'
+    | 'title'
+    | 'repeat'
+    | 'below-threshold';
 }
 
 /**
@@ -192,11 +252,24 @@ export function findUnsupportedClaims(
     const before = sources[lo - 1];
     return Math.min(after === undefined ? Infinity : after - i, before === undefined ? Infinity : i - before);
   };
+  const context = options.context ?? CONTEXT;
+  const transcript = transcriptStart(text);
+  // Sentences already read: a headline the body repeats, a gallery caption shown twice, is one claim.
+  const seen = new Set<string>();
   const findings: Finding[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
     const sentence = text.slice(s.start, s.end);
     const skip = (why: ClaimScore['skipped'], score = 0) => trace?.push({ sentence: i, score, skipped: why });
+    const key = sentence
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    if (seen.has(key)) {
+      skip('repeat');
+      continue;
+    }
+    seen.add(key);
     // A question asks; it does not assert.
     if (/\?[”"’')\]]*$/.test(sentence)) {
       skip('question');
@@ -212,7 +285,7 @@ export function findUnsupportedClaims(
       skip('long');
       continue;
     }
-    if (!voice.isWriter(s.start, s.end) || TRANSCRIPT.test(sentence)) {
+    if (!voice.isWriter(s.start, s.end) || TRANSCRIPT.test(sentence) || (transcript >= 0 && s.start >= transcript)) {
       skip('speaker');
       continue;
     }
@@ -227,8 +300,22 @@ export function findUnsupportedClaims(
       skip('sourced-nearby');
       continue;
     }
-    if (CAPTION.test(sentence) || (CAPTION_DATE.test(sentence) && !PAST.test(sentence))) {
+    // A line of its own: a title, a subheading, a caption (with its photo credit after it on the same line).
+    const startsLine = (x: Span) => x.start === 0 || /\n[ \t]*$/.test(text.slice(Math.max(0, x.start - 20), x.start));
+    const endsLine = (x: Span) => /^[ \t]*(?:\n|$)/.test(text.slice(x.end, x.end + 20));
+    const line = startsLine(s) && endsLine(s);
+    const next = sentences[i + 1];
+    if (
+      CAPTION.test(sentence) ||
+      (CAPTION_DATE.test(sentence) && !PAST.test(mainClause(sentence))) ||
+      (startsLine(s) && next && endsLine(next) && CREDIT.test(text.slice(next.start, next.end).trim()))
+    ) {
       skip('caption');
+      continue;
+    }
+    // A title or subheading (with no closing stop) that lists or invites: no claim.
+    if (line && !/[.!]\s*$/.test(sentence) && (LIST_TITLE.test(sentence) || INVITE_TITLE.test(sentence))) {
+      skip('title');
       continue;
     }
     // In a stretch of sourced reporting, a checkable sentence without its own source is most often background
@@ -236,7 +323,7 @@ export function findUnsupportedClaims(
     // sentences either side is marked, unless it is a claim about what the evidence shows, which needs its own
     // source wherever it stands.
     const epistemic = EPISTEMIC.test(sentence);
-    if (!epistemic && nearestSource(i) <= CONTEXT) {
+    if (!epistemic && nearestSource(i) <= context) {
       skip('sourced-nearby');
       continue;
     }
@@ -269,7 +356,7 @@ export function findUnsupportedClaims(
       ruleId: `${RULE_PREFIX}.${kind}`,
       explain:
         `A checkable claim (${KIND_WORDS[kind]}) in the writer's own voice, with no source in this sentence or ` +
-        `its paragraph${epistemic ? '' : ` nor in the ${CONTEXT} sentences either side`}: no one is credited, and ` +
+        `its paragraph${epistemic ? '' : ` nor in the ${context} sentences either side`}: no one is credited, and ` +
         `no document, data or link is cited. ${why}`,
       sentence: i,
     });

@@ -95,6 +95,16 @@ describe('quotation marks', () => {
     ],
     ['Migrants face prosecution under the "zero tolerance" policy.', [['"zero tolerance"', 'name']]],
     ['He joined after Reagan’s 1986 “amnesty” bill.', [['“amnesty”', 'name']]],
+    [
+      'The “remain” campaign made its case; a third “no” vote emerged.',
+      [
+        ['“remain”', 'name'],
+        ['“no”', 'name'],
+      ],
+    ],
+    ['Democrats say they plan to move “expeditiously” on hearings.', [['“expeditiously”', 'speech']]],
+    // A bare "say" after the quote is often about something else.
+    ['They pass it off as a “choice”, a lesson they say they do not believe.', [['“choice”', 'scare']]],
     // A term the article also uses without marks is one the writer took up, when it is more than one word.
     [
       'As “social distancing” spreads, people meet online. Social distancing rules stay in place.',

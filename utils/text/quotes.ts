@@ -59,7 +59,10 @@ const SPEECH_NOUN =
 // ("Trump told reporters he would “absolutely” extend an invitation"), not the writer's distance from a word.
 // "described as" is left out on purpose: "described by Washington as a “signal”" is the writer's framing.
 const SPEAKER_IN_SENTENCE =
-  /\b(?:said|says|told|tells|stated|states|declared|declares|wrote|writes|added|adds|asked|asks|tweeted|posted|replied|answered|insisted|insists|urged|urges|warned|warns|argued|argues|noted|noting|explained|announced|testified|complained|complain|complains|quoted|(?<!so-)(?:calling|called|calls)|according to|in a statement|in an interview|made (?:it )?clear|vowed|vows|promised|promises|pledged|demanded|demands|denied|denies|admitted|admits|acknowledged|conceded|claimed|claims|accused|accuses|accusing|dismissed|condemned|criticized|criticised|praised|hailed|blamed|branded|dubbed|labelled|labeled|urging|saying|telling|arguing|insisting|warning|describing|alleged|allege|alleges|alleging|reported|reports|found|finds|deemed|deems|heralded|heralds|reiterated|reiterates|repeated his|repeated her|repeated their|joked|jokes|joking|lamented|laments|cited|cites|citing|decried|decries|decrying|suggested|suggests|recommended|recommends|labels|characterizing|characterising|characterized|characterised|referred to|refers to|predicted|boasted|bragged|expressed|spoke of|talked about|talk of|cries of|chants of|put it|claiming|confirmed|confirms|underscored|underscores|underscore|notes|heckled|agrees|agreed|informed|answer|meant)\b/i;
+  /\b(?:said|says|told|tells|stated|states|declared|declares|wrote|writes|added|adds|asked|asks|tweeted|posted|replied|answered|insisted|insists|urged|urges|warned|warns|argued|argues|noted|noting|explained|announced|testified|complained|complain|complains|quoted|(?<!so-)(?:calling|called|calls)|according to|in a statement|in an interview|made (?:it )?clear|vowed|vows|promised|promises|pledged|demanded|demands|denied|denies|admitted|admits|acknowledged|conceded|claimed|claims|accused|accuses|accusing|dismissed|condemned|criticized|criticised|praised|hailed|blamed|branded|dubbed|labelled|labeled|urging|saying|telling|arguing|insisting|warning|describing|alleged|allege|alleges|alleging|reported|reports|found|finds|deemed|deems|heralded|heralds|reiterated|reiterates|repeated his|repeated her|repeated their|joked|jokes|joking|lamented|laments|cited|cites|citing|decried|decries|decrying|suggested|suggests|recommended|recommends|labels|characterizing|characterising|characterized|characterised|referred to|refers to|predicted|boasted|bragged|expressed|spoke of|talked about|talk of|cries of|chants of|put it|claiming|confirmed|confirms|underscored|underscores|underscore|notes|heckled|agrees|agreed|informed|answer|meant|responded|responds|instructed)\b/i;
+// Bare forms that credit a speaker only before the quote ("Democrats say they plan to move “expeditiously”"); after
+// it they are as often about something else.
+const SPEAKER_BEFORE_QUOTE = /\b(?:say|warn)\b/i;
 // A sentence that goes on with the speaker of the sentence before ("Mr. Sokolski says … . He lists three: …").
 const CARRIED_SUBJECT = /^\s*(?:(?:but|and|yet|still|now|then|also|later),?\s+)?(?:he|she|they)\b/i;
 const MINOR_WORD = /^(?:of|the|a|an|and|or|in|on|at|to|for|de|la|le|al|el|von|van|der)$/i;
@@ -137,6 +140,13 @@ export function findQuotes(text: string): Quote[] {
   return quotes;
 }
 
+const termOf = (text: string, q: Quote) =>
+  text
+    .slice(q.start + 1, q.end - 1)
+    .replace(/[,.;:!?…]+$/, '')
+    .trim()
+    .toLowerCase();
+
 /**
  * A quoted term that the writer also uses without marks, elsewhere in the article, is a term the writer introduced
  * and then took up ("the practice of “social distancing” … social distancing rules"), not one the writer keeps at
@@ -148,11 +158,7 @@ function termsInUse(text: string, quotes: Quote[]): void {
   const seen = new Map<string, boolean>();
   for (const q of quotes) {
     if (q.kind !== 'scare' || q.words < TERM_MIN_WORDS) continue;
-    const term = text
-      .slice(q.start + 1, q.end - 1)
-      .replace(/[,.;:!?…]+$/, '')
-      .trim()
-      .toLowerCase();
+    const term = termOf(text, q);
     if (term.length < 3 || /\n/.test(term)) continue;
     let used = seen.get(term);
     if (used === undefined) {
@@ -240,7 +246,7 @@ const DEFINED_AFTER =
 // A quoted modifier that names a policy, a law, a programme or the like ("the “zero tolerance” policy", "Reagan's
 // 1986 “amnesty” bill", "a “premium support” program"): the name of the thing, not the writer's distance from it.
 const NAMED_KIND_AFTER =
-  /^[,]?\s+(?:policy|policies|law|laws|bill|bills|act|program|programs|programme|programmes|proposal|proposals|plan|plans|formula|test|tests|track|stage|shots?|clause|provision|provisions|legislation|tax|taxes|doctrine|theory|principle|era|ad|ads|initiative|rule|rules|category|rating|ratings|status|scheme|drill|procedure|protocol|designation|strategy)\b(?![-’'])/i;
+  /^[,]?\s+(?:policy|policies|law|laws|bill|bills|act|program|programs|programme|programmes|proposal|proposals|plan|plans|formula|test|tests|track|stage|shots?|clause|provision|provisions|legislation|tax|taxes|doctrine|theory|principle|era|ad|ads|initiative|rule|rules|category|rating|ratings|status|scheme|drill|procedure|protocol|designation|strategy|vote|votes|side|camp|campaign|conspiracy|shift|scandal|spending|period|phase|list|zone)\b(?![-’'])/i;
 // Words called names or insults as a group: "The smears “racist,” “fascist,” …".
 const NAMED_GROUP_BEFORE =
   /\b(?:smears?|slurs?|insults?|epithets?|labels?|nicknames?|slogans?|catchphrases?|buzzwords?|watchwords?|euphemisms?)\s*,?\s*$/i;
@@ -318,7 +324,8 @@ function speakerInSentence(text: string, start: number, end: number): boolean {
   const tail = text.slice(end, end + 300);
   const stop = tail.search(/[.!?](?:\s|$)|\n/);
   const after = stop >= 0 ? tail.slice(0, stop) : tail;
-  if (SPEAKER_IN_SENTENCE.test(before) || SPEAKER_IN_SENTENCE.test(after)) return true;
+  if (SPEAKER_IN_SENTENCE.test(before) || SPEAKER_IN_SENTENCE.test(after) || SPEAKER_BEFORE_QUOTE.test(before))
+    return true;
   if (SPEECH_NOUN.test(before) || SPEECH_NOUN.test(after)) return true;
   // "He …", "They …" right after a sentence that credits a speaker: the same speaker goes on. (Only then: the
   // seed article's “all individuals”, after a quotation, is the writer turning the speaker's words.)

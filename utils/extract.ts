@@ -430,7 +430,14 @@ function findMainContainer(doc: Document, blocks: TextBlock[]): Candidate | null
     const kind = kindOf(child);
     if (kind)
       for (const sib of up.children) if (sib !== child && kindOf(sib) === kind) sameKind += totals.get(sib)?.score ?? 0;
-    if (t.score < total.score * (sameKind > total.score * 0.1 ? 1.1 : CLIMB)) continue;
+    const factor = sameKind > total.score * 0.1 ? 1.1 : CLIMB;
+    if (t.score < total.score * factor) continue;
+    // A list of teasers beside the story (a stream of "recommended" stories with their summaries, a column of
+    // headlines and times) is not more of it, however long its summaries are: the climb stops there.
+    let listed = 0;
+    for (const sib of up.children)
+      if (sib !== child && holdsPostList(sib, totals, proseLeaves)) listed += totals.get(sib)!.score;
+    if (t.score - listed < total.score * factor) break;
     const added = (t.score - total.score) / Math.max(1, t.paragraphs - total.paragraphs);
     if (added < (total.score / total.paragraphs) * 0.5) break;
     root = up;
@@ -509,15 +516,45 @@ function postList(
  */
 function hasOwnLine(post: Element, totals: Map<Element, Candidate>, prose: Set<Element>): boolean {
   let el = post;
-  // Through wrappers that hold the whole post.
-  for (let i = 0; i < 4 && el.children.length === 1; i++) el = el.children[0]!;
-  for (const child of el.children) {
-    if (prose.has(child) || totals.has(child) || SKIPPED_TAGS.has(tagOf(child))) continue;
-    const text = textOf(child, 300);
-    if (!text || text.length >= 300) continue;
-    if (tagOf(child) === 'TIME' || child.getElementsByTagName('time').length) return true;
-    const links = tagOf(child) === 'A' ? [child] : [...child.getElementsByTagName('a')];
-    if (links.reduce((n, a) => n + textOf(a, 300).length, 0) >= text.length * 0.3) return true;
+  for (let depth = 0; depth < 4; depth++) {
+    // Through wrappers that hold the whole post.
+    for (let i = 0; i < 4 && el.children.length === 1; i++) el = el.children[0]!;
+    let holder: Element | null = null;
+    let holders = 0;
+    for (const child of el.children) {
+      if (prose.has(child) || totals.has(child)) {
+        holders++;
+        holder = child;
+        continue;
+      }
+      if (SKIPPED_TAGS.has(tagOf(child))) continue;
+      const text = textOf(child, 300);
+      if (!text || text.length >= 300) continue;
+      if (tagOf(child) === 'TIME' || child.getElementsByTagName('time').length) return true;
+      const links = tagOf(child) === 'A' ? [child] : [...child.getElementsByTagName('a')];
+      if (links.reduce((n, a) => n + textOf(a, 300).length, 0) >= text.length * 0.3) return true;
+    }
+    // The line may sit one level in, beside the text in the one wrapper that holds it (a teaser's headline and
+    // summary in a body wrapper beside its picture).
+    if (holders !== 1 || prose.has(holder!)) return false;
+    el = holder!;
+  }
+  return false;
+}
+
+/** Whether an element is, or holds as most of its prose (through wrappers), a list of posts or teasers. */
+function holdsPostList(el: Element, totals: Map<Element, Candidate>, prose: Set<Element>): boolean {
+  const all = totals.get(el);
+  if (!all) return false;
+  for (let e = el, i = 0; i < 4; i++) {
+    if (postList(e, totals.get(e)!.score, totals, prose) > 0) return true;
+    let top: Candidate | null = null;
+    for (const c of e.children) {
+      const t = totals.get(c);
+      if (t && (!top || t.score > top.score)) top = t;
+    }
+    if (!top || top.score < all.score * 0.6) return false;
+    e = top.el;
   }
   return false;
 }
@@ -542,9 +579,11 @@ const CLIMB_LEVELS = 6;
 const LIST_ITEMS = new Set(['LI', 'DD', 'DT']);
 const words = (b: TextBlock) => b.head.trim().split(' ').length;
 
+const SENTENCE_END = /[.!?。！？…]["'”’»)]?$/;
+
 /** A block that reads as a sentence: long enough, or ending the way sentences end. */
 function isSentence(b: TextBlock): boolean {
-  return b.weight >= 80 || (/[.!?。！？…]["'”’»)]?$/.test(b.head.trim()) && words(b) >= 3);
+  return b.weight >= 80 || (SENTENCE_END.test(b.head.trim()) && words(b) >= 3);
 }
 
 /**
@@ -581,7 +620,7 @@ function collectBlocks(root: Element): Element[] {
       break;
     }
   if (first < 0) return kept.map((b) => b.el);
-  return kept
+  const out = kept
     .filter(
       (b, i) =>
         (i >= first && i <= last) ||
@@ -591,6 +630,32 @@ function collectBlocks(root: Element): Element[] {
           : b.linkLength / b.length < 0.3),
     )
     .map((b) => b.el);
+  return withLeadCaption(root, out, kept[first]!.el);
+}
+
+/**
+ * The caption of the story's lead picture, in its place before the first paragraph: the outlet's own words on
+ * the picture that opens the story, which readers (and Readability and Mercury) read as its start. Captions
+ * further down stay out: read in, they added more boilerplate than story (credits, gallery counters). A caption
+ * of three words or fewer that is not a sentence (a keyword and a credit) is left out as a kicker is. A caption
+ * inside a link is a teaser's, and one inside a boilerplate container (other than its own figure, often named
+ * for the caption) is not the story's.
+ */
+function withLeadCaption(root: Element, blocks: Element[], first: Element): Element[] {
+  let caption: Element | null = null;
+  for (const fc of root.getElementsByTagName('figcaption')) {
+    // Every caption from here on is after the first paragraph.
+    if (!comesAfter(fc, first)) break;
+    if (fc.closest('a')) continue;
+    let framed = true;
+    for (let a = fc.parentElement; a && a !== root && framed; a = a.parentElement)
+      if (tagOf(a) !== 'FIGURE' && isBoilerplateElement(a)) framed = false;
+    const text = textOf(fc, 300);
+    if (framed && (text.split(' ').length > 3 || /[\u3040-\u9fff\uac00-\ud7af]{6}/.test(text))) caption = fc;
+  }
+  if (!caption) return blocks;
+  const at = blocks.findIndex((b) => comesAfter(caption, b));
+  return at < 0 ? [...blocks, caption] : [...blocks.slice(0, at), caption, ...blocks.slice(at)];
 }
 
 /**
@@ -764,6 +829,14 @@ interface Plan {
  * the rest of the story. Up to eight blocks back from the container; bylines, dates and labels are not sentences
  * and are passed over, links are not a lead.
  */
+/**
+ * A heading that is a standfirst: layouts set the summary under the headline as an `h2` (`article-lead`,
+ * `itemprop="description"`). It is a sentence, and longer than subheadings and labels are.
+ */
+function isStandfirst(b: TextBlock): boolean {
+  return b.weight >= 80 && (b.weight >= 200 || SENTENCE_END.test(b.head.trim()));
+}
+
 function leadBefore(root: Element, h1: Element): Element[] {
   const all = bodyWalk(root.ownerDocument).blocks;
   let i = all.findIndex((b) => b.el === root || root.contains(b.el));
@@ -772,7 +845,7 @@ function leadBefore(root: Element, h1: Element): Element[] {
     const b = all[i]!;
     if (b.el === h1 || b.el.contains(h1) || h1.contains(b.el)) break;
     const tag = tagOf(b.el);
-    if (HEADINGS.has(tag) || LIST_ITEMS.has(tag) || isBoilerplateText(b.head)) continue;
+    if ((HEADINGS.has(tag) && !isStandfirst(b)) || LIST_ITEMS.has(tag) || isBoilerplateText(b.head)) continue;
     if (b.weight >= 60 && isSentence(b) && b.linkLength / b.length < 0.3) lead.unshift(b.el);
   }
   return lead;

@@ -193,3 +193,80 @@ describe('containers named for what is not the story', () => {
     expect(isBoilerplateElement(div(attrs))).toBe(expected);
   });
 });
+
+describe('failure kinds found on real pages: what must be read and what must be left out', () => {
+  const para = (n: number) =>
+    `<p>Paragraph ${n} of the story, in which the council met again, argued about the budget, and voted late.</p>`;
+  const story = [1, 2, 3, 4].map(para).join('');
+  const page = (inner: string) => documentOf(`<html><body><nav><a href="/">Home</a></nav>${inner}</body></html>`);
+  // A teaser of a stream of "recommended" stories: picture link, then a wrapper holding its headline and summary.
+  const teaser = (n: number) =>
+    `<li class="content"><div class="wrapper"><a class="img" href="/s/${n}"><img src="x.jpg"></a><div class="body">` +
+    `<div class="body-wrap"><h3><a href="/s/${n}">Other story number ${n}</a></h3><p class="summary">Summary ${n}: ` +
+    `officials in another town said on Thursday that the long-delayed bridge would open, after years of work.</p>` +
+    `</div><div class="attribution"><span>Agency</span></div></div></div></li>`;
+  test.each<[string, string, string[], string[]]>([
+    [
+      "the lead picture's caption, before the first paragraph, is read in its place",
+      `<article><h1>Budget passes</h1><div class="entry-content"><figure class="wp-caption"><img src="a.jpg">` +
+        `<figcaption class="wp-caption-text">Councillors vote on the budget at the town hall on Tuesday. ` +
+        `<span class="media-credit">Jo Smith</span></figcaption></figure>${story}</div></article>`,
+      ['Budget passes\n\nCouncillors vote on the budget at the town hall on Tuesday. Jo Smith\n\nParagraph 1 '],
+      [],
+    ],
+    [
+      'a caption further down the story stays out',
+      `<article><h1>Budget passes</h1><div class="entry-content">${story}<figure><img src="b.jpg">` +
+        `<figcaption>The mayor leaves the hall after the vote on Tuesday night.</figcaption></figure>${para(5)}</div></article>`,
+      ['Paragraph 4 ', 'Paragraph 5 '],
+      ['The mayor leaves'],
+    ],
+    [
+      'a lead caption of a keyword and a credit is left out, as a kicker is',
+      `<article><h1>Budget passes</h1><div class="entry-content"><figure><img src="a.jpg">` +
+        `<figcaption class="caption">work / <span>PhotoAgency</span></figcaption></figure>${story}</div></article>`,
+      ['Paragraph 1 '],
+      ['PhotoAgency'],
+    ],
+    [
+      "a teaser card's caption is not the story's",
+      `<article><h1>Budget passes</h1><div class="entry-content"><a href="/other"><figure><img src="a.jpg">` +
+        `<figcaption>Another story about something else entirely, read this.</figcaption></figure></a>${story}</div></article>`,
+      ['Paragraph 1 '],
+      ['Another story'],
+    ],
+    [
+      'a standfirst set as an h2 under the headline is read',
+      `<article><header><h1>Budget passes</h1><h2 class="article-lead">The council approved next year's budget ` +
+        `after a late session, ending a month of disputes.</h2></header><div class="body">${story}</div></article>`,
+      [
+        "Budget passes\n\nThe council approved next year's budget after a late session, ending a month of disputes.\n\nParagraph 1 ",
+      ],
+      [],
+    ],
+    [
+      'a short heading between the headline and the story is not a standfirst',
+      `<article><header><h1>Budget passes</h1><h2>Local politics</h2></header><div class="body">${story}</div></article>`,
+      ['Budget passes\n\nParagraph 1 '],
+      ['Local politics'],
+    ],
+    [
+      'a stream of teasers with summaries beside the story is not more of it',
+      `<div class="page"><div class="main"><h1>Budget passes</h1><div class="body">${[1, 2, 3, 4, 5].map(para).join('')}</div></div>` +
+        `<div class="stream"><div class="bd"><h2>Recommended for you</h2><ul>${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(teaser).join('')}</ul></div></div></div>`,
+      ['Paragraph 1 ', 'Paragraph 5 '],
+      ['Summary 1:', 'Other story', 'Recommended'],
+    ],
+    [
+      'a story split over sibling containers of its own kind is still read whole',
+      `<div class="page"><h1>Budget passes</h1><div class="story-part">${[1, 2].map(para).join('')}</div>` +
+        `<div class="story-part">${[3, 4, 5].map(para).join('')}</div></div>`,
+      ['Paragraph 1 ', 'Paragraph 5 '],
+      [],
+    ],
+  ])('%s', (_name, inner, present, absent) => {
+    const { article } = extractArticle(page(inner));
+    for (const s of present) expect(article.text).toContain(s);
+    for (const s of absent) expect(article.text).not.toContain(s);
+  });
+});

@@ -193,6 +193,20 @@ export function ratioInterval(left: ArticleRead[], right: ArticleRead[], reps = 
   return [rate(right) / rate(left), at(0.025), at(0.975)];
 }
 
+// The two parties and their leaders, swapped one for the other: a model that judges wording scores a sentence
+// the same whichever side it names.
+const SWAPS: [string, string][] = [
+  ['Democrats', 'Republicans'],
+  ['Democratic', 'Republican'],
+  ['Democrat', 'Republican'],
+  ['Obama', 'Trump'],
+  ['Clinton', 'Bush'],
+  ['Biden', 'Romney'],
+];
+const SWAP = new RegExp(`\\b(?:${SWAPS.flat().join('|')})\\b`, 'g');
+const SWAPPED = new Map(SWAPS.flatMap(([a, b]) => [[a, b] as const, [b, a] as const]));
+const swapSides = (sentence: string) => sentence.replace(SWAP, (w) => SWAPPED.get(w) ?? w);
+
 // An address that files the article under opinion or analysis.
 const OPINION_URL =
   /\/(?:opinions?|commentary|columns?|columnists?|editorials?|analysis|blogs?|perspectives?|voices)\//i;
@@ -218,6 +232,7 @@ function allsides(
   const missed = new Map<string, Map<string, number>>();
   const missedSamples = new Map<string, string[]>();
   const pick = random(7);
+  const swapped = new Map<string, { n: number; across: number; change: number }>();
   for (const r of rows) {
     const text = `${r.title}\n\n${r.text}`;
     const w = countWords(text);
@@ -268,6 +283,16 @@ function allsides(
       if (t?.skipped === 'question' || t?.skipped === 'short') return;
       const sentence = text.slice(s.start, s.end);
       const score = model.score(sentence);
+      if (SWAP.test(sentence)) {
+        SWAP.lastIndex = 0;
+        const other = model.score(swapSides(sentence));
+        const sw = swapped.get(r.leaning) ?? { n: 0, across: 0, change: 0 };
+        sw.n++;
+        sw.change += Math.abs(other - score);
+        if (score >= model.threshold !== other >= model.threshold) sw.across++;
+        swapped.set(r.leaning, sw);
+      }
+      SWAP.lastIndex = 0;
       if (score < model.threshold) return;
       a.checkworthy++;
       if (!options.list || !t?.skipped) return;
@@ -332,8 +357,15 @@ function allsides(
     );
   }
   const [all, lo, hi] = ratioInterval(side('left'), side('right'));
+  // The same ratio with each side's article of the most findings left out: how much one article carries.
+  const withoutTop = (xs: ArticleRead[]) => {
+    const top = xs.reduce((m, x) => (x.findings > m.findings ? x : m), xs[0]!);
+    return xs.filter((x) => x !== top);
+  };
+  const rl = per1000(withoutTop(side('left')), (x) => x.findings);
+  const rr = per1000(withoutTop(side('right')), (x) => x.findings);
   console.log(
-    `  centre-rated outlets (wire-style proxy): ${per1000(side('center'), (x) => x.findings).toFixed(3)}; right/left ratio ${all.toFixed(2)} (95% bootstrap interval over articles ${lo.toFixed(2)}–${hi.toFixed(2)})`,
+    `  centre-rated outlets (wire-style proxy): ${per1000(side('center'), (x) => x.findings).toFixed(3)}; right/left ratio ${all.toFixed(2)} (95% bootstrap interval over articles ${lo.toFixed(2)}–${hi.toFixed(2)}; ${(rr / rl).toFixed(2)} with each side's article of the most findings left out)`,
   );
   // Same-topic, same-day stories: a topic and date that both a left- and a right-rated outlet covered.
   const sides = new Map<string, Set<string>>();
@@ -377,6 +409,20 @@ function allsides(
       ).padStart(18)}  ${(xs.filter((x) => x.opinion).length / xs.length).toFixed(3).padStart(20)}`,
     );
   }
+  console.log(
+    `  the model with the parties and their leaders swapped (${SWAPS.map((p) => p.join('↔')).join(', ')}), writer’s sentences naming one: ${[
+      'left',
+      'center',
+      'right',
+    ]
+      .map((k) => {
+        const sw = swapped.get(k);
+        return sw
+          ? `${k} ${sw.n}, ${(sw.across / sw.n).toFixed(3)} cross the threshold, mean change ${(sw.change / sw.n).toFixed(3)}`
+          : `${k} none`;
+      })
+      .join('; ')}`,
+  );
   console.log(`  kinds: ${[...kinds].map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(
     `  speed: the claim stage (sentences, quotations, voice, attribution, model) ${((1000 * ms) / words).toFixed(2)} ms per 1,000 words` +

@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import notes from 'virtual:gloss/notes';
 import rules from 'virtual:gloss/rules';
 import ratings from 'virtual:gloss/ratings';
-import { compileRules, readForTabInSlices } from '@/utils/pipeline';
+import { compileRules, readForTabInSlices, warmUp } from '@/utils/pipeline';
 import { bundledPhrasingModel } from '@/utils/analyze/model-file';
 import { bundledClaimsModel } from '@/utils/claims/model-file';
 import type { BackgroundMessage, ImportsReply, OptionsToBackground, TabState } from '@/utils/messages';
@@ -44,6 +44,10 @@ export default defineBackground(() => {
     void action.setBadgeBackgroundColor({ tabId, color: '#3b3b98' });
   }
 
+  // The first article after the worker starts compiles the patterns and models in steps, one task each, rather
+  // than in the first read's one long task; pages that are not articles never pay for it.
+  let warming: Promise<unknown> | undefined;
+
   // The latest read of each tab: a long read that a newer one overtook does not overwrite what the popup shows.
   const latest = new Map<number, number>();
   let reads = 0;
@@ -53,6 +57,7 @@ export default defineBackground(() => {
     const ticket = ++reads;
     latest.set(tabId, ticket);
     const index = await imported.ready().catch(() => null);
+    await (warming ??= warmUp(rules, data, bundledPhrasingModel(), bundledClaimsModel()).catch(() => []));
     const search = index && index.retriever.size ? { retriever: index.retriever, exclude: bundledIds } : undefined;
     // A book-length page is read in slices with turns between them, so that the worker answers the popup and
     // other tabs meanwhile.

@@ -11,6 +11,8 @@ import { compileRuleSet, type CompiledRuleSet, type RuleSet } from './analyze/ru
 import { analyzeText, dedupe } from './analyze';
 import { phrasingFindings, type LoadedModel } from './analyze/model';
 import { sentences as splitSentences, spanAt, type Span } from './text/segment';
+import { findQuotes } from './text/quotes';
+import { readVoice } from './analyze/voice';
 import type { Quote } from './text/quotes';
 import type { Voice } from './analyze/voice';
 import { detectArticle } from './detect';
@@ -369,6 +371,54 @@ export async function readForTabInSlices(
   const chosen = shownFindings(onePerThing(text, dedupe(phrasing), terms), read.hidden, read.unmarkable);
   const findings = shownFindings(dedupe([...chosen, ...notes]).map(at), read.hidden, read.unmarkable);
   return { ...withNotes(findings, meta, read.url, data, imported), reasons: [...reasons] };
+}
+
+/** A short text that goes through every stage: quotations, reported speech, rule matches, a claim, a term. */
+const WARM_TEXT =
+  'The regime said on Monday that the shocking attack killed 40 people in Aleppo, according to officials. ' +
+  'Critics called it a “lie”, and the so-called opposition will likely collapse next week because the army ' +
+  'advanced.\n\n“We will win,” she said. Turkey’s army, allegedly backed by the SDF, has 2,000 troops there.';
+
+/**
+ * What a worker's first read would compile (the sentence segmenter, the quotation and voice patterns, the
+ * rules', the models' first use, the notes' patterns), one stage per task with `pause` between: a worker woken by
+ * a page then never holds one long task for it. Each step's time, ms.
+ */
+export async function warmUp(
+  sets: RuleSet[],
+  data: CompiledDataset,
+  model?: LoadedModel,
+  claims?: ClaimsModel,
+  pause: () => Promise<void> = yieldToBrowser,
+): Promise<{ step: string; ms: number }[]> {
+  const text = WARM_TEXT;
+  let rules: CompiledRuleSet[] = [];
+  let spans: Span[] = [];
+  let quotes: Quote[] = [];
+  let phrasing: PhrasingResult | undefined;
+  const steps: [string, () => unknown][] = [
+    ['compile the rules', () => (rules = compileRules(sets))],
+    ['sentences', () => (spans = splitSentences(text, 'en'))],
+    ['quotations', () => (quotes = findQuotes(text))],
+    ['voices', () => readVoice(text, quotes, spans)],
+    ['rules', () => analyzePhrasing(text, 'en', rules, undefined, undefined)],
+    ['phrasing model', () => (phrasing = analyzePhrasing(text, 'en', rules, undefined, model))],
+    ['unsupported claims', () => phrasing && withClaims(text, phrasing, claims)],
+    ['claim notes', () => matchClaims(text, spans, data)],
+    ['term notes', () => matchTerms(text, spans, data)],
+  ];
+  const times: { step: string; ms: number }[] = [];
+  for (const [step, run] of steps) {
+    const t0 = performance.now();
+    try {
+      run();
+    } catch (error) {
+      reportOnce(step, error);
+    }
+    times.push({ step, ms: performance.now() - t0 });
+    await pause();
+  }
+  return times;
 }
 
 export interface ReadOptions {

@@ -1,7 +1,7 @@
 /** A long article read in slices by the background: where the text is cut, and the same reading as in one piece. */
 import { describe, expect, test } from 'vitest';
 import { extractArticle } from '@/utils/extract';
-import { breakAfter, readForTab, readForTabInSlices, sliceText } from '@/utils/pipeline';
+import { breakAfter, readForTab, readForTabInSlices, sliceText, warmUp } from '@/utils/pipeline';
 import { HAS_SEED, SEED_HTML, SEED_URL, dataset, html, rules } from './helpers';
 
 describe('where a long text is cut', () => {
@@ -78,5 +78,30 @@ describe.skipIf(!HAS_SEED)('the seed article read in slices', () => {
     expect(sliced.findings).toEqual(whole.findings);
     expect(sliced.notes.map((n) => n.id)).toEqual(whole.notes.map((n) => n.id));
     expect(sliced.outlet).toEqual(whole.outlet);
+  });
+});
+
+describe("a worker's first article, warmed in steps", () => {
+  test('every stage is run once, each in a task of its own', async () => {
+    let pauses = 0;
+    const steps = await warmUp(dataset.rules, dataset.notes, undefined, undefined, async () => void pauses++);
+    expect(steps.map((s) => s.step)).toEqual([
+      'compile the rules',
+      'sentences',
+      'quotations',
+      'voices',
+      'rules',
+      'phrasing model',
+      'unsupported claims',
+      'claim notes',
+      'term notes',
+    ]);
+    expect(pauses).toBe(steps.length);
+    expect(steps.every((s) => s.ms >= 0)).toBe(true);
+  });
+
+  test('rule sets that cannot be compiled do not stop it', async () => {
+    const broken = [{ lang: 'en', rules: [{ id: 'x', pattern: '(' }] }] as unknown as typeof dataset.rules;
+    await expect(warmUp(broken, dataset.notes, undefined, undefined, async () => undefined)).resolves.toHaveLength(9);
   });
 });

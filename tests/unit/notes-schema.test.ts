@@ -157,6 +157,23 @@ describe('the audit of the bundled notes', () => {
     expect(isOfficial('https://www.reuters.com/x')).toBe(false);
   });
 
+  test.each([
+    ['https://www.aklagare.se/nyheter-press/pressmeddelanden/2024/februari/x/', true],
+    ['http://www.bailii.org/eu/cases/ECHR/2013/1003.html', true],
+    ['https://hansard.parliament.uk/commons/2023-10-23/debates/x/IsraelAndGaza', true],
+    ['https://press.un.org/en/2023/db230105.doc.htm', true],
+    ['https://portal.ct.gov/dcj/latest-news/x', true],
+    ['https://www.aklagare.se.example.com/x', false],
+    ['https://notbailii.org/x', false],
+    ['https://www.huffpost.com/entry/x', false],
+  ])('%s is an official or court record: %s', (url, official) => {
+    expect(isOfficial(url)).toBe(official);
+  });
+
+  test('every source of a claim note is dated or was read on a given day', () => {
+    expect(audit.undated.filter((s) => s.startsWith('claim/'))).toEqual([]);
+  });
+
   test('every note has a summary and every claim note at least two publishers', () => {
     for (const n of files) expect(n.summary, n.id).toBeTruthy();
     expect(audit.fewPublishers).toEqual([]);

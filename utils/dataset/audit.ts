@@ -105,6 +105,9 @@ const OFFICIAL_HOSTS = [
   /(^|\.)ourcommons\.ca$/,
   /(^|\.)aph\.gov\.au$/,
   /(^|\.)gov\.au$/,
+  /(^|\.)aklagare\.se$/, // the Swedish Prosecution Authority
+  // Court judgments as the courts hand them down, republished whole by a legal information institute (as courtlistener.com).
+  /(^|\.)bailii\.org$/,
 ];
 
 export function hostOf(url: string): string {

@@ -76,16 +76,38 @@ describe('the model file', () => {
 
   // Scores of the committed weights, to 4 decimals: a retrained model changes them, and this table with it.
   test.each([
-    ['Unemployment fell to 3.5 percent last year, the lowest level since 1969.', 0.9834],
-    ['The city spent $4 million on the new bridge in 2019.', 0.7639],
-    ['The company laid off 2,000 workers after the merger.', 0.5846],
-    ['The tax cut caused the deficit to triple.', 0.5948],
-    ['Inflation will reach 10 percent by next year.', 0.8471],
-    ['I think we need to do better for our children.', 0.0063],
-    ['Thank you very much for having me tonight.', 0.0038],
-    ['It was a sunny day.', 0.0889],
+    ['Unemployment fell to 3.5 percent last year, the lowest level since 1969.', 0.9848],
+    ['The city spent $4 million on the new bridge in 2019.', 0.8108],
+    ['The company laid off 2,000 workers after the merger.', 0.5782],
+    ['The tax cut caused the deficit to triple.', 0.5801],
+    ['Inflation will reach 10 percent by next year.', 0.8564],
+    ['I think we need to do better for our children.', 0.0051],
+    ['Thank you very much for having me tonight.', 0.0042],
+    ['It was a sunny day.', 0.0973],
   ])('%j scores %d', (sentence, score) => {
     expect(model.score(sentence).toFixed(4)).toBe(score.toFixed(4));
+  });
+
+  // Which party or which candidate a sentence names is one shape to the model: the same sentence about the
+  // other side scores the same.
+  test.each([
+    ['Democrats raised taxes on the middle class in 2010.', 'Republicans raised taxes on the middle class in 2010.'],
+    ['Obama signed the bill into law in 2010.', 'Trump signed the bill into law in 2010.'],
+    ["Clinton's plan would cost $1 trillion.", "Bush's plan would cost $1 trillion."],
+    ['The Republican Party lost 63 seats.', 'The Democratic Party lost 63 seats.'],
+  ])('%j scores as %j', (a, b) => {
+    expect(model.score(a).toFixed(4)).toBe(model.score(b).toFixed(4));
+  });
+
+  test.each([
+    ['Democrats', '<party>'],
+    ["Republican's", '<party>'],
+    ['Obama’s', '<leader>'],
+    ['Trump', '<leader>'],
+    ['democracy', 'democracy'],
+    ['Senate', 'senate'],
+  ])('the token %j reads as %j', (raw, form) => {
+    expect(shape(raw)).toBe(form);
   });
 
   test('confidence is the calibration table’s precision, rising with the score', () => {
@@ -236,7 +258,7 @@ describe('unsupported claims', () => {
   });
 
   test('a transcript laid out with speakers’ names on lines of their own is the speakers’ words', () => {
-    const turn = 'Right now, Republicans do not have the 218 votes they need to pass the bill.';
+    const turn = 'Unemployment fell to 3.5 percent last year, the lowest level since 1969.';
     const transcript = [
       'How the tax bill passed',
       'The weather was mild.',

@@ -30,7 +30,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 DATA = os.path.join(HERE, ".data")
 OUT = os.path.join(ROOT, "dataset", "models", "checkworthy.json")
-MODEL_VERSION = 1
+MODEL_VERSION = 2
 SEED = 20261207
 # The score from which a sentence counts as check-worthy: chosen on the tune half's cross-validated scores as the
 # lowest score whose precision there is at least TARGET_PRECISION.

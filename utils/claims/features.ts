@@ -9,7 +9,7 @@
  * buckets. Values are binary, scaled by 1/√n so a long sentence does not outweigh a short one.
  */
 
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 /** The longest stretch of a sentence read, in characters: a 5,000-word paragraph costs what its start costs. */
 export const MAX_CHARS = 1200;
 
@@ -34,10 +34,24 @@ function fnv1a(s: string): number {
 
 const TOKEN = /[\p{L}\p{N}$£€%][\p{L}\p{N}\p{M}'’.,%$-]*/gu;
 
+// The two parties, and the presidents and the two parties' nominees for president and vice-president since 1960
+// (the debates the model learns from), each read as one shape: which party or which candidate a sentence names
+// is no evidence that it makes a checkable claim, and a model that weighed it would score one side's sentences
+// higher than the same sentence about the other side.
+const PARTY = /^(?:democrats?|democratic|dems?|republicans?|gop)$/;
+const LEADER =
+  /^(?:kennedy|nixon|lodge|johnson|goldwater|humphrey|agnew|muskie|mcgovern|ford|carter|dole|mondale|reagan|bush|ferraro|dukakis|bentsen|quayle|clinton|gore|kemp|lieberman|cheney|kerry|edwards|mccain|palin|obama|biden|romney|ryan|trump|pence|kaine|harris)$/;
+
 /** One token's form for the model: digits become a shape, trailing punctuation goes. */
 export function shape(raw: string): string {
   const t = raw.toLowerCase().replace(/[.,'’-]+$/u, '');
-  if (!/\d/.test(t)) return t.replace(/’/g, "'");
+  if (!/\d/.test(t)) {
+    const w = t.replace(/’/g, "'");
+    const base = w.replace(/'s$/, '');
+    if (PARTY.test(base)) return '<party>';
+    if (LEADER.test(base)) return '<leader>';
+    return w;
+  }
   if (/^[$£€]/.test(t)) return '<money>';
   if (/%$|percent/.test(t)) return '<pct>';
   if (/^(?:1[6-9]|20)\d\d(?:s|'s)?$/.test(t)) return '<year>';

@@ -5,7 +5,7 @@
  */
 import { FEATURE_VERSION, featurize } from './features';
 
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 export interface CheckworthyHeader {
   model: string;

@@ -153,33 +153,48 @@ const termOf = (text: string, q: Quote) =>
  * a distance: scare quotes are kept up on every use. Such a term is a name.
  */
 function termsInUse(text: string, quotes: Quote[]): void {
-  let lower: string | undefined;
-  let inside: Int32Array | undefined;
-  const seen = new Map<string, boolean>();
+  // The terms to look for, by their first word. Past a few dozen distinct terms a text is not ordinary prose, and
+  // the rest are left as they are, so the cost stays linear in the text.
+  const byFirst = new Map<string, string[]>();
+  const asked: [Quote, string][] = [];
+  let distinct = 0;
   for (const q of quotes) {
     if (q.kind !== 'scare' || q.words < TERM_MIN_WORDS) continue;
     const term = termOf(text, q);
     if (term.length < 3 || /\n/.test(term)) continue;
-    let used = seen.get(term);
-    if (used === undefined) {
-      lower ??= text.toLowerCase();
-      if (!inside) {
-        // Prefix counts of characters inside quotation marks, so "is this occurrence inside a quote" is O(1).
-        inside = new Int32Array(text.length + 1);
-        const mark = new Uint8Array(text.length);
-        for (const p of quotes) mark.fill(1, p.start, p.end);
-        for (let i = 0; i < text.length; i++) inside[i + 1] = inside[i]! + mark[i]!;
-      }
-      used = false;
-      for (let at = lower.indexOf(term); at >= 0 && !used; at = lower.indexOf(term, at + 1)) {
-        const end = at + term.length;
-        if (/[\p{L}\p{N}-]/u.test(lower[at - 1] ?? ' ') || /[\p{L}\p{N}-]/u.test(lower[end] ?? ' ')) continue;
-        if (inside[end]! - inside[at]! === 0) used = true;
-      }
-      seen.set(term, used);
+    const first = /^[\p{L}\p{N}][\p{L}\p{N}'’-]*/u.exec(term)?.[0];
+    if (!first) continue;
+    const list = byFirst.get(first) ?? [];
+    if (!list.includes(term)) {
+      if (distinct >= MAX_TERMS) continue;
+      distinct++;
+      list.push(term);
+      byFirst.set(first, list);
     }
-    if (used) q.kind = 'name';
+    asked.push([q, term]);
   }
+  if (!asked.length) return;
+  const lower = text.toLowerCase();
+  // Prefix counts of characters inside quotation marks, so "is this occurrence inside a quote" is O(1).
+  const inside = new Int32Array(lower.length + 1);
+  const mark = new Uint8Array(lower.length);
+  for (const p of quotes) mark.fill(1, p.start, p.end);
+  for (let i = 0; i < lower.length; i++) inside[i + 1] = inside[i]! + mark[i]!;
+  const used = new Set<string>();
+  const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+  for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
+    const list = byFirst.get(m[0]);
+    if (!list || mark[m.index]) continue;
+    const at = m.index;
+    if (/[-]/.test(lower[at - 1] ?? ' ')) continue;
+    for (const term of list) {
+      if (used.has(term) || !lower.startsWith(term, at)) continue;
+      const end = at + term.length;
+      if (/[\p{L}\p{N}-]/u.test(lower[end] ?? ' ')) continue;
+      if (inside[end]! - inside[at]! === 0) used.add(term);
+    }
+  }
+  for (const [q, term] of asked) if (used.has(term)) q.kind = 'name';
 }
 
 function isOpening(text: string, i: number, ch: string): boolean {
@@ -253,8 +268,10 @@ const NAMED_GROUP_BEFORE =
 // One quote straight after another, with a comma or nothing between ("“racist,” “fascist,” …"): an item of the
 // same list, read as the item before it was.
 const LIST_ITEM_BEFORE = /^[”"’»]\s*,?\s*$/;
-// Terms of this many words or more count as taken up when the article also uses them without marks.
+// Terms of this many words or more count as taken up when the article also uses them without marks; at most this
+// many distinct terms are looked for in one text.
 const TERM_MIN_WORDS = 2;
+const MAX_TERMS = 64;
 
 function classify(text: string, start: number, end: number, inHeadline: boolean): Quote {
   const inner = text.slice(start + 1, end - 1);

@@ -13,7 +13,13 @@ import ratings from 'virtual:gloss/ratings';
 import { compileRules, readForTabInSlices, warmUp } from '@/utils/pipeline';
 import { bundledPhrasingModel } from '@/utils/analyze/model-file';
 import { bundledClaimsModel } from '@/utils/claims/model-file';
-import type { BackgroundMessage, ImportsReply, OptionsToBackground, TabState } from '@/utils/messages';
+import type {
+  BackgroundMessage,
+  FirstSliceToContent,
+  ImportsReply,
+  OptionsToBackground,
+  TabState,
+} from '@/utils/messages';
 import { TabStore } from '@/utils/tab-store';
 import { ImportedClaims, IndexedDbBackend, MemoryBackend } from '@/utils/notes/imported-store';
 import { claimDocs } from '@/utils/notes/claims';
@@ -68,6 +74,16 @@ export default defineBackground(() => {
       search,
       bundledPhrasingModel(),
       bundledClaimsModel(),
+      {
+        // The top of a long article is painted while the rest is read.
+        first: (partial) => {
+          if (latest.get(tabId) !== ticket) return;
+          const state: TabState = { url: message.url, detection: message.detection, article: meta, ...partial };
+          void browser.tabs
+            .sendMessage(tabId, { type: 'gloss:first-slice', url: message.url, state } satisfies FirstSliceToContent)
+            .catch(() => undefined);
+        },
+      },
     );
     const detection = reasons.length
       ? { ...message.detection, reasons: [...message.detection.reasons, ...reasons] }

@@ -45,6 +45,12 @@ export type PopupToContent = { type: 'gloss:focus'; index: number; keyboard: boo
 export type GlossCommand = 'toggle-page' | 'next-finding' | 'previous-finding';
 export type CommandToContent = { type: 'gloss:command'; command: GlossCommand };
 
+/**
+ * Background -> content script, while a long article is read in slices: what the first slice holds (the top of
+ * the article, the reader's first screen), to paint before the whole reply comes.
+ */
+export type FirstSliceToContent = { type: 'gloss:first-slice'; url: string; state: TabState };
+
 export type BackgroundMessage = ContentToBackground | PopupToBackground;
 
 export function isMessage<T extends { type: string }>(value: unknown, type: T['type']): value is T {

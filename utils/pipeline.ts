@@ -318,7 +318,12 @@ export async function readForTabInSlices(
   imported?: ImportedSearch,
   model?: LoadedModel,
   claims?: ClaimsModel,
-  options: { size?: number; pause?: () => Promise<void> } = {},
+  options: {
+    size?: number;
+    pause?: () => Promise<void>;
+    /** What the first slice holds, when there are more: the top of the article, to show before the rest. */
+    first?: (partial: ContextResult) => void;
+  } = {},
 ): Promise<ContextResult & { reasons: string[] }> {
   const { text, ...meta } = read.article;
   const slices = sliceText(text, options.size);
@@ -330,6 +335,7 @@ export async function readForTabInSlices(
   const context: Finding[] = [];
   const reasons = new Set<string>();
   const terms = new Map<string, number>();
+  const at = (f: Finding): Finding => ({ ...f, sentence: spanAt(sentences, f.start) });
   for (const slice of slices) {
     const from = slice.start === 0 ? 0 : Math.min(slice.start, breakAfter(text, slice.start - margin, margin));
     const to = breakAfter(text, Math.min(text.length, slice.end + margin / 2), margin);
@@ -360,9 +366,16 @@ export async function readForTabInSlices(
       reportOnce('notes', error);
     }
     countTerms(text, slice.start, slice.end, terms);
-    if (slice.end < text.length) await pause();
+    if (slice.end >= text.length) break;
+    if (slice.start === 0 && options.first) {
+      // The first slice's choice of one finding per term is the whole text's (its first uses come first); how
+      // often each is used is said once the whole text is read.
+      const top = shownFindings(onePerThing(text, dedupe(phrasing), new Map()), read.hidden, read.unmarkable);
+      const shown = shownFindings(dedupe([...top, ...context]).map(at), read.hidden, read.unmarkable);
+      options.first(withNotes(shown, meta, read.url, data, imported));
+    }
+    await pause();
   }
-  const at = (f: Finding): Finding => ({ ...f, sentence: spanAt(sentences, f.start) });
   // A term note is shown once per article, at its first mention.
   const termNotes = new Set<string>();
   const notes = context.filter(

@@ -18,6 +18,7 @@ import {
   isMessage,
   type CommandToContent,
   type ContentToBackground,
+  type FirstSliceToContent,
   type PopupToContent,
   type TabState,
 } from '@/utils/messages';
@@ -62,6 +63,8 @@ export default defineContentScript({
     // What the last read asked the background, but for the text: the address, the settings, the unmarked stretches.
     let lastAsked = '';
     let lateChecks = 0;
+    // The read waiting for the background's reply, whose first slice a long article's reader may see first.
+    let pending: { run: number; extracted: Extraction } | null = null;
     // Whether the page has navigated in place since it loaded: its title and meta tags may be the page before's.
     let navigated = false;
     const card = new CardHost(ctx);
@@ -130,6 +133,7 @@ export default defineContentScript({
         observe(extracted.root?.closest('article, main') ?? extracted.root ?? document.body, false);
         return;
       }
+      pending = { run, extracted };
       const reply = (await send({
         type: 'gloss:read',
         url,
@@ -141,6 +145,7 @@ export default defineContentScript({
         hidden: hiddenCategories,
         unmarkable,
       })) as TabState | undefined;
+      if (pending?.run === run) pending = null;
       // A newer read started meanwhile (navigation, settings): this one is stale.
       if (!reply || run !== generation || ctx.isInvalid) return;
       state = reply;
@@ -151,6 +156,19 @@ export default defineContentScript({
       if (run !== generation || ctx.isInvalid) return;
       show();
       observe(extracted.root?.closest('article, main') ?? extracted.root ?? document.body, false);
+    }
+
+    /** The top of a long article, painted while the background reads the rest; the whole reply replaces it. */
+    async function firstSlice(message: FirstSliceToContent) {
+      const waiting = pending;
+      if (!waiting || waiting.run !== generation || message.url !== location.href) return;
+      await idle(PAINT_WAIT);
+      if (pending !== waiting || waiting.run !== generation || ctx.isInvalid) return;
+      state = message.state;
+      extraction = waiting.extracted;
+      // Not what the page asked for in full: a read of the same text later asks again.
+      lastAsked = '';
+      show();
     }
 
     function show() {
@@ -314,7 +332,8 @@ export default defineContentScript({
     // and Firefox both take, rather than a returned promise.
     browser.runtime.onMessage.addListener(
       (message: unknown, _sender: unknown, sendResponse: (answer: boolean) => void) => {
-        if (isMessage<PopupToContent>(message, 'gloss:focus'))
+        if (isMessage<FirstSliceToContent>(message, 'gloss:first-slice')) void firstSlice(message);
+        else if (isMessage<PopupToContent>(message, 'gloss:focus'))
           sendResponse(focusFinding(message.index, message.keyboard));
         else if (isMessage<CommandToContent>(message, 'gloss:command')) {
           if (message.command === 'toggle-page') {

@@ -79,6 +79,36 @@ describe.skipIf(!HAS_SEED)('the seed article read in slices', () => {
     expect(sliced.notes.map((n) => n.id)).toEqual(whole.notes.map((n) => n.id));
     expect(sliced.outlet).toEqual(whole.outlet);
   });
+
+  test("the first slice's findings are given before the rest, as the whole reading has them there", async () => {
+    const text = [article.text, article.text, article.text].join('\n\n');
+    const read = { article: { ...article, text }, url: SEED_URL };
+    const firsts: Awaited<ReturnType<typeof readForTabInSlices>>['findings'][] = [];
+    const sliced = await readForTabInSlices(read, rules, dataset.notes, undefined, undefined, undefined, {
+      size: 600,
+      pause: async () => undefined,
+      first: (partial) => firsts.push(partial.findings),
+    });
+    expect(firsts).toHaveLength(1);
+    const top = sliceText(text, 600)[0]!;
+    const key = (f: { category: string; start: number; end: number }) => `${f.category}:${f.start}-${f.end}`;
+    const final = new Set(sliced.findings.map(key));
+    expect(firsts[0]!.length).toBeGreaterThan(0);
+    for (const f of firsts[0]!) {
+      expect(f.start).toBeLessThan(top.end);
+      expect(final.has(key(f))).toBe(true);
+      expect(f.explain).not.toMatch(/Used \d+ times/);
+    }
+    expect(firsts[0]).toHaveLength(sliced.findings.filter((f) => f.start < top.end).length);
+  });
+
+  test('an article of one slice gives no first slice', async () => {
+    let calls = 0;
+    await readForTabInSlices({ article, url: SEED_URL }, rules, dataset.notes, undefined, undefined, undefined, {
+      first: () => calls++,
+    });
+    expect(calls).toBe(0);
+  });
 });
 
 describe("a worker's first article, warmed in steps", () => {

@@ -38,7 +38,7 @@ const BOILERPLATE_ROLES = /^(navigation|banner|contentinfo|complementary|search|
 // page with prose, and compiling the patterns cost more than looking the words up.
 const BOILERPLATE_WORD = new Set(
   (
-    'comment comments commenting disqus replies share shares sharing sharebar social socials related recommend ' +
+    'comment comments commenting disqus replies share shares sharing sharebar social socials likes related recommend ' +
     'recommended recommendation recommendations newsletter newsletters subscribe subscription signup donate ' +
     'donation donations promo promos promotion sidebar footer breadcrumb breadcrumbs crumbs outbrain taboola ' +
     'popular mostread mostpopular trending paywall cookie cookies consent gdpr modal popup ad ads advert adverts ' +
@@ -56,8 +56,16 @@ const CONTENT_WORD = new Set(
 // Lines that are boilerplate wherever they sit.
 const BOILERPLATE_TEXT =
   /^(copyright|©|\(c\)|all rights reserved|the original source of this article|this article (was )?(first|originally) (appeared|published)|originally published (by|in|on|at)|disclaimer|please support|support (us|our work|the project)|if you (like|enjoyed|value)|become a (member|patron|subscriber)|subscribe|sign up|follow us|share this|comment on|articles by:|related:|read more:|advertisement|for media inquiries)/;
-/** Whether a block's first words are boilerplate (the pattern is written lower-case). */
-const isBoilerplateText = (head: string) => BOILERPLATE_TEXT.test(head.toLowerCase());
+// A line that only announces other stories ("Also interesting:", "Lesen Sie auch", "À lire aussi"), in the
+// languages of the pages measured: the words alone or before a colon, never the start of a sentence ("Auch
+// interessant ist, dass...").
+const SEE_ALSO =
+  /^(see also|read also|also read|also interesting|auch interessant|lesen sie auch|mehr zum thema|das könnte sie auch interessieren|à lire aussi|a lire aussi|lire aussi|voir aussi|lea también|lee también|te puede interesar|leggi anche|lees ook|leia também|veja também|czytaj (także|też|również))\s*(:|$)/;
+/** Whether a block's first words are boilerplate (the patterns are written lower-case). */
+const isBoilerplateText = (head: string) => {
+  const h = head.toLowerCase();
+  return BOILERPLATE_TEXT.test(h) || SEE_ALSO.test(h.trim());
+};
 // Elements that start a new block of text; the rest (a, span, b, em, font...) run inside one.
 const BLOCK_TAGS = new Set(
   (
@@ -124,7 +132,7 @@ const INLINE_TAGS = new Set(
   'A SPAN EM STRONG B I U S SMALL SUP SUB ABBR CITE Q MARK TIME FONT LABEL DFN VAR BDI BDO'.split(' '),
 );
 
-export function isBoilerplateElement(el: Element): boolean {
+export function isBoilerplateElement(el: Element, namesLoosely = false): boolean {
   const tag = tagOf(el);
   if (BOILERPLATE_TAGS.has(tag)) return true;
   if (tag === 'BODY' || tag === 'HTML' || tag === 'MAIN' || tag === 'ARTICLE') return false;
@@ -142,7 +150,9 @@ export function isBoilerplateElement(el: Element): boolean {
   // the marked-up body is the page's frame, not boilerplate; so is a layout's "sidebar" or "meta" wrapper that
   // holds paragraphs of prose.
   if (el.querySelector(STORY_INSIDE)) return false;
-  return named === 'strong' || el.getElementsByTagName('p').length < 3;
+  const paragraphs = el.getElementsByTagName('p').length;
+  // Read loosely (a page with no prose anywhere else), a container of paragraphs is read whatever its name.
+  return paragraphs < 3 || (named === 'strong' && !namesLoosely);
 }
 
 const STORY_INSIDE = 'h1, main, [itemprop~="articleBody"]';
@@ -221,7 +231,10 @@ class BlockWalk {
   private readonly blocks: Element[];
   private readonly links: boolean[] = [false];
 
-  constructor(private readonly root: Element) {
+  constructor(
+    private readonly root: Element,
+    private readonly namesLoosely = false,
+  ) {
     this.nodes = [root];
     this.blocks = [root];
   }
@@ -275,7 +288,7 @@ class BlockWalk {
       if (node.nodeType !== ELEMENT_NODE) continue;
       const el = node as Element;
       const tag = tagOf(el);
-      if (el !== root && (SKIPPED_TAGS.has(tag) || isBoilerplateElement(el))) continue;
+      if (el !== root && (SKIPPED_TAGS.has(tag) || isBoilerplateElement(el, this.namesLoosely))) continue;
       if (tag === 'BR') {
         const b = byEl.get(block);
         if (b) b.breaks++;
@@ -303,8 +316,8 @@ function wrapsBlocks(el: Element): boolean {
   return false;
 }
 
-function textBlocks(root: Element): TextBlock[] {
-  const walk = new BlockWalk(root);
+function textBlocks(root: Element, namesLoosely = false): TextBlock[] {
+  const walk = new BlockWalk(root, namesLoosely);
   walk.step();
   return walk.order;
 }
@@ -590,15 +603,15 @@ function isSentence(b: TextBlock): boolean {
  * The text blocks under `root`, taken from the walk of the whole body when there was one: the same blocks with
  * the same figures, as long as `root` is a block itself (text straight inside it is then its own, in both walks).
  */
-function blocksUnder(root: Element): TextBlock[] {
+function blocksUnder(root: Element, pool?: TextBlock[]): TextBlock[] {
   const doc = root.ownerDocument;
   if (!(root === doc.body || BLOCK_TAGS.has(tagOf(root)))) return textBlocks(root);
-  return bodyWalk(doc).blocks.filter((b) => b.el === root || root.contains(b.el));
+  return (pool ?? bodyWalk(doc).blocks).filter((b) => b.el === root || root.contains(b.el));
 }
 
-function collectBlocks(root: Element): Element[] {
+function collectBlocks(root: Element, pool?: TextBlock[]): Element[] {
   const kept: TextBlock[] = [];
-  for (const b of blocksUnder(root)) {
+  for (const b of blocksUnder(root, pool)) {
     const tag = tagOf(b.el);
     // The headline is placed by extractArticle.
     if (tag === 'H1' || isBoilerplateText(b.head)) continue;
@@ -851,6 +864,19 @@ function leadBefore(root: Element, h1: Element): Element[] {
   return lead;
 }
 
+/**
+ * Where the story is on a page where no container holds prose, as a reader's "read it anyway" asks for it
+ * (detection, which reads the same walk, has already said it is not an article): first the prose of containers
+ * whose name says boilerplate but which hold paragraphs (a story inside a "read more" widget's wrapper); failing
+ * that, the page's article element or marked-up body, whatever its lines are (a gallery post of short captions).
+ */
+function looseContainer(doc: Document, body: Element): [Element | null, TextBlock[] | undefined] {
+  const loose = textBlocks(body, true);
+  const found = findMainContainer(doc, loose);
+  if (found) return [found.el, loose];
+  return [doc.querySelector('[itemprop~="articleBody"], article, main'), undefined];
+}
+
 function plan(doc: Document): Plan {
   const items = jsonLdItems(doc);
   const news = firstItem(items, /Article$|BlogPosting$|NewsArticle|Report$/);
@@ -864,9 +890,10 @@ function plan(doc: Document): Plan {
       site,
     ) || cleanTitle(doc.title ?? '', site);
 
-  const best = mainContainer(doc);
-  const root = best?.el ?? null;
-  const blocks = root ? collectBlocks(root) : [];
+  let root = mainContainer(doc)?.el ?? null;
+  let pool: TextBlock[] | undefined;
+  if (!root && doc.body) [root, pool] = looseContainer(doc, doc.body);
+  const blocks = root ? collectBlocks(root, pool) : [];
   const h1 = headline(doc, root, title);
   if (h1 && root && comesAfter(h1, root)) blocks.unshift(...leadBefore(root, h1));
   if (h1 && !blocks.includes(h1) && !(root && root.contains(h1) && blocks.some((b) => h1.contains(b))))

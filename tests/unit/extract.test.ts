@@ -264,6 +264,35 @@ describe('failure kinds found on real pages: what must be read and what must be 
       ['Paragraph 1 ', 'Paragraph 5 '],
       [],
     ],
+    [
+      'a line that only announces other stories is left out, in other languages too; a sentence starting so is not',
+      `<article><h1>Budget passes</h1><div class="entry-content">${story}<p>Auch interessant ist, dass der Rat ` +
+        `bis spät in die Nacht tagte.</p><p><strong>Auch interessant:</strong></p><p><strong>À lire aussi</strong></p>` +
+        `<ul><li><a href="/a">Other story A</a></li><li><a href="/b">Other story B</a></li></ul></div></article>`,
+      ['Paragraph 4 ', 'Auch interessant ist, dass'],
+      ['Auch interessant:', 'lire aussi', 'Other story'],
+    ],
+    [
+      "a blog's like button and its loading line are not the story",
+      `<article class="post"><h1>Budget passes</h1><div class="entry-content">${story}<div class="sharedaddy sd-like ` +
+        `jetpack-likes-widget-wrapper"><div class="likes-widget-placeholder">Like this: Loading, please wait...</div>` +
+        `</div></div></article>`,
+      ['Paragraph 4 '],
+      ['Loading'],
+    ],
+    [
+      "read anyway, a story inside a read-more widget's wrapper, the page's only prose, is read",
+      `<article><h1>Budget passes</h1><div id="article_content"><div id="outbrain_readmore">${story}</div></div></article>`,
+      ['Budget passes\n\nParagraph 1 ', 'Paragraph 4 '],
+      [],
+    ],
+    [
+      'read anyway, a gallery post of short lines and no prose gives its lines, not only its headline',
+      `<article><h1>Film swap</h1><div class="entry-content"><h3>Places</h3><p>Anna: Japan.</p><p>Ben: Germany.</p>` +
+        `<h3>Film</h3><p>Colour film 400.</p></div></article><footer><p>Copyright 2018.</p></footer>`,
+      ['Film swap\n\n', 'Anna: Japan.', 'Colour film 400.'],
+      ['Copyright'],
+    ],
   ])('%s', (_name, inner, present, absent) => {
     const { article } = extractArticle(page(inner));
     for (const s of present) expect(article.text).toContain(s);

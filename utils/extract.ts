@@ -150,9 +150,14 @@ export function isBoilerplateElement(el: Element, namesLoosely = false): boolean
   // the marked-up body is the page's frame, not boilerplate; so is a layout's "sidebar" or "meta" wrapper that
   // holds paragraphs of prose.
   if (el.querySelector(STORY_INSIDE)) return false;
-  const paragraphs = el.getElementsByTagName('p').length;
+  const paragraphs = el.getElementsByTagName('p');
+  if (paragraphs.length < 3) return true;
   // Read loosely (a page with no prose anywhere else), a container of paragraphs is read whatever its name.
-  return paragraphs < 3 || (named === 'strong' && !namesLoosely);
+  if (named === 'strong') return !namesLoosely;
+  // A layout's frame holds the story's paragraphs; a sidebar of widgets holds a few short ones.
+  let long = 0;
+  for (const p of paragraphs) if ((p.textContent ?? '').length >= 80 && ++long >= 3) return false;
+  return true;
 }
 
 const STORY_INSIDE = 'h1, main, [itemprop~="articleBody"]';

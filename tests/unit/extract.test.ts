@@ -265,6 +265,24 @@ describe('failure kinds found on real pages: what must be read and what must be 
       [],
     ],
     [
+      'a sidebar of widgets with a few short paragraphs is not read with the story',
+      `<div id="content"><div id="main"><div class="post"><h1>Budget passes</h1>${[1, 2, 3, 4].map(para).join('')}</div></div>` +
+        `<div id="sidebar" class="col-right">${[1, 2, 3, 4, 5, 6]
+          .map(
+            (n) =>
+              `<div class="widget"><p>Widget ${n}: I coach small firms and solo workers, in Iowa and Nebraska.</p></div>`,
+          )
+          .join('')}</div></div>`,
+      ['Paragraph 1 ', 'Paragraph 4 '],
+      ['Widget 1'],
+    ],
+    [
+      "a layout's sidebar-named frame around the story's paragraphs is read",
+      `<article><h1>Budget passes</h1><div class="l-sidebar-fixed"><div class="l-col__main">${story}</div></div></article>`,
+      ['Paragraph 1 ', 'Paragraph 4 '],
+      [],
+    ],
+    [
       'a line that only announces other stories is left out, in other languages too; a sentence starting so is not',
       `<article><h1>Budget passes</h1><div class="entry-content">${story}<p>Auch interessant ist, dass der Rat ` +
         `bis spät in die Nacht tagte.</p><p><strong>Auch interessant:</strong></p><p><strong>À lire aussi</strong></p>` +

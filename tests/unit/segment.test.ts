@@ -43,3 +43,28 @@ describe('sentences', () => {
     expect(countWords('al-Qaeda’s “opposition” forces, 59 missiles')).toBe(5);
   });
 });
+
+describe('a very long line', () => {
+  // A page without line breaks is segmented in pieces cut where a sentence surely ends.
+  test.each([
+    [
+      'sentences with abbreviations',
+      'Mr. Smith met Gen. Jones in the U.S. Senate today. ',
+      'Mr. Smith met Gen. Jones in the U.S. Senate today.',
+    ],
+    ['quoted sentences', '“It is over,” she said. ', '“It is over,” she said.'],
+    ['sentences ending in a quotation', 'He called it “a disgrace.” ', 'He called it “a disgrace.”'],
+  ])('%s: the same sentences wherever the pieces are cut', (_, sentence, expected) => {
+    const text = sentence.repeat(3000).trimEnd();
+    const spans = sentences(text);
+    expect(spans).toHaveLength(3000);
+    expect(new Set(spans.map((s) => text.slice(s.start, s.end)))).toEqual(new Set([expected]));
+  });
+
+  test('a line of words with no sentence end is cut at spaces and keeps every word', () => {
+    const text = 'word '.repeat(5000).trimEnd();
+    const spans = sentences(text);
+    expect(spans.length).toBeGreaterThan(1);
+    expect(spans.map((s) => text.slice(s.start, s.end)).join(' ')).toBe(text);
+  });
+});

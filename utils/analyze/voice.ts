@@ -241,15 +241,15 @@ function readSentence(text: string, s: Span, b: Builder): void {
 function speakersOwnMarks(raw: VoiceSpan[]): void {
   const reported = raw.filter((r) => RANK[r.how] > 0).sort((a, b) => a.start - b.start);
   if (!reported.length) return;
-  for (const q of raw) {
-    if (q.how !== 'scare') continue;
-    for (const r of reported) {
-      if (r.start > q.start) break;
-      if (r.end >= q.end) {
-        q.kind = 'speaker';
-        q.how = 'partial-quote';
-        break;
-      }
+  // One sweep: for each scare quote in order, the furthest end of the reported spans that start at or before it.
+  const scares = raw.filter((q) => q.how === 'scare').sort((a, b) => a.start - b.start);
+  let i = 0;
+  let reach = -1;
+  for (const q of scares) {
+    while (i < reported.length && reported[i]!.start <= q.start) reach = Math.max(reach, reported[i++]!.end);
+    if (reach >= q.end) {
+      q.kind = 'speaker';
+      q.how = 'partial-quote';
     }
   }
 }

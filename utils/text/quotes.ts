@@ -230,6 +230,16 @@ function isClosing(text: string, i: number, closer: string): boolean {
   return true;
 }
 
+/**
+ * The start of the line holding `at` when it is at most `within` characters back, else -1: a bounded look back,
+ * so that a text without line breaks and with many quotations is not read back to its start for each of them.
+ */
+function lineStartWithin(text: string, at: number, within: number): number {
+  const from = Math.max(0, at - within);
+  const i = text.slice(from, at).lastIndexOf('\n');
+  return i >= 0 ? from + i + 1 : from === 0 ? 0 : -1;
+}
+
 const WORD_AS_WORD_BEFORE =
   /\bthe (?:word|term|phrase|label|slur|epithet|expression|euphemism|adjective|noun|verb)\s*$/i;
 
@@ -238,7 +248,8 @@ const WORD_AS_WORD_BEFORE =
  * subheading, a caption's title. Short, and not ended as a sentence is.
  */
 function inHeadlineLike(text: string, at: number): boolean {
-  const from = text.lastIndexOf('\n', at) + 1;
+  const from = lineStartWithin(text, at, 161);
+  if (from < 0) return false;
   let to = text.indexOf('\n', at);
   if (to < 0) to = text.length;
   if (to - from > 160) return false;
@@ -276,8 +287,8 @@ const MAX_TERMS = 64;
 function classify(text: string, start: number, end: number, inHeadline: boolean): Quote {
   const inner = text.slice(start + 1, end - 1);
   const words = countWords(inner);
-  const lineStart = text.lastIndexOf('\n', start) + 1;
-  const before = text.slice(Math.max(lineStart, start - 80), start);
+  const lineStart = lineStartWithin(text, start, 80);
+  const before = text.slice(lineStart < 0 ? start - 80 : lineStart, start);
   const after = text.slice(end, end + 80);
   let kind: QuoteKind;
   if (words > 4 || /[.!?;]\s*$|[.!?]\s+\S/.test(inner)) kind = 'speech';

@@ -37,11 +37,31 @@ export function sentences(text: string, lang = 'en'): Span[] {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     if (lineEnd > lineStart && /\S/.test(text.slice(lineStart, lineEnd))) {
-      splitLine(text, lineStart, lineEnd, seg, out);
+      // A very long line (a page without line breaks) in pieces of a few thousand characters, cut where a sentence
+      // surely ends: the segmenter's cost grows with the square of what it is given at once.
+      for (let from = lineStart; from < lineEnd;) {
+        const to = lineEnd - from > 2 * PIECE ? pieceEnd(text, from + PIECE, lineEnd) : lineEnd;
+        splitLine(text, from, to, seg, out);
+        from = to;
+      }
     }
     lineStart = lineEnd + 1;
   }
   return out;
+}
+
+const PIECE = 2_000;
+const SENTENCE_END = /[.!?]["”’)\]]*\s+(?=["“‘([]?\p{Lu})/gu;
+
+/** Where a piece of a long line can end: after a sentence's end that is not an abbreviation's, else at `limit`. */
+function pieceEnd(text: string, from: number, limit: number): number {
+  SENTENCE_END.lastIndex = from;
+  for (let m = SENTENCE_END.exec(text); m && m.index < Math.min(limit, from + PIECE); m = SENTENCE_END.exec(text)) {
+    const end = m.index + m[0].length;
+    if (!ABBREVIATION.test(text.slice(Math.max(0, m.index - 40), m.index + 1))) return end;
+  }
+  const space = text.indexOf(' ', Math.min(limit, from + PIECE));
+  return space < 0 || space >= limit ? limit : space + 1;
 }
 
 function splitLine(text: string, from: number, to: number, seg: Intl.Segmenter, out: Span[]): void {

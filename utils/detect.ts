@@ -63,7 +63,8 @@ const REFERENCE_SEGMENTS: [Feature, string[]][] = [
   ['url_wiki', ['wiki', 'encyclopedia']],
   ['url_docs', 'doc docs documentation manual reference api guide tutorial tutorials'.split(' ')],
   ['url_shop', 'product products shop store item dp'.split(' ')],
-  ['url_forum', 'forum forums thread threads questions showthread viewtopic'.split(' ')],
+  // Mailing-list archives (Mailman's pipermail, MHonArc's) are read as forums: many messages by many hands.
+  ['url_forum', 'forum forums thread threads questions showthread viewtopic pipermail mailman mhonarc'.split(' ')],
   ['url_press', 'press pressreleases press-releases press-release newsroom media-releases'.split(' ')],
 ];
 const REFERENCE_HOSTS: Record<string, Feature> = {
@@ -76,6 +77,7 @@ const REFERENCE_HOSTS: Record<string, Feature> = {
   forum: 'url_forum',
   forums: 'url_forum',
   community: 'url_forum',
+  lists: 'url_forum',
   support: 'url_docs',
 };
 
@@ -169,7 +171,7 @@ const REFERENCE_NAMES: Partial<Record<Feature, string>> = {
   url_wiki: 'an encyclopedia',
   url_docs: 'a documentation',
   url_shop: 'a shop',
-  url_forum: 'a forum',
+  url_forum: 'a forum or mailing-list',
   url_press: 'a press release',
 };
 

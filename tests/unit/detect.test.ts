@@ -144,6 +144,10 @@ describe('evidence from real-page shapes', () => {
     ['https://example.com/world/', /section page/],
     ['https://example.com/category/politics/', /tag, section/],
     ['https://docs.example.com/guide/install', /documentation/],
+    // Mailing-list archives are read as forums: many messages by many hands.
+    ['https://lists.example.org/Archives/Public/wg/1999AprJun/0006.html', /mailing-list host/],
+    ['https://example.org/pipermail/dev/2019-March/001234.html', /mailing-list path/],
+    ['https://example.org/news/2019/03/lists-of-candidates-published', /dated/],
   ])('url evidence for %s', (url, expected) => {
     expect(urlEvidence(url)?.reason).toMatch(expected);
   });

@@ -17,8 +17,10 @@
  *                                              [--no-speed | --speed-only]
  *   npm run eval:phrasing -- ../shared/corpora --words          (the rules' matches word by word, tune half)
  *   npm run eval:phrasing -- ../shared/corpora --try words.txt  (candidate patterns, one a line, tune half)
+ *   npm run eval:phrasing -- ../shared/corpora --dump loaded-language  (every finding of a category or rule with its
+ *                                              sentence, tune half, tab-separated)
  *
- * `--words` and `--try` read the tune half only: they are for choosing and pruning words, and the held-out half
+ * `--words`, `--try` and `--dump` read the tune half only: they are for choosing and pruning words, and the held-out half
  * stays out of that choice.
  */
 import { spawnSync } from 'node:child_process';
@@ -439,6 +441,64 @@ function speed(dir: string, rules: CompiledRuleSet, threshold: number): string[]
 /** The phrasing findings for an article's text, as the pipeline gives them at the chosen setting. */
 type Phrase = (text: string) => Finding[];
 
+/**
+ * Every finding of some categories (or rule ids) on the tune half, one a line with its sentence, for reading as an
+ * editor would: AllSides articles by the outlet's leaning, SemEval-2019 articles by their label, PTC and BASIL with
+ * the share of the finding inside an annotated span. Tab-separated: set, label, article id, rule, confidence, share
+ * (or -), the words marked, the sentence.
+ */
+function dumpReport(
+  corpora: string,
+  wanted: string[],
+  analyze: (text: string) => { findings: Finding[]; sentences: { start: number; end: number }[] },
+): string[] {
+  const lines: string[] = [];
+  const pick = (f: Finding) => wanted.some((w) => f.category === w || f.ruleId === w || f.ruleId.startsWith(`${w}.`));
+  const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const emit = (set: string, label: string, id: string, text: string, gold?: Interval[]) => {
+    const { findings, sentences } = analyze(text);
+    for (const f of findings.filter(pick)) {
+      const s = sentences[f.sentence] ?? { start: f.start, end: f.end };
+      const share = gold ? fmt(gold.reduce((n, g) => n + overlap(f, g), 0) / (f.end - f.start)) : '-';
+      lines.push(
+        [set, label, id, f.ruleId, f.confidence.toFixed(3), share, flat(f.text), flat(text.slice(s.start, s.end))].join(
+          '\t',
+        ),
+      );
+    }
+  };
+  const abp = join(corpora, 'allsides-abp', 'abp-dev.jsonl');
+  if (existsSync(abp))
+    for (const r of readJsonl<AbpArticle>(abp).filter((a) => splitOf(a.id) === 'tune'))
+      emit('allsides', `${r.leaning}:${r.source}`, r.id, `${r.title}\n\n${r.text}`);
+  const hyper = join(corpora, 'hyperpartisan-2019', 'semeval2019-byarticle-dev.jsonl');
+  if (existsSync(hyper))
+    for (const r of readJsonl<{ id: string; hyperpartisan: string | boolean; title: string; text: string }>(hyper))
+      if (splitOf(r.id) === 'tune')
+        emit(
+          'semeval2019',
+          String(r.hyperpartisan).toLowerCase() === 'true' ? 'hyperpartisan' : 'mainstream',
+          r.id,
+          `${r.title}\n\n${r.text}`,
+        );
+  const ptc = join(corpora, 'ptc-train');
+  if (existsSync(join(ptc, 'labels-SI.tsv'))) {
+    const gold = readGold(ptc);
+    for (const [id, text] of ptcArticles(ptc, 'tune')) emit('ptc', 'propaganda', id, text, merge(gold.get(id) ?? []));
+  }
+  const basil = join(corpora, 'basil');
+  if (existsSync(join(basil, 'basil-dev.jsonl')))
+    for (const a of basilArticles(basil, 'tune'))
+      emit(
+        'basil',
+        a.leaning,
+        a.id,
+        a.text,
+        merge(a.spans.filter((g) => g.type === 'lexical' && !g.quoted && g.end > g.start)),
+      );
+  return lines;
+}
+
 export function readJsonl<T>(file: string): T[] {
   return readFileSync(file, 'utf8')
     .split('\n')
@@ -808,6 +868,7 @@ export async function main(argv: string[], root: string): Promise<number> {
   const onlySpeed = bool('--speed-only');
   const showWords = bool('--words');
   const tryFile = flag('--try');
+  const dump = flag('--dump');
   const noModel = bool('--no-model');
   const corpora = resolve(args[0] ?? resolve(root, '../shared/corpora'));
   const threshold = SENSITIVITIES[sensitivity];
@@ -841,6 +902,12 @@ export async function main(argv: string[], root: string): Promise<number> {
   console.log(
     `Gloss phrasing rules: ${rules.rules.length} rules, sensitivity "${sensitivity}" (threshold ${threshold})`,
   );
+  if (dump) {
+    // Tune half only, like --words and --try: reading findings one by one is choosing.
+    const analyze = (text: string) => analyzePhrasing(text, 'en', [rules], sensitivity, model);
+    for (const line of dumpReport(corpora, dump.split(','), analyze)) console.log(line);
+    return 0;
+  }
   if (showWords || tryFile) {
     const dirs = [hasPtc ? ptcDir : undefined, hasBabe ? babeDir : undefined] as const;
     const lines = tryFile ? tryReport(resolve(tryFile), ...dirs, phrase) : wordsReport(...dirs, phrase);

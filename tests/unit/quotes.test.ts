@@ -153,6 +153,26 @@ describe('quotation marks', () => {
     expect(quotes[0]!.kind).toBe('speech');
   });
 
+  test('a straight quote that goes on in the next paragraph reopens there with a straight mark', () => {
+    const text =
+      'Warren said: "This ban is dangerous and exceptionally cruel.\n\n"We will fight this. And we will win."\n\nThe vote is on Monday.';
+    const quotes = findQuotes(text);
+    expect(quotes).toHaveLength(1);
+    expect(text.slice(quotes[0]!.start, quotes[0]!.end)).toContain('exceptionally cruel');
+    expect(text.slice(quotes[0]!.start, quotes[0]!.end)).toContain('we will win');
+    // Without the mark that reopens it, a straight quote still stops at the paragraph's end.
+    expect(findQuotes('He said "no\n\nThe vote is on Monday.')).toEqual([]);
+  });
+
+  test('marks typed another way close a quote: a curly mark after a straight one, two apostrophes', () => {
+    expect(kinds('"However, I am disappointed with the overzealous redactions,” he added.')).toEqual([
+      ['"However, I am disappointed with the overzealous redactions,”', 'speech'],
+    ]);
+    expect(kinds('“It was ugly, what these kids were involved in,’’ he said.')).toEqual([
+      ['“It was ugly, what these kids were involved in,’’', 'speech'],
+    ]);
+  });
+
   test('a short quote in a line that reads as a headline is a speaker’s (related links, subheadings)', () => {
     const text = 'The story\n\nMore: Veteran says mob was ‘scary’ in viral video\n\nThe council met on Monday.';
     expect(kinds(text)).toEqual([['‘scary’', 'speech']]);

@@ -64,7 +64,7 @@ const KIND_OF_QUOTE: Record<Quote['kind'], { kind: VoiceSpan['kind']; how: (q: Q
 // Reporting cues. Verbs of saying that take what was said straight after them ("said the plan failed"), and verbs
 // that report speech or belief only with "that" ("found that …", "announced that …").
 const SAY =
-  'said|says|say|added|adds|wrote|writes|argued|argues|insisted|insists|claimed|claims|contended|contends|maintained|maintains|asserted|asserts|alleged|alleges|stressed|stresses|tweeted|tweets|testified|testifies|predicted|predicts|believes|believed|thinks|thought|warned|warns|countered|counters|complained|complains|argue|claim|insist|warn|contend|believe|think|maintain|assert|allege';
+  'said|says|say|saying|alleging|arguing|claiming|insisting|added|adds|wrote|writes|argued|argues|insisted|insists|claimed|claims|contended|contends|maintained|maintains|asserted|asserts|alleged|alleges|stressed|stresses|tweeted|tweets|testified|testifies|predicted|predicts|believes|believed|thinks|thought|warned|warns|countered|counters|complained|complains|argue|claim|insist|warn|contend|believe|think|maintain|assert|allege';
 const SAY_THAT =
   'stated|states|announced|announces|declared|declares|explained|explains|noted|notes|acknowledged|acknowledges|admitted|admits|conceded|concedes|confirmed|confirms|denied|denies|replied|replies|responded|responds|suggested|suggests|feared|fears|hoped|hopes|estimated|estimates|reported|reports|charged|charges|emphasi[sz]ed|emphasi[sz]es|recalled|recalls|observed|observes|indicated|indicates|promised|promises|vowed|vows|pledged|pledges|boasted|boasts|concluded|concludes|found|finds|showed|shows|revealed|reveals|agreed|agrees|worries|worried|worry|expects|expected|expect';
 const WHEN =
@@ -100,7 +100,7 @@ const ACCORDING_END = /[,—–-]\s+according\s+to\s+[^,.!?]{2,120}[.!?"”’]*
 const ACCORDING_START = /^according\s+to\s+[^,]{2,120},\s+/i;
 // A label someone else gave: "branded them traitors", "dubbed it the Squad", "what critics call a witch hunt".
 const LABEL_FRAME =
-  /\b(?:(?<!\bso[- ])(?:branded|dubbed|labell?ed|nicknamed|denounced\s+\S+\s+as|derided\s+\S+\s+as|described\s+\S+(?:\s+\S+)?\s+as|characteri[sz]ed\s+\S+(?:\s+\S+)?\s+as)|what\s+(?:\S+\s+){1,3}(?:calls?|called|describes?\s+as|described\s+as|terms?|termed|dubs?|dubbed))\s+([^,.;:!?()“”"‘]{2,80})/giu;
+  /\b(?:(?<!\bso[- ])(?:branded|dubbed|labell?ed|nicknamed|denounced\s+\S+\s+as|derided\s+\S+\s+as|described\s+\S+(?:\s+\S+)?\s+as|characteri[sz]ed\s+\S+(?:\s+\S+)?\s+as|(?:criticized|criticised|criticizing|criticising|assailed|assailing|attacked|attacking|dismissed|dismissing|vilified|vilifying|condemned|condemning|decried|decrying|defended|defending|portrayed|portraying|painted|painting|denounced|denouncing|derided|deriding)(?:\s+[^\s,.;:!?]+){0,6}?\s+as|accus(?:e|es|ed|ing)(?:\s+[^\s,.;:!?]+){1,4}?\s+of)|what\s+(?:\S+\s+){1,3}(?:calls?|called|describes?\s+as|described\s+as|terms?|termed|dubs?|dubbed))\s+([^,.;:!?()“”"‘]{2,80})/giu;
 
 // "SMITH: …", "Q: …", "Mr. Jones: …": a turn of a transcript or an interview.
 const TURN =
@@ -203,6 +203,12 @@ function readSentence(text: string, s: Span, b: Builder): void {
     return;
   }
   m = TRAILING.exec(sentence);
+  // "Ultimately, comparing seams is useless, Farid said.": the cue's own comma, not the first one of the sentence.
+  for (let later = m, tries = 0; later && m && tries < 6; tries++) {
+    later = TRAILING.exec(sentence.slice(m.index + 1));
+    if (later) later = Object.assign(later, { index: m.index + 1 + later.index });
+    if (later) m = later;
+  }
   if (m && m.index > 0 && !/\b(?:who|which)\s*$/i.test(sentence.slice(0, m.index))) {
     b.add(s.start, s.start + m.index, 'speaker', 'reported');
     return;

@@ -97,12 +97,20 @@ export function findQuotes(text: string): Quote[] {
         open = -1;
         continue;
       }
-      if (ch === closer && isClosing(text, i, closer)) {
+      // A straight opening mark is sometimes closed by a curly one ("However, … redactions,” he added.).
+      if ((ch === closer || (closer === '"' && ch === '”')) && isClosing(text, i, closer)) {
         pairs.push({ start: open, end: i + 1 });
         open = -1;
+      } else if (closer === '”' && (ch === '’' || ch === "'") && text[i + 1] === ch && isClosing(text, i + 1, '”')) {
+        // Two apostrophes typed for a closing double mark: “It was ugly,’’ he said.
+        pairs.push({ start: open, end: i + 2 });
+        open = -1;
+        i++;
       } else if (ch === '\n' && text[i + 1] === '\n') {
-        // A straight quote does not run on into the next paragraph.
-        if (closer === '"' || closer === "'") {
+        // A straight quote does not run on into the next paragraph, unless that paragraph opens with the same
+        // mark: a quotation of several paragraphs, each opened and only the last one closed.
+        if (closer === '"' && text[i + 2] === '"') i += 2;
+        else if (closer === '"' || closer === "'") {
           i = open;
           open = -1;
         }

@@ -16,6 +16,8 @@ export interface Analysis {
   /** Who speaks where: phrasing findings are only made in the writer's own voice. */
   voice: Voice;
   findings: Finding[];
+  /** The rules' own floors for the model's measured precision (`modelFloor`), by rule id. */
+  modelFloors: Map<string, number>;
 }
 
 export interface AnalyzeOptions {
@@ -108,6 +110,7 @@ export function analyzeText(
     if (compiled.requireSentence && !compiled.requireSentence.test(sentence)) return;
     if (compiled.unlessBefore?.test(folded.slice(s.start, start))) return;
     if (compiled.unlessAfter?.test(folded.slice(end, s.end))) return;
+    if (compiled.unlessWithin && within(compiled.unlessWithin, folded, s, start, end)) return;
     if (rule.unlessAttributed) {
       if (sourced(si)) return;
       // A factual claim may take its source from the sentence before or after it.
@@ -183,7 +186,23 @@ export function analyzeText(
     }
   }
   if (coreEnd.size) trimHeads(findings, coreEnd);
-  return { sentences: spans, quotes, voice, findings: dedupe(findings) };
+  const modelFloors = new Map<string, number>();
+  for (const c of ruleSet.rules) if (c.rule.modelFloor !== undefined) modelFloors.set(c.rule.id, c.rule.modelFloor);
+  return { sentences: spans, quotes, voice, findings: dedupe(findings), modelFloors };
+}
+
+/** Whether a match of `re` (global) in the sentence `s` covers the span from `start` to `end`. */
+function within(re: RegExp, text: string, s: Span, start: number, end: number): boolean {
+  const sentence = text.slice(s.start, s.end);
+  re.lastIndex = 0;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    const from = s.start + m.index;
+    if (from > start) return false;
+    if (from + m[0].length >= end) return true;
+    if (m[0].length === 0) re.lastIndex++;
+    else re.lastIndex = m.index + 1;
+  }
+  return false;
 }
 
 /**

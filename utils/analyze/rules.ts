@@ -27,6 +27,8 @@ export interface CompiledRule {
   requireSentence?: RegExp;
   unlessBefore?: RegExp;
   unlessAfter?: RegExp;
+  /** Global: every match of `unlessWithin` in the sentence, to see whether one covers the rule's match. */
+  unlessWithin?: RegExp;
 }
 
 export interface CompiledRuleSet {
@@ -81,6 +83,12 @@ export function compileRuleSet(set: RuleSet, mode: PatternMode = 'fast'): Compil
         : undefined,
       unlessAfter: rule.unlessAfter
         ? wrap('unlessAfter', () => new RegExp(`^[\\s,]*(?:${source(rule.unlessAfter!)})(?![${letters}])`, flags))
+        : undefined,
+      unlessWithin: rule.unlessWithin
+        ? wrap(
+            'unlessWithin',
+            () => new RegExp(`(?<![${letters}])(?:${source(rule.unlessWithin!)})(?![${letters}])`, `g${flags}`),
+          )
         : undefined,
     };
   });

@@ -140,7 +140,12 @@ function row(label: string, cells: string[], width = 28): string {
 }
 
 /** Detection on pages-more/detect; lines for the report. */
-export function detectReport(pages: DetectPage[], verbose: boolean): string[] {
+export function detectReport(
+  pages: DetectPage[],
+  verbose: boolean,
+  /** Whether a page's address is a news outlet's (a published rating of the site), for the issue's "unless from news sites". */
+  newsSite?: (url: string | null) => boolean,
+): string[] {
   const out: string[] = ['', `Detection on pages-more/detect (${pages.length} pages, each at its own address)`];
   const results = pages.map((page) => ({ page, d: detectArticle(parseDocument(page.html), page.url) }));
   const count = (label: MoreLabel) =>
@@ -151,6 +156,15 @@ export function detectReport(pages: DetectPage[], verbose: boolean): string[] {
   out.push(row('news-article pages detected', count('news-article')));
   out.push(row('not-article pages read as news', count('not-article')));
   out.push(row('other-article pages read as news', count('other-article')));
+  if (newsSite) {
+    // Other single texts read as news, leaving out those a news outlet published (a recipe or an essay on a
+    // newspaper's site): the pages the target is about.
+    const off = SPLITS.map((s) => {
+      const g = results.filter((r) => r.page.label === 'other-article' && inSplit(s)(r.page) && !newsSite(r.page.url));
+      return pct(g.filter((r) => r.d.isArticle).length, g.length);
+    });
+    out.push(row('  of them not from a rated news site', off));
+  }
   out.push('  Kinds told to the reader (all splits): ' + kindsOf(results.map((r) => [r.page.label, r.d.kind ?? ''])));
   if (verbose) {
     out.push('  Wrong decisions:');

@@ -22,6 +22,14 @@ import { extractArticle } from '../utils/extract';
 import { parseDocument, decodeHtml } from '../cli/analyze';
 import { scoreOf, shingleMatch, splitOf, undeclared, type Split } from './eval-articles.metric';
 import { detectReport, extractReport, featureRows, loadDetectPages, loadExtractPages } from './eval-articles.more';
+import { loadRatings } from '../utils/dataset/load';
+import { ratingForUrl } from '../utils/dataset/ratings';
+
+/** Whether an address is a news outlet's: a site the bundled ratings (Lin et al. 2023) rate. */
+function ratedNewsSite(root: string): (url: string | null) => boolean {
+  const ratings = loadRatings(resolve(root, 'dataset'));
+  return (url) => !!url && !!ratings && ratingForUrl(url, ratings) !== null;
+}
 
 type Label = 'news' | 'other-article' | 'not-article' | 'benchmark';
 
@@ -337,7 +345,7 @@ export async function run(corpora: string, args: string[], root: string): Promis
   }
   if (args.includes('--more')) {
     // pages-more/ only: detection, and extraction beside Readability.js.
-    const lines = [row('', SPLITS), ...detectReport(more, args.includes('--verbose'))];
+    const lines = [row('', SPLITS), ...detectReport(more, args.includes('--verbose'), ratedNewsSite(root))];
     lines.push(...extractReport(loadExtractPages(corpora), root, args));
     if (args.includes('--browser')) lines.push(...(await browserReport(pages, root)));
     process.stdout.write(`${lines.join('\n')}\n`);
@@ -545,7 +553,7 @@ export async function run(corpora: string, args: string[], root: string): Promis
     if (verbose) out.push(`      ${d.reasons.join('; ')}`, `      nothing declared: ${b.reasons.join('; ')}`);
   }
 
-  if (more.length) out.push(...detectReport(more, verbose));
+  if (more.length) out.push(...detectReport(more, verbose, ratedNewsSite(root)));
 
   out.push('', 'Extraction (zyte-articles; token 4-gram shingles: P, R averaged over pages, F1 of the two)');
   const fmt = (x: { p: number; r: number; f1: number }) =>

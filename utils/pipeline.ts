@@ -255,14 +255,16 @@ export function readForTab(
 }
 
 /**
- * Characters in a slice of a long article (about 1,700 words): the background's analysis of one slice with its
- * margins takes about 15 ms on this project's slow test machine, so that reading a book-length page never holds
- * the worker for 50 ms at a time. Texts up to four slices (about 6,500 words: an analysis of 40–50 ms in one
- * call) are read whole, as they always were: the model reads some of its evidence over the whole article (how
- * often a word recurs, how dense the rules' matches are), which in a longer text it reads over the slice and its
- * margins.
+ * Texts up to four times this many characters (about 6,500 words: an analysis of 40–50 ms in one call once the
+ * worker is warm) are read whole, as they always were: the model reads some of its evidence over the whole article
+ * (how often a word recurs, how dense the rules' matches are), which in a longer text it reads over a slice and its
+ * margins. Longer texts are read in slices, so that a book-length page never holds the worker for 50 ms at a time.
  */
 export const SLICE_CHARS = 10_000;
+/** How long one slice of a long article should take, ms; its first slice, and the bounds of any, in characters. */
+export const SLICE_MS = 15;
+const FIRST_SLICE_CHARS = 3_000;
+const MAX_SLICE_CHARS = 30_000;
 /** Text read before and after a slice, for the quotations, voices and claim windows that cross its edges. */
 const MARGIN_CHARS = 2_000;
 const OPENS_QUOTE = /["“‘'«»„‹›]/;
@@ -290,19 +292,20 @@ export function breakAfter(text: string, from: number, within = 2 * SLICE_CHARS)
   return space < 0 ? text.length : space + 1;
 }
 
-/** A long text's slices, each about `size` characters, cut where `breakAfter` allows; one for up to four slices. */
+/** A text's slices of about `size` characters each, cut where `breakAfter` allows; one for up to four slices. */
 export function sliceText(text: string, size = SLICE_CHARS): Span[] {
-  const out: Span[] = [];
   if (text.length <= 4 * size) return [{ start: 0, end: text.length }];
-  let start = 0;
-  while (text.length - start > size * 1.5) {
-    const cut = breakAfter(text, start + size, size);
-    if (cut <= start || cut >= text.length) break;
-    out.push({ start, end: cut });
-    start = cut;
-  }
-  out.push({ start, end: text.length });
+  const out: Span[] = [];
+  for (let start = 0; start < text.length; start = out[out.length - 1]!.end)
+    out.push({ start, end: cutAfter(text, start, size) });
   return out;
+}
+
+/** The end of the slice of about `size` characters from `start`: the text's end when little more is left. */
+function cutAfter(text: string, start: number, size: number): number {
+  if (text.length - start <= size * 1.5) return text.length;
+  const cut = breakAfter(text, start + size, size);
+  return cut > start ? cut : text.length;
 }
 
 /**
@@ -319,24 +322,32 @@ export async function readForTabInSlices(
   model?: LoadedModel,
   claims?: ClaimsModel,
   options: {
+    /** Slices of this many characters; without it, sized as the reading goes (`SLICE_MS`). */
     size?: number;
     pause?: () => Promise<void>;
     /** What the first slice holds, when there are more: the top of the article, to show before the rest. */
     first?: (partial: ContextResult) => void;
+    /** The clock slices are sized by. */
+    now?: () => number;
   } = {},
 ): Promise<ContextResult & { reasons: string[] }> {
   const { text, ...meta } = read.article;
-  const slices = sliceText(text, options.size);
-  if (slices.length === 1) return readForTab(read, rules, data, imported, model, claims);
+  if (text.length <= 4 * (options.size ?? SLICE_CHARS)) return readForTab(read, rules, data, imported, model, claims);
   const pause = options.pause ?? yieldToBrowser;
+  const now = options.now ?? (() => performance.now());
   const margin = Math.min(MARGIN_CHARS, options.size ?? MARGIN_CHARS);
+  // A worker's code runs slowly until the engine has optimised it: the first slices are short, and each next one
+  // is sized from how fast the last was read, to take about SLICE_MS.
+  let size = options.size ?? FIRST_SLICE_CHARS;
   const sentences: Span[] = [];
   const phrasing: Finding[] = [];
   const context: Finding[] = [];
   const reasons = new Set<string>();
   const terms = new Map<string, number>();
   const at = (f: Finding): Finding => ({ ...f, sentence: spanAt(sentences, f.start) });
-  for (const slice of slices) {
+  for (let start = 0; start < text.length;) {
+    const t0 = now();
+    const slice = { start, end: cutAfter(text, start, size) };
     const from = slice.start === 0 ? 0 : Math.min(slice.start, breakAfter(text, slice.start - margin, margin));
     const to = breakAfter(text, Math.min(text.length, slice.end + margin / 2), margin);
     const sub = text.slice(from, to);
@@ -366,7 +377,12 @@ export async function readForTabInSlices(
       reportOnce('notes', error);
     }
     countTerms(text, slice.start, slice.end, terms);
+    start = slice.end;
     if (slice.end >= text.length) break;
+    if (options.size === undefined) {
+      const rate = (slice.end - slice.start) / Math.max(1, now() - t0);
+      size = Math.round(Math.min(1.5 * size, MAX_SLICE_CHARS, Math.max(FIRST_SLICE_CHARS, rate * SLICE_MS)));
+    }
     if (slice.start === 0 && options.first) {
       // The first slice's choice of one finding per term is the whole text's (its first uses come first); how
       // often each is used is said once the whole text is read.

@@ -135,3 +135,31 @@ describe("a worker's first article, warmed in steps", () => {
     await expect(warmUp(broken, dataset.notes, undefined, undefined, async () => undefined)).resolves.toHaveLength(9);
   });
 });
+
+describe.skipIf(!HAS_SEED)('slices sized by how fast the reading goes', () => {
+  const article = extractArticle(html(SEED_HTML), SEED_URL).article;
+  const text = Array.from({ length: 40 }, () => article.text).join('\n\n');
+  const read = { article: { ...article, text }, url: SEED_URL };
+  // A clock that moves `step` ms between any two looks: every slice seems to take `step` ms.
+  const clock = (step: number) => {
+    let t = 0;
+    return () => (t += step);
+  };
+  const pausesWith = async (step: number) => {
+    let pauses = 0;
+    await readForTabInSlices(read, rules, dataset.notes, undefined, undefined, undefined, {
+      pause: async () => void pauses++,
+      now: clock(step),
+    });
+    return pauses;
+  };
+
+  test('slow slices stay at the first size; fast ones grow, to 30,000 characters at most', async () => {
+    const slow = await pausesWith(200);
+    const fast = await pausesWith(1);
+    expect(text.length).toBeGreaterThan(100_000);
+    expect(slow).toBeGreaterThanOrEqual(Math.floor(text.length / 4_500));
+    expect(fast).toBeLessThan(slow / 3);
+    expect(fast).toBeGreaterThanOrEqual(Math.floor(text.length / 45_000));
+  });
+});

@@ -1,14 +1,7 @@
-/**
- * Two rule conditions: `unlessWithin` (a fixed phrase or the literal sense that holds the match) and `modelFloor`
- * (the measured precision a rule's match needs with the model at the default setting and above).
- */
+/** `unlessWithin`: a match inside a fixed phrase, or inside the word's literal or technical sense, is left alone. */
 import { describe, expect, test } from 'vitest';
 import { analyzeText } from '@/utils/analyze';
 import { compileRuleSet } from '@/utils/analyze/rules';
-import { analyzePhrasing } from '@/utils/pipeline';
-import { bundledPhrasingModel } from '@/utils/analyze/model-file';
-import type { Sensitivity } from '@/utils/sensitivity';
-import { rules } from './helpers';
 
 describe('unlessWithin: the match inside a longer phrase of another sense', () => {
   const set = compileRuleSet({
@@ -36,24 +29,5 @@ describe('unlessWithin: the match inside a longer phrase of another sense', () =
     ['The reckless disregard and the reckless plan.', ['reckless']],
   ])('%j', (text, expected) => {
     expect(marked(text)).toEqual(expected);
-  });
-});
-
-describe('modelFloor: loaded-language.derision needs a measured precision of 0.55 at the default setting', () => {
-  const model = bundledPhrasingModel();
-  const found = (text: string, sensitivity: Sensitivity) =>
-    analyzePhrasing(text, 'en', rules, sensitivity, model).findings.filter(
-      (f) => f.ruleId === 'loaded-language.derision',
-    );
-  test('a match the model rates just over the default floor is shown only at the thorough setting', () => {
-    const text = 'This argument is absurd on its face.';
-    const thorough = found(text, 'thorough');
-    expect(thorough).toHaveLength(1);
-    expect(thorough[0]!.confidence).toBeGreaterThanOrEqual(0.5);
-    expect(thorough[0]!.confidence).toBeLessThan(0.55);
-    expect(found(text, 'balanced')).toEqual([]);
-  });
-  test('a match rated above the rule’s floor is shown at the default', () => {
-    expect(found("It is a shameful episode in the city's history.", 'balanced')).toHaveLength(1);
   });
 });

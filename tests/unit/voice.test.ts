@@ -58,12 +58,6 @@ describe('voice: what is someone else’s', () => {
     ['The smears "racist," "fascist," and "Nazi" are overused.', 'fascist', 'mention'],
     ['Brazile did not allege, as CNN reported, that the DNC “robbed” Sanders.', 'robbed', 'partial-quote'],
     ['It was also branded a “witch hunt” by his allies.', 'witch hunt', 'partial-quote'],
-    // A label someone gave, reported with "as" or "of" after a verb of judging: theirs, not the writer's.
-    ['But another administration official dismissed the accusations as sour grapes.', 'sour grapes', 'frame'],
-    ['All have harshly criticized Trump’s effects on their party as toxic.', 'toxic', 'frame'],
-    ['Democrats were assailing her as woefully ignorant of the basics.', 'woefully ignorant', 'frame'],
-    ['Judges may be publicly vilified as incompetent.', 'incompetent', 'frame'],
-    ['Democrats accuse Mr Trump of smearing Mr Biden.', 'smearing', 'frame'],
     // A reporting verb in -ing, and a cue after the second comma of a sentence.
     ['Head issued a statement saying he is being unfairly blamed for the rioting.', 'unfairly', 'reported'],
     ['Warren pressed the issue, alleging that Bloomberg oversaw a toxic workplace.', 'toxic', 'reported'],
@@ -102,7 +96,7 @@ describe('voice: what is the writer’s own', () => {
     ['The ’90s were a disaster for rock ’n’ roll.', 'disaster'],
     ['Mr. Trump’s tactics could backfire badly.', 'backfire badly'],
     ['Update: the shameful vote was delayed.', 'shameful'],
-    // A verb of judging without "as" or "of" is the writer's report of the act.
+    // A verb of judging is the writer's report of the act.
     ['Trump blasted the ruling the following day.', 'blasted'],
     ['The senator defended the shameful vote on Monday.', 'shameful'],
     // A lone label at the start of a line is not a transcript.

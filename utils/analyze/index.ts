@@ -16,8 +16,6 @@ export interface Analysis {
   /** Who speaks where: phrasing findings are only made in the writer's own voice. */
   voice: Voice;
   findings: Finding[];
-  /** The rules' own floors for the model's measured precision (`modelFloor`), by rule id. */
-  modelFloors: Map<string, number>;
 }
 
 export interface AnalyzeOptions {
@@ -186,9 +184,7 @@ export function analyzeText(
     }
   }
   if (coreEnd.size) trimHeads(findings, coreEnd);
-  const modelFloors = new Map<string, number>();
-  for (const c of ruleSet.rules) if (c.rule.modelFloor !== undefined) modelFloors.set(c.rule.id, c.rule.modelFloor);
-  return { sentences: spans, quotes, voice, findings: dedupe(findings), modelFloors };
+  return { sentences: spans, quotes, voice, findings: dedupe(findings) };
 }
 
 /** Whether a match of `re` (global) in the sentence `s` covers the span from `start` to `end`. */

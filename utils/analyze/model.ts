@@ -244,12 +244,7 @@ export interface ScoreOptions {
   floor: number;
   /** Rule findings that are not scored (categories the model was not trained on keep their rule confidence). */
   keepUnscored?: (f: Finding) => boolean;
-  /** A rule's own floor for its measured precision (`modelFloor`), applied when `floor` is at the default or above. */
-  ruleFloors?: ReadonlyMap<string, number>;
 }
-
-/** The floor of the default setting ("balanced"): rules' own floors apply there and above. */
-const DEFAULT_FLOOR = 0.5;
 
 /**
  * The rule findings the model keeps, with their confidence set to the measured precision at their score, and the
@@ -277,8 +272,7 @@ export function applyModel(
         continue;
       }
       const p = calibrated(model, f.category, rawScore(model, 'rule', cand.features));
-      const own = options.floor >= DEFAULT_FLOOR ? (options.ruleFloors?.get(f.ruleId) ?? 0) : 0;
-      if (p >= Math.max(options.floor, own)) out.push({ ...f, confidence: round(p) });
+      if (p >= options.floor) out.push({ ...f, confidence: round(p) });
     } else {
       const p = calibrated(model, 'word', rawScore(model, 'word', cand.features));
       if (p >= options.floor)
@@ -335,8 +329,6 @@ export interface RuleAnalysis {
   findings: Finding[];
   /** The voice stage, when the analysis has one: which characters are the writer's. */
   voice?: { isWriter(start: number, end: number): boolean };
-  /** Rules' own floors for the measured precision (`modelFloor`), by rule id. */
-  modelFloors?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -366,7 +358,7 @@ export function phrasingFindings(
       analysis.quotes,
       analysis.findings,
       model,
-      { floor, ruleFloors: analysis.modelFloors },
+      { floor },
       voice ? (s, e) => voice.isWriter(s, e) : undefined,
       (c) => analysis.findings.find((f) => f.category === c)?.noteId ?? `technique/${c}`,
     );

@@ -77,7 +77,7 @@ export function modeClasses(mode: PatternMode): ModeClasses {
 /** Word classes, written as patterns themselves, so rules can say "a reporting verb" once. */
 const CLASSES: Record<string, string> = {
   report:
-    '(said|says|say|told|tells|tell|stated|states|wrote|writes|added|adds|announced|announces|confirmed|confirms|reported|reports|argued|argues|claimed|claims|insisted|insists|warned|warns|noted|notes|explained|explains|declared|declares|asked|asks|tweeted|tweets|testified|alleged|alleges|accused|accuses|according to|quoted|citing|cited|saying|alleging|arguing|claiming|insisting|warning|noting|adding|accusing|urged|urges|urging)',
+    '(said|says|say|told|tells|tell|stated|states|wrote|writes|added|adds|announced|announces|confirmed|confirms|reported|reports|argued|argues|claimed|claims|insisted|insists|warned|warns|noted|notes|explained|explains|declared|declares|asked|asks|tweeted|tweets|testified|alleged|alleges|accused|accuses|according to|quoted|citing|cited|saying|alleging|arguing|claiming|insisting|warning|noting|adding|urged|urges|urging)',
   num: '(one|two|three|four|five|six|seven|eight|nine|ten|dozen~|hundred~|thousand~|million~|billion~)',
   det: '(the|a|an|this|that|these|those|his|her|its|their|our|your|my)',
 };

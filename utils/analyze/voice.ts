@@ -100,7 +100,7 @@ const ACCORDING_END = /[,—–-]\s+according\s+to\s+[^,.!?]{2,120}[.!?"”’]*
 const ACCORDING_START = /^according\s+to\s+[^,]{2,120},\s+/i;
 // A label someone else gave: "branded them traitors", "dubbed it the Squad", "what critics call a witch hunt".
 const LABEL_FRAME =
-  /\b(?:(?<!\bso[- ])(?:branded|dubbed|labell?ed|nicknamed|denounced\s+\S+\s+as|derided\s+\S+\s+as|described\s+\S+(?:\s+\S+)?\s+as|characteri[sz]ed\s+\S+(?:\s+\S+)?\s+as|(?:criticized|criticised|criticizing|criticising|assailed|assailing|attacked|attacking|dismissed|dismissing|vilified|vilifying|condemned|condemning|decried|decrying|defended|defending|portrayed|portraying|painted|painting|denounced|denouncing|derided|deriding)(?:\s+[^\s,.;:!?]+){0,6}?\s+as|accus(?:e|es|ed|ing)(?:\s+[^\s,.;:!?]+){1,4}?\s+of)|what\s+(?:\S+\s+){1,3}(?:calls?|called|describes?\s+as|described\s+as|terms?|termed|dubs?|dubbed))\s+([^,.;:!?()“”"‘]{2,80})/giu;
+  /\b(?:(?<!\bso[- ])(?:branded|dubbed|labell?ed|nicknamed|denounced\s+\S+\s+as|derided\s+\S+\s+as|described\s+\S+(?:\s+\S+)?\s+as|characteri[sz]ed\s+\S+(?:\s+\S+)?\s+as)|what\s+(?:\S+\s+){1,3}(?:calls?|called|describes?\s+as|described\s+as|terms?|termed|dubs?|dubbed))\s+([^,.;:!?()“”"‘]{2,80})/giu;
 
 // "SMITH: …", "Q: …", "Mr. Jones: …": a turn of a transcript or an interview.
 const TURN =

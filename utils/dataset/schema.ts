@@ -160,12 +160,6 @@ export const ruleSchema = z.strictObject({
    * literal or technical sense ("reckless disregard", "a hurricane slams into", "boasts a museum").
    */
   unlessWithin: text.optional(),
-  /**
-   * With the model: the measured precision a match of this rule needs at the default setting and above, where the
-   * rule's annotated candidates just over the floor were marked less often than the category's table says (chosen
-   * on out-of-fold scores of the tune half). The thorough setting keeps its own floor.
-   */
-  modelFloor: z.number().min(0).max(1).optional(),
   /** Skip the match when the sentence attributes what it says to a named source ("said", "according to"). */
   unlessAttributed: z.boolean().optional(),
   /** Sentences the rule must catch and must leave alone; both are run as tests. */

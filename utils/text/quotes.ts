@@ -97,8 +97,7 @@ export function findQuotes(text: string): Quote[] {
         open = -1;
         continue;
       }
-      // A straight opening mark is sometimes closed by a curly one ("However, … redactions,” he added.).
-      if ((ch === closer || (closer === '"' && ch === '”')) && isClosing(text, i, closer)) {
+      if (ch === closer && isClosing(text, i, closer)) {
         pairs.push({ start: open, end: i + 1 });
         open = -1;
       } else if (closer === '”' && (ch === '’' || ch === "'") && text[i + 1] === ch && isClosing(text, i + 1, '”')) {

@@ -28,6 +28,13 @@ describe('voice: what is someone else’s', () => {
     ['Opponents dubbed it the death tax.', 'death tax', 'frame'],
     ['Opponents also dubbed it the death tax.', 'death tax', 'frame'],
     ['Most respondents said they had heard “a lot” about it.', 'a lot', 'partial-quote'],
+    // "As X points out, …": what follows is X's.
+    [
+      'As the agency points out, it was the "largest source," or 35 percent, of power.',
+      'largest source',
+      'partial-quote',
+    ],
+    ['As the report notes, the plan was a “disaster” for workers.', 'disaster', 'partial-quote'],
     // Indirect speech.
     ['Trump said the media was corrupt and dishonest.', 'corrupt', 'reported'],
     ['The plan is a reckless giveaway, critics said.', 'reckless', 'reported'],

@@ -93,7 +93,7 @@ const TRAILING = new RegExp(
 // follows is.
 const MIDDLE = new RegExp(`,\\s+(?!(?:who|which|that|as)\\b)${SUBJECT}(?:${SAY}|${SAY_THAT})${WHEN},\\s+`, 'iu');
 const AS_NOTED = new RegExp(
-  `\\bas\\s+${SUBJECT}(?:${SAY}|${SAY_THAT}|put it|wrote|noted|pointed out)${WHEN},\\s+`,
+  `\\bas\\s+${SUBJECT}(?:${SAY}|${SAY_THAT}|puts? it|wr(?:ote|ites)|note[sd]|point(?:ed|s) out|observe[sd])${WHEN},\\s+`,
   'iu',
 );
 const ACCORDING_END = /[,—–-]\s+according\s+to\s+[^,.!?]{2,120}[.!?"”’]*$/i;

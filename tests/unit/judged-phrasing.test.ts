@@ -552,7 +552,7 @@ const JUDGED_SECOND: [Verdict, Category, string, string, string, boolean][] = [
     'racists',
     'us originalists, they quoted the Founding Fathers reverently — the same Framers whom they usually dismiss as irrelevant racists and sexists whose views don’t belong in modern courts.',
     'what the writer says Democrats call the Framers ("dismiss as"), reported',
-    true,
+    false,
   ],
   [
     'correct',
@@ -584,7 +584,7 @@ const JUDGED_SECOND: [Verdict, Category, string, string, string, boolean][] = [
     '“southpaws”',
     'About 25 percent of all MLB players are left-handed (or “southpaws”).',
     'a nickname given as a synonym, a mention',
-    true,
+    false,
   ],
   [
     'wrong',
@@ -592,7 +592,7 @@ const JUDGED_SECOND: [Verdict, Category, string, string, string, boolean][] = [
     'spectacular atrocities',
     'ny terrorists and school shooters were already on the authorities’ radar, and had been for years, before they committed spectacular atrocities?',
     '"spectacular" read as praise; "atrocities" is a fair word for terror attacks',
-    true,
+    false,
   ],
   [
     'debatable',
@@ -608,7 +608,7 @@ const JUDGED_SECOND: [Verdict, Category, string, string, string, boolean][] = [
     'Trumpism',
     'I’ve done my best to begin the work—thinking through, for instance, Trumpism’s connection to fascism, a political tradition not heretofore considered all that relevant in the American context.',
     'the common name of a political movement, not name-calling',
-    true,
+    false,
   ],
   [
     'wrong',
@@ -624,7 +624,7 @@ const JUDGED_SECOND: [Verdict, Category, string, string, string, boolean][] = [
     'enormously popular',
     'igned with Trump, fully aware that any sign of disloyalty would anger the conservative base with which he still remains enormously popular.',
     'an ordinary intensifier on a claim polls support',
-    true,
+    false,
   ],
   [
     'wrong',
@@ -640,7 +640,7 @@ const JUDGED_SECOND: [Verdict, Category, string, string, string, boolean][] = [
     'acrimonious three-year',
     'After an acrimonious three-year dispute over a botched and lethal 2010 Israeli raid on a Turkish-flagged flotilla trying to break the Gaza blockade, Netanyahu apologized.',
     'an ordinary word for a bitter diplomatic dispute',
-    true,
+    false,
   ],
   [
     'wrong',
@@ -648,7 +648,7 @@ const JUDGED_SECOND: [Verdict, Category, string, string, string, boolean][] = [
     'brags',
     'JUST WATCHED As Florence approaches, Trump brags about Puerto Rico response Replay More Videos ...',
     'the title of a video (another story) repeated by the page',
-    true,
+    false,
   ],
   [
     'wrong',
@@ -744,7 +744,7 @@ const JUDGED_SECOND: [Verdict, Category, string, string, string, boolean][] = [
     'embarrassing emails',
     'For weeks, Democratic politicians have been bracing for the release of more embarrassing emails that U.S. officials believe were stolen by Russian hackers and then handed over to WikiLeaks.',
     'an ordinary description of what the emails were feared to be',
-    true,
+    false,
   ],
   [
     'wrong',
@@ -752,7 +752,7 @@ const JUDGED_SECOND: [Verdict, Category, string, string, string, boolean][] = [
     'awfully tough',
     "There's still a path to defeating him, but it's an awfully tough one .",
     'an ordinary intensifier ("awfully" = very), not derision',
-    true,
+    false,
   ],
   [
     'correct',
@@ -784,7 +784,7 @@ const JUDGED_SECOND: [Verdict, Category, string, string, string, boolean][] = [
     'dirty',
     ' of Mary Douglas’ classic Purity and Danger—this idea that cultures declare things unclean not because they’re actually dirty, but because people need to impose order on the world.',
     'the literal sense ("actually dirty")',
-    true,
+    false,
   ],
   [
     'correct',
@@ -800,7 +800,7 @@ const JUDGED_SECOND: [Verdict, Category, string, string, string, boolean][] = [
     'devastating',
     'Obama brought up bayonets by way of chiding Mitt Romney for calling proposed military cuts devastating.',
     'Romney\'s word, reported ("calling ... devastating")',
-    true,
+    false,
   ],
   [
     'correct',
@@ -864,7 +864,7 @@ const JUDGED_SECOND: [Verdict, Category, string, string, string, boolean][] = [
     'Wholesale gasoline',
     'Wholesale gasoline fell 5.5 percent to $1.50 a gallon and heating oil skidded 4.6 percent to $1.99 a gallon.',
     'a term of art (wholesale price)',
-    true,
+    false,
   ],
   [
     'correct',
@@ -904,7 +904,7 @@ const JUDGED_SECOND: [Verdict, Category, string, string, string, boolean][] = [
     'insidious',
     'timacy of the Democratic House of Representatives victory, casting ordinary acts—the counting of ballots—as potentially insidious.',
     'how Republicans cast the counting, reported ("casting ... as")',
-    true,
+    false,
   ],
   [
     'debatable',
@@ -936,7 +936,7 @@ const JUDGED_SECOND: [Verdict, Category, string, string, string, boolean][] = [
     '“control,”',
     'As an example of “control,” he pointed to what Nigeria did when another infected Liberian,Patrick Sawyer, flew there on July 20, collapsed, was hospitalized and died.',
     'a partial quotation of Frieden, named in the sentence',
-    true,
+    false,
   ],
   [
     'wrong',
@@ -944,7 +944,7 @@ const JUDGED_SECOND: [Verdict, Category, string, string, string, boolean][] = [
     '“market maker,”',
     'There is an exception for banks acting as a “market maker,” a business line that allows markets to function in an orderly fashion.',
     'a term of art, explained after the comma',
-    true,
+    false,
   ],
   [
     'debatable',
@@ -960,7 +960,7 @@ const JUDGED_SECOND: [Verdict, Category, string, string, string, boolean][] = [
     'delusional Replay',
     'JUST WATCHED Gingrich: Secretary Kerry is delusional Replay More Videos ...',
     "the title of a video (another story): Gingrich's word",
-    true,
+    false,
   ],
   [
     'debatable',

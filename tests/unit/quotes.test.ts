@@ -7,6 +7,16 @@ describe('quotation marks', () => {
   test.each([
     ['amid the collapse of “opposition” forces', [['“opposition”', 'scare']]],
     ['a legal way to send a “signal” to the government', [['“signal”', 'scare']]],
+    // Another name for what was just named, and a term defined in an apposition.
+    ['About 25 percent of players are left-handed (or “southpaws”).', [['“southpaws”', 'name']]],
+    [
+      'There is an exception for banks acting as a “market maker,” a business line that lets markets work.',
+      [['“market maker,”', 'name']],
+    ],
+    ['amid the collapse of “opposition” forces (or what is left of them)', [['“opposition”', 'scare']]],
+    ['the “reform,” a plan, was passed', [['“reform,”', 'scare']]],
+    // A speaker named in the sentence, with the cue after the quote.
+    ['As an example of “control,” he pointed to what Nigeria did.', [['“control,”', 'speech']]],
     [
       '“We take this very seriously, and will pursue them”, Secretary Steven Mnuchin said.',
       [['“We take this very seriously, and will pursue them”', 'speech']],

@@ -31,3 +31,33 @@ describe('unlessWithin: the match inside a longer phrase of another sense', () =
     expect(marked(text)).toEqual(expected);
   });
 });
+
+describe('@head?: the word a modifier qualifies, and what is not one', () => {
+  const set = compileRuleSet({
+    lang: 'en',
+    rules: [
+      {
+        id: 'loaded-language.test',
+        category: 'loaded-language',
+        confidence: 0.7,
+        pattern: '(brutal|fumed|acrimonious|delusional) @head?',
+        explain: 'test',
+      },
+    ],
+  });
+  const marked = (text: string) => analyzeText(text, set).findings.map((f) => f.text);
+  test.each([
+    ['The brutal crackdown went on.', ['brutal crackdown']],
+    ['Brutal Crackdown Ends', ['Brutal Crackdown']],
+    // A capitalised word after a match in lower case is a name or the start of something else.
+    ['“Never,” fumed Weston on Monday.', ['fumed']],
+    ['Their plan is delusional Monday through Friday.', ['delusional']],
+    ['It was a brutal Trump rally.', ['brutal']],
+    // A number in words counts the thing.
+    ['After an acrimonious three-year dispute, they settled.', ['acrimonious']],
+    ['It was a brutal second term.', ['brutal']],
+    ['The brutal two months ended.', ['brutal']],
+  ])('%j', (text, expected) => {
+    expect(marked(text)).toEqual(expected);
+  });
+});

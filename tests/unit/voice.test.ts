@@ -21,6 +21,19 @@ describe('voice: what is someone else’s', () => {
     ['The minister called the plan « inacceptable » on Monday.', 'inacceptable', 'partial-quote'],
     ['The minister called the plan „skandalös“ on Monday.', 'skandalös', 'partial-quote'],
     ['«Absurd,» the minister said.', 'Absurd', 'quote'],
+    // A video player's caption: the title of another story, repeated by the page.
+    ['JUST WATCHED Gingrich: Secretary Kerry is delusional Replay More Videos ...', 'delusional', 'name'],
+    [
+      'The vote.\nJUST WATCHED As Florence approaches, Trump brags about the response Replay More Videos ...',
+      'brags',
+      'name',
+    ],
+    // A verdict reported after "calling", "casting … as", "dismiss … as", "painted … as".
+    ['Obama chided Mitt Romney for calling proposed military cuts devastating.', 'devastating', 'frame'],
+    ['Republicans are casting ordinary acts—the counting of ballots—as potentially insidious.', 'insidious', 'frame'],
+    ['They quoted the Framers, whom they usually dismiss as irrelevant bigots.', 'bigots', 'frame'],
+    ['Critics painted the plan as reckless and cruel.', 'reckless', 'frame'],
+    ['Trump seethed, calling McCabe a liar before lashing out at officials.', 'liar', 'frame'],
     // Reported labels and answers.
     ['The union described the offer as “insulting”.', 'insulting', 'partial-quote'],
     ['It is what the mayor calls “a war on drivers”.', 'war on drivers', 'name'],
@@ -103,6 +116,12 @@ describe('voice: what is the writer’s own', () => {
     ['The ’90s were a disaster for rock ’n’ roll.', 'disaster'],
     ['Mr. Trump’s tactics could backfire badly.', 'backfire badly'],
     ['Update: the shameful vote was delayed.', 'shameful'],
+    ['Just watched the shameful vote on television.', 'shameful'],
+    ['The council is calling for a reckless vote on Monday.', 'reckless'],
+    ['The plan was cast in bronze and the reckless vote went ahead.', 'reckless'],
+    ['Trump seethed, calling McCabe a liar before lashing out at reckless officials.', 'reckless'],
+    ['Officers make these quick calls only to find out later they were completely false.', 'completely false'],
+    ['It would need as many ballots dismissed as possible and an unprecedented margin.', 'unprecedented'],
     // A verb of judging is the writer's report of the act.
     ['Trump blasted the ruling the following day.', 'blasted'],
     ['The senator defended the shameful vote on Monday.', 'shameful'],

@@ -120,7 +120,12 @@ export function analyzeText(
     if (compiled.head) {
       compiled.head.lastIndex = end;
       const h = compiled.head.exec(folded);
-      if (h && end + h[0].length <= s.end && (!fast || fastEdgesHold(folded, end + 1, end + h[0].length))) {
+      if (
+        h &&
+        end + h[0].length <= s.end &&
+        (!fast || fastEdgesHold(folded, end + 1, end + h[0].length)) &&
+        !nameAfterLowercase(text, start, end)
+      ) {
         to = end + h[0].length;
       }
     }
@@ -188,6 +193,14 @@ export function analyzeText(
 }
 
 /** Whether a match of `re` (global) in the sentence `s` covers the span from `start` to `end`. */
+/**
+ * A capitalised word after a match in lower case is not the word it qualifies but a name or the start of something
+ * else: "fumed Weston", "is delusional Replay More Videos".
+ */
+function nameAfterLowercase(text: string, start: number, end: number): boolean {
+  return /\p{Lu}/u.test(text[end + 1] ?? '') && !/\p{Lu}/u.test(text[start] ?? '');
+}
+
 function within(re: RegExp, text: string, s: Span, start: number, end: number): boolean {
   const sentence = text.slice(s.start, s.end);
   re.lastIndex = 0;

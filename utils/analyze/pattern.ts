@@ -93,11 +93,16 @@ const FUNCTION_WORDS =
 // A head ends its word; -ly, -ed and -ing forms are more often verbs and adverbs than the thing qualified.
 const HEAD_NOT = `(?:${FUNCTION_WORDS.map((w) => w.replace("'", "['’]")).join('|')})`;
 
+const NUMBER_WORDS =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|first|second|third|fourth|fifth';
+
 function headSource(mode: PatternMode): string {
   const { word, letters } = modeClasses(mode);
   const end = `(?![${letters}'’-])`;
+  // A number in words, alone or in a compound ("acrimonious three-year dispute"), counts the thing, not qualifies it.
+  const number = `(?:${NUMBER_WORDS})(?:s|th)?(?![${letters}'’])`;
   // One space (not a line break: a head stays in the sentence and the paragraph), then the word.
-  return `[ \u00a0](?![0-9])(?!${HEAD_NOT}${end})(?![${letters}'’-]{2,}(?:ly|ed|ing)${end})${word}`;
+  return `[ \u00a0](?![0-9])(?!${number})(?!${HEAD_NOT}${end})(?![${letters}'’-]{2,}(?:ly|ed|ing)${end})${word}`;
 }
 
 // The most words `@clause?` takes in, and what ends a clause: punctuation, a quotation mark, a bracket, a dash.

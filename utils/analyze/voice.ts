@@ -100,7 +100,7 @@ const ACCORDING_END = /[,—–-]\s+according\s+to\s+[^,.!?]{2,120}[.!?"”’]*
 const ACCORDING_START = /^according\s+to\s+[^,]{2,120},\s+/i;
 // A label someone else gave: "branded them traitors", "dubbed it the Squad", "what critics call a witch hunt".
 const LABEL_FRAME =
-  /\b(?:(?<!\bso[- ])(?:branded|dubbed|labell?ed|nicknamed|denounced\s+\S+\s+as|derided\s+\S+\s+as|described\s+\S+(?:\s+\S+)?\s+as|characteri[sz]ed\s+\S+(?:\s+\S+)?\s+as)|what\s+(?:\S+\s+){1,3}(?:calls?|called|describes?\s+as|described\s+as|terms?|termed|dubs?|dubbed))\s+([^,.;:!?()“”"‘]{2,80})/giu;
+  /\b(?:(?<!\bso[- ])(?:branded|dubbed|labell?ed|nicknamed|denounced\s+\S+\s+as|derided\s+\S+\s+as|described\s+\S+(?:\s+\S+)?\s+as|characteri[sz]ed\s+\S+(?:\s+\S+)?\s+as|(?:cast|casts|casting|dismiss|dismisses|dismissed|dismissing|portray|portrays|portrayed|portraying|paint|paints|painted|painting)(?:\s+[^,.;:!?()“”"‘]{1,60}?)?[\s—–]+as(?!\s+(?:possible|well|much|many|soon|long|far|such|if|though|part|usual|expected|a\s+result)\b)|calling(?=\s+(?!for\b|on\b|off\b|up\b|in\b|out\b|it\s+quits\b|back\b)))|what\s+(?:\S+\s+){1,3}(?:calls?|called|describes?\s+as|described\s+as|terms?|termed|dubs?|dubbed))\s+([^,.;:!?()“”"‘]{2,80})/giu;
 
 // "SMITH: …", "Q: …", "Mr. Jones: …": a turn of a transcript or an interview.
 const TURN =
@@ -111,6 +111,8 @@ const NOT_A_TURN =
 // An embedded post's signature line: "— Jane Doe (@jdoe) March 3, 2017", "pic.twitter.com/…".
 const POST_SIGNATURE =
   /(?:\(@\w{1,30}\)\s+\p{L}+\.?\s+\d{1,2},\s+\d{4}|pic\.twitter\.com\/\w+|^—\s*\S[^\n]{0,80}\(@\w{1,30}\))/u;
+
+const VIDEO_CAPTION = /^\s*JUST WATCHED\b|\bReplay More Videos\b/;
 
 interface Builder {
   add(start: number, end: number, kind: VoiceSpan['kind'], how: VoiceHow): void;
@@ -154,6 +156,9 @@ function readLines(text: string, b: Builder): void {
         }
       }
       lines.push({ start: at, end, speaker, qa });
+      // A video player's caption ("JUST WATCHED Gingrich: Secretary Kerry is delusional Replay More Videos ..."): the
+      // title of another story, repeated by the page.
+      if (VIDEO_CAPTION.test(line)) b.add(at, end, 'mention', 'name');
       if (POST_SIGNATURE.test(line)) {
         b.add(at, end, 'speaker', 'post');
         // The post's text is the block before its signature when the signature stands on a line of its own.
@@ -234,8 +239,11 @@ function readSentence(text: string, s: Span, b: Builder): void {
   }
   LABEL_FRAME.lastIndex = 0;
   for (let f = LABEL_FRAME.exec(sentence); f; f = LABEL_FRAME.exec(sentence)) {
-    const label = f[1]!;
-    const from = s.start + f.index + f[0].length - label.length;
+    let label = f[1]!;
+    // "calling McCabe a liar before lashing out at …": the label ends where the next clause starts.
+    if (/^calling\b/i.test(f[0]))
+      label = label.replace(/\s(?:and|but|or|before|after|while|when|because|since|then|as|to|for)\s[\s\S]*$/i, '');
+    const from = s.start + f.index + f[0].length - f[1]!.length;
     b.add(from, from + label.trimEnd().length, 'speaker', 'frame');
   }
 }

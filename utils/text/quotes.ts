@@ -59,7 +59,7 @@ const SPEECH_NOUN =
 // ("Trump told reporters he would “absolutely” extend an invitation"), not the writer's distance from a word.
 // "described as" is left out on purpose: "described by Washington as a “signal”" is the writer's framing.
 const SPEAKER_IN_SENTENCE =
-  /\b(?:said|says|told|tells|stated|states|declared|declares|wrote|writes|added|adds|asked|asks|tweeted|posted|replied|answered|insisted|insists|urged|urges|warned|warns|argued|argues|noted|noting|explained|announced|testified|complained|complain|complains|quoted|(?<!so-)(?:calling|called|calls)|according to|in a statement|in an interview|made (?:it )?clear|vowed|vows|promised|promises|pledged|demanded|demands|denied|denies|admitted|admits|acknowledged|conceded|claimed|claims|accused|accuses|accusing|dismissed|condemned|criticized|criticised|praised|hailed|blamed|branded|dubbed|labelled|labeled|urging|saying|telling|arguing|insisting|warning|describing|alleged|allege|alleges|alleging|reported|reports|found|finds|deemed|deems|heralded|heralds|reiterated|reiterates|repeated his|repeated her|repeated their|joked|jokes|joking|lamented|laments|cited|cites|citing|decried|decries|decrying|suggested|suggests|recommended|recommends|labels|characterizing|characterising|characterized|characterised|referred to|refers to|predicted|boasted|bragged|expressed|spoke of|talked about|talk of|cries of|chants of|put it|claiming|confirmed|confirms|underscored|underscores|underscore|notes|heckled|agrees|agreed|informed|answer|meant|responded|responds|instructed)\b/i;
+  /\b(?:said|says|told|tells|stated|states|declared|declares|wrote|writes|added|adds|asked|asks|tweeted|posted|replied|answered|insisted|insists|urged|urges|warned|warns|argued|argues|noted|noting|explained|announced|testified|complained|complain|complains|quoted|(?<!so-)(?:calling|called|calls)|according to|in a statement|in an interview|made (?:it )?clear|vowed|vows|promised|promises|pledged|demanded|demands|denied|denies|admitted|admits|acknowledged|conceded|claimed|claims|accused|accuses|accusing|dismissed|condemned|criticized|criticised|praised|hailed|blamed|branded|dubbed|labelled|labeled|urging|saying|telling|arguing|insisting|warning|describing|alleged|allege|alleges|alleging|reported|reports|found|finds|deemed|deems|heralded|heralds|reiterated|reiterates|repeated his|repeated her|repeated their|joked|jokes|joking|lamented|laments|cited|cites|citing|decried|decries|decrying|suggested|suggests|recommended|recommends|labels|characterizing|characterising|characterized|characterised|referred to|refers to|predicted|boasted|bragged|expressed|spoke of|talked about|talk of|cries of|chants of|put it|claiming|confirmed|confirms|underscored|underscores|underscore|notes|heckled|agrees|agreed|informed|answer|meant|responded|responds|instructed|pointed to|points to)\b/i;
 // Bare forms that credit a speaker only before the quote ("Democrats say they plan to move “expeditiously”"); after
 // it they are as often about something else.
 const SPEAKER_BEFORE_QUOTE = /\b(?:say|warn)\b/i;
@@ -268,6 +268,8 @@ function inHeadlineLike(text: string, at: number): boolean {
   return !/[.!?…][”"’']?\)?$/.test(line) && !/[,;]$/.test(line) && countWords(line) <= 16;
 }
 
+// "left-handed (or “southpaws”)", "(also “bump stocks”)": another name for what the writer has just named.
+const SYNONYM_BEFORE = /\(\s*(?:or|also|aka|a\.k\.a\.|also called|also known as|known as|called)\s*$/i;
 // "so-called “Cadillac tax”": a coined name introduced as one, when it is more than a single word.
 const KNOWN_AS_BEFORE = /\bso[- ]called\s*$/i;
 // A term the writer introduces and defines on the spot: "families of “mixed status” – typically, noncitizen parents
@@ -275,7 +277,7 @@ const KNOWN_AS_BEFORE = /\bso[- ]called\s*$/i;
 // “grandfather clause” – the provision of the law that …", "“FISA take,” or data from …", "(hence the “Cadillac
 // tax” nickname)". The marks introduce a name for a thing, not the writer's distance from a word.
 const DEFINED_AFTER =
-  /^\s*(?:[—–]|--?(?=\s)|\()\s*(?:typically|usually|often|generally|basically|essentially|that is|i\.\s?e\.|meaning|in other words|where|in which|whereby|under which|the (?:process|practice|provision|part|idea|notion|policy|rule|term|name|system|measure|program|programme|plan|period|stage|point|method|technique|approach) (?:of|by|in|that|which|for|under|to|when|where|used|whereby))\b|^\s*,?\s*(?:i\.\s?e\.|that is,|meaning|which (?:is|are|means|refers|contains|describes|allows|lets|requires|covers|includes|involves))\b|^\s*(?:nickname|moniker|label|tag|slogan|catchphrase|buzzword|rubric)s?\b/i;
+  /^\s*(?:[—–]|--?(?=\s)|\()\s*(?:typically|usually|often|generally|basically|essentially|that is|i\.\s?e\.|meaning|in other words|where|in which|whereby|under which|the (?:process|practice|provision|part|idea|notion|policy|rule|term|name|system|measure|program|programme|plan|period|stage|point|method|technique|approach) (?:of|by|in|that|which|for|under|to|when|where|used|whereby))\b|^\s*,?\s*(?:i\.\s?e\.|that is,|meaning|which (?:is|are|means|refers|contains|describes|allows|lets|requires|covers|includes|involves))\b|^\s*(?:nickname|moniker|label|tag|slogan|catchphrase|buzzword|rubric)s?\b|^\s*,?\s*(?:a|an)\s+(?:[\p{L}-]+\s+){1,3}(?:that|which|whereby|in which|under which|where)\s/iu;
 // A quoted modifier that names a policy, a law, a programme or the like ("the “zero tolerance” policy", "Reagan's
 // 1986 “amnesty” bill", "a “premium support” program"): the name of the thing, not the writer's distance from it.
 const NAMED_KIND_AFTER =
@@ -316,6 +318,7 @@ function classify(text: string, start: number, end: number, inHeadline: boolean)
   else if (
     isTitleCase(inner) ||
     MENTION_BEFORE.test(before) ||
+    SYNONYM_BEFORE.test(before) ||
     !/\p{L}/u.test(inner) ||
     isCapitalisedWord(inner) ||
     /^\p{Lu}{2,}[,.]?$/u.test(inner.trim()) ||

@@ -544,7 +544,7 @@ const JUDGED_SECOND: [Verdict, Category, string, string, string, boolean][] = [
     '“moratorium”',
     'They are pushing alternative legislation offered by Rep. Diane Black (R-Tenn.) to impose a “moratorium” on any federal funds going to Planned Parenthood for one year.',
     "the bill's own term for what it does, quoted",
-    true,
+    false,
   ],
   [
     'wrong',

@@ -15,6 +15,12 @@ describe('quotation marks', () => {
     ],
     ['amid the collapse of “opposition” forces (or what is left of them)', [['“opposition”', 'scare']]],
     ['the “reform,” a plan, was passed', [['“reform,”', 'scare']]],
+    // A bill's or a ruling's own term, quoted in a sentence about it; a "Bill" who is a person is not one.
+    [
+      'They back legislation offered by Rep. Diane Black to impose a “moratorium” on federal funds.',
+      [['“moratorium”', 'speech']],
+    ],
+    ['Bill Clinton had already gone too far in “enlarging” NATO.', [['“enlarging”', 'scare']]],
     // A speaker named in the sentence, with the cue after the quote.
     ['As an example of “control,” he pointed to what Nigeria did.', [['“control,”', 'speech']]],
     [

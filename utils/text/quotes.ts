@@ -54,6 +54,10 @@ const COORDINATED_BEFORE = /[”"’']\s*,?\s*(?:and|or|with|vs\.?|versus|over|t
 // Nouns that report speech: a short quote in a sentence about someone's remarks is theirs.
 const SPEECH_NOUN =
   /\b(?:remarks?|speech|statement|interview|testimony|letter|memo|tweet|post|op-ed|column|criticism|complaint|rhetoric|rejoinder|retort|quip|quote|response|argument|acknowledge?ment|assertion|allegation|accusation|refrain|mantra|(?:attack|jab|taunt|boast) (?:by|from)|railed|slammed|blasted|lambasted|attacked|declaring|touted|hyped|mocked|derided|rejected|embraced|invoked|promised|pledged|vowed)\b/i;
+// A bill, a ruling, a filing: a short quote in a sentence about one is the document's own term ("legislation … to
+// impose a “moratorium” on federal funds"). Case-sensitive, so that "Bill Clinton" is not a bill.
+const DOCUMENT =
+  /\b(?:[Ll]egislation|bills?|resolutions?|amendments?|executive orders?|rulings?|indictments?|lawsuits?|filings?)\b/;
 
 // A speaker credited anywhere in the sentence: a short quote there is a partial quotation of that speaker
 // ("Trump told reporters he would “absolutely” extend an invitation"), not the writer's distance from a word.
@@ -365,6 +369,7 @@ function speakerInSentence(text: string, start: number, end: number): boolean {
   if (SPEAKER_IN_SENTENCE.test(before) || SPEAKER_IN_SENTENCE.test(after) || SPEAKER_BEFORE_QUOTE.test(before))
     return true;
   if (SPEECH_NOUN.test(before) || SPEECH_NOUN.test(after)) return true;
+  if (DOCUMENT.test(before) || DOCUMENT.test(after)) return true;
   // "He …", "They …" right after a sentence that credits a speaker: the same speaker goes on. (Only then: the
   // seed article's “all individuals”, after a quotation, is the writer turning the speaker's words.)
   if (own > from && CARRIED_SUBJECT.test(before) && text[own - 1] !== '\n') {

@@ -15,9 +15,10 @@
  *                 determiner or possessive ("the", "their"); a class is a token like any other (`@report?`)
  *   @head?        as the last token only: the word the match qualifies, when the next word in the sentence is one
  *                 ("brutal crackdown", "bumbling investigators"): not a function word (article, pronoun,
- *                 preposition, conjunction, auxiliary), not a number, not an adverb in -ly and not a form in -ed
- *                 or -ing. The highlight takes it in; the rule's conditions (`unlessAfter` ...) are checked on
- *                 the match without it (see `splitHead`).
+ *                 preposition, conjunction, auxiliary), not a number in figures or words ("three-year"), not an
+ *                 adverb in -ly and not a form in -ed or -ing, and not a capitalised word after a match in lower
+ *                 case (a name: "fumed Weston"). The highlight takes it in; the rule's conditions (`unlessAfter`
+ *                 ...) are checked on the match without it (see `splitHead`).
  *   @clause?      as the last token only: the rest of the clause after the match, up to twelve words and not past a
  *                 comma, semicolon, colon, full stop, question or exclamation mark, quotation mark, bracket or dash
  *                 ("there is no doubt that the army did it"): for a rule whose words vouch for or guess at a

@@ -43,9 +43,14 @@ export function parity(left: Read[], right: Read[], category: string, reps = 200
   const next = random(20261207);
   const draw = (xs: Read[]) => Array.from(xs, () => xs[Math.floor(next() * xs.length)]!);
   const ratios: number[] = [];
-  for (let k = 0; k < reps; k++) ratios.push(rate(draw(right)) / rate(draw(left)));
+  for (let k = 0; k < reps; k++) {
+    // A resample with no finding on either side has no ratio (0/0): it is left out, not sorted as a number.
+    const r = rate(draw(right)) / rate(draw(left));
+    if (!Number.isNaN(r)) ratios.push(r);
+  }
   ratios.sort((a, b) => a - b);
-  return [rate(right) / rate(left), ratios[Math.floor(0.025 * reps)]!, ratios[Math.floor(0.975 * reps)]!];
+  const at = (q: number) => ratios[Math.min(ratios.length - 1, Math.floor(q * ratios.length))] ?? NaN;
+  return [rate(right) / rate(left), at(0.025), at(0.975)];
 }
 
 export async function main(args: string[], root: string): Promise<number> {

@@ -35,6 +35,7 @@ import {
 import { claimDocs } from '../utils/notes/claims';
 import { retrieveClaims } from '../utils/notes/match';
 import { sentences as splitSentences } from '../utils/text/segment';
+import { mulberry32 } from './seeded';
 
 interface Query {
   id: string;
@@ -198,16 +199,6 @@ function bestScores(retriever: ClaimRetriever, sentences: string[]): number[] {
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : 'n/a');
 const f3 = (x: number) => x.toFixed(3);
-
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 100,000 claims whose words follow the verified claims' own word frequencies and lengths. */
 function syntheticClaims(real: { claim: string; title: string }[], n: number): ClaimDoc[] {

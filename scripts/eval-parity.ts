@@ -18,6 +18,7 @@ import { compileRuleSet, type RuleSet } from '../utils/analyze/rules';
 import { countWords } from '../utils/text/segment';
 import { DEFAULT_SENSITIVITY } from '../utils/sensitivity';
 import { splitOf, type Split } from './eval-unsupported-lib';
+import { mulberry32 } from './seeded';
 
 interface Read {
   leaning: string;
@@ -26,21 +27,11 @@ interface Read {
   paired: boolean;
 }
 
-/** A fixed-seed generator (mulberry32), so that the intervals are the same on every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Right/left ratio of `category` per 1,000 words and its 95% interval, each side's articles resampled. */
 export function parity(left: Read[], right: Read[], category: string, reps = 2000): [number, number, number] {
   const rate = (xs: Read[]) =>
     xs.reduce((n, x) => n + (x.counts.get(category) ?? 0), 0) / xs.reduce((n, x) => n + x.words, 0);
-  const next = random(20261207);
+  const next = mulberry32(20261207);
   const draw = (xs: Read[]) => Array.from(xs, () => xs[Math.floor(next() * xs.length)]!);
   const ratios: number[] = [];
   for (let k = 0; k < reps; k++) {

@@ -37,6 +37,7 @@ import { compileRuleSet, type RuleSet } from '../utils/analyze/rules';
 import { splitOf, type Split } from './eval-unsupported-lib';
 import { loadDataset } from '../utils/dataset/load';
 import { compileRules, readText } from '../utils/pipeline';
+import { mulberry32 } from './seeded';
 
 function readJsonl<T>(file: string): T[] {
   return readFileSync(file, 'utf8')
@@ -168,23 +169,13 @@ interface ArticleRead {
   opinion: boolean;
 }
 
-/** A fixed-seed generator (mulberry32) for the bootstrap, so that the interval is the same on every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * The right/left ratio of findings per 1,000 words and its 95% interval, resampling each side's articles with
  * replacement (2,000 times, fixed seed): with a few dozen findings in a dozen articles, one article moves it.
  */
 export function ratioInterval(left: ArticleRead[], right: ArticleRead[], reps = 2000): [number, number, number] {
   const rate = (xs: ArticleRead[]) => xs.reduce((n, x) => n + x.findings, 0) / xs.reduce((n, x) => n + x.words, 0);
-  const next = random(20261207);
+  const next = mulberry32(20261207);
   const draw = (xs: ArticleRead[]) => Array.from(xs, () => xs[Math.floor(next() * xs.length)]!);
   const ratios: number[] = [];
   for (let k = 0; k < reps; k++) ratios.push(rate(draw(right)) / rate(draw(left)));
@@ -231,7 +222,7 @@ function allsides(
   const listed: string[] = [];
   const missed = new Map<string, Map<string, number>>();
   const missedSamples = new Map<string, string[]>();
-  const pick = random(7);
+  const pick = mulberry32(7);
   const swapped = new Map<string, { n: number; across: number; change: number }>();
   for (const r of rows) {
     const text = `${r.title}\n\n${r.text}`;

@@ -13,18 +13,7 @@ import { loadPhrasingModel } from '../utils/analyze/model';
 import { DEFAULT_SENSITIVITY } from '../utils/sensitivity';
 import type { RuleSet } from '../utils/analyze/rules';
 import { readJsonl, splitOf, type Split } from './eval-phrasing';
-
-/** A fixed-seed generator, so that the same sample is drawn on every run. */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './seeded';
 
 interface Drawn {
   set: string;

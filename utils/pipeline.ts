@@ -309,10 +309,10 @@ function cutAfter(text: string, start: number, size: number): number {
 }
 
 /**
- * `readForTab` for an article of any length without holding the caller for long: a text longer than a slice is
- * read slice by slice (each with the text around it, so that a quotation or a claim's source across the cut is
- * still seen), with a turn for other work between slices; one finding per repeated term and the notes are then
- * chosen over the whole text. A text of one slice is read as `readForTab` reads it.
+ * `readForTab` for an article of any length without holding the caller for long: a text longer than four times
+ * `SLICE_CHARS` is read slice by slice (each with the text around it, so that a quotation or a claim's source
+ * across the cut is still seen), with a turn for other work between slices; one finding per repeated term and the
+ * notes are then chosen over the whole text. A shorter text is read as `readForTab` reads it, in one call.
  */
 export async function readForTabInSlices(
   read: TabRead,

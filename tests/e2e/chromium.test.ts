@@ -4,7 +4,7 @@ import type { Worker } from 'playwright-core';
 import { resolve } from 'node:path';
 import { startServer, type TestServer } from './server';
 import { launchChromium, tabState, type ChromiumRun } from './harness';
-import { DEMO, FIXTURES, HAS_SEED, SEED_HOST, SEED_HTML, SEED_PATH } from './paths';
+import { DEMO, FIXTURES, HAS_SEED, SEED_HOST, SEED_HTML, SEED_PATH, longArticlePage } from './paths';
 import { cardState, highlightContainers, listHighlights, pointOfHighlight } from './page-helpers';
 
 const NEWS = 'www.harbor-gazette.example';
@@ -20,6 +20,7 @@ beforeAll(async () => {
     [`${SEED_HOST}${SEED_PATH}`]: SEED_HTML,
     [`${DEMO_HOST}${DEMO_PATH}`]: DEMO,
     [`${NEWS}/2026/03/12/council-passes-budget/`]: resolve(FIXTURES, 'news-article.html'),
+    [`${NEWS}/2026/03/13/council-long-read/`]: longArticlePage(),
     [`${NEWS}/`]: resolve(FIXTURES, 'home-page.html'),
     [`${NEWS}/docs/queue/push`]: resolve(FIXTURES, 'docs.html'),
     [`${NEWS}/wiki/Gallium`]: resolve(FIXTURES, 'encyclopedia.html'),
@@ -132,6 +133,19 @@ describe.skipIf(!HAS_SEED)('the seed article under www.globalresearch.ca', () =>
 });
 
 describe('pages of our own', () => {
+  test('a long article, read in slices, is painted from its first paragraph to its last', async () => {
+    const page = await open(`http://${NEWS}/2026/03/13/council-long-read/`);
+    await page.waitForFunction(
+      () => [...(CSS.highlights.get('gloss-loaded-language') ?? [])].some((r) => `${r}`.includes('bald-faced')),
+      null,
+      { timeout: 20_000 },
+    );
+    const found = allTexts(await waitForHighlights(page));
+    expect(found).toContain('so-called');
+    expect(found.some((t) => t.includes('bald-faced lies'))).toBe(true);
+    await page.close();
+  });
+
   test('the demo article is read and painted', async () => {
     const page = await open(`http://${DEMO_HOST}${DEMO_PATH}`);
     const texts = allTexts(await waitForHighlights(page));

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { resolve } from 'node:path';
 import { startServer, type TestServer } from './server';
 import { launchFirefox } from './harness';
-import { DEMO, FIXTURES, HAS_SEED, SEED_HOST, SEED_HTML, SEED_PATH } from './paths';
+import { DEMO, FIXTURES, HAS_SEED, SEED_HOST, SEED_HTML, SEED_PATH, longArticlePage } from './paths';
 import { cardState, highlightContainers, listHighlights, pointOfHighlight } from './page-helpers';
 
 const NEWS = 'www.harbor-gazette.example';
@@ -22,6 +22,7 @@ beforeAll(async () => {
     [`${SEED_HOST}${SEED_PATH}`]: SEED_HTML,
     [`${DEMO_HOST}${DEMO_PATH}`]: DEMO,
     [`${NEWS}/2026/03/12/council-passes-budget/`]: resolve(FIXTURES, 'news-article.html'),
+    [`${NEWS}/2026/03/13/council-long-read/`]: longArticlePage(),
     [`${NEWS}/`]: resolve(FIXTURES, 'home-page.html'),
     [`${NEWS}/wiki/Gallium`]: resolve(FIXTURES, 'encyclopedia.html'),
     [`${SPA_HOST}${SPA_FIRST}`]: resolve(FIXTURES, '../spa/app.html'),
@@ -84,6 +85,18 @@ describe.skipIf(!HAS_SEED)('the seed article under www.globalresearch.ca', () =>
 });
 
 describe('pages of our own', () => {
+  test('a long article, read in slices, is painted from its first paragraph to its last', async () => {
+    const page = await open(`http://${NEWS}/2026/03/13/council-long-read/`);
+    await page.waitForFunction(
+      () => [...(CSS.highlights.get('gloss-loaded-language') ?? [])].some((r) => `${r}`.includes('bald-faced')),
+      { timeout: 20_000 },
+    );
+    const found = texts(await waitForHighlights(page));
+    expect(found).toContain('so-called');
+    expect(found.some((t) => t.includes('bald-faced lies'))).toBe(true);
+    await page.close();
+  });
+
   test('the demo article is read and painted', async () => {
     const page = await open(`http://${DEMO_HOST}${DEMO_PATH}`);
     const found = texts(await waitForHighlights(page));

@@ -89,6 +89,42 @@ describe('voice: what is someone else’s', () => {
       'transcript',
     ],
     ['An interview\n\nQ: Is the plan dead?\n\nA: It is a disaster, frankly.', 'disaster', 'qa'],
+    // Links to other stories and readers' comments set in the body: a label and a colon, then another story's headline.
+    [
+      'The vote.\n\nMore:Conyers clan lashes out at media as resignation rumors fly\n\nThe next step.',
+      'lashes out',
+      'name',
+    ],
+    ['The vote.\n\nRelated: Senator blasts the reckless plan\n\nThe next step.', 'reckless', 'name'],
+    ['The vote.\n\nTalker:Trump is a known liar. Cover-ups are exactly what he does\n\nThe next step.', 'liar', 'name'],
+    ['The vote.\n\nRead:Biden rips Trump over vow to deploy troops\n\nThe next step.', 'rips', 'name'],
+    // A block quote whose source introduces it at the end of the paragraph before, without quotation marks.
+    [
+      'Trump went on to say:\n\nBoth of these programs have been recklessly gutted by this Administration.',
+      'recklessly',
+      'quote',
+    ],
+    [
+      'The Daily Caller reports:\n\nAs a candidate, Clinton railed against dark money groups.\n\nThe writer again.',
+      'railed against',
+      'quote',
+    ],
+    [
+      'As the New York Times reported:\n\nAdvertisement:\n\nThe startling shift in fortunes for the men was stark.',
+      'startling',
+      'quote',
+    ],
+    // A single turn in capitals after a paragraph that names its speaker and ends with a colon; turns run on in a line.
+    [
+      'As when Fox’s Geraldo Rivera speculates on how jurors will respond:\n\nRIVERA: They will see Michael Brown menacing that clerk.',
+      'menacing',
+      'transcript',
+    ],
+    [
+      'Here is part of the debate between Trump and Cruz in March:\n\nTrump: Where did I support? Cruz: You supported it. Trump: That’s a lot of lies. Cruz: You said it.',
+      'lies',
+      'transcript',
+    ],
     [
       'The post\n\nThe fake news media is the enemy of the people!\n\n— Donald J. Trump (@realDonaldTrump) February 17, 2017',
       'enemy of the people',
@@ -127,6 +163,23 @@ describe('voice: what is the writer’s own', () => {
     ['The senator defended the shameful vote on Monday.', 'shameful'],
     // A lone label at the start of a line is not a transcript.
     ['Analysis\n\nSMITH: the shameful vote was delayed.', 'shameful'],
+    ['Analysis:\n\nSMITH: the shameful vote was delayed.', 'shameful'],
+    [
+      'Here are nine changes for Election Day:\n\nChange Election Day: the reckless choice of a Tuesday. Move it: a weekend.',
+      'reckless',
+    ],
+    ['Edge: Clinton. Runner-up: Sanders. Edge: the shameful vote. Runner-up: a tie.', 'shameful'],
+    // A label and a colon that is the writer's own, or a long paragraph after one; a link label needs its link.
+    ['Also: the shameful vote was delayed again on Monday.', 'shameful'],
+    [
+      'More: the shameful vote was delayed again on Monday, and the senators who had promised to stand firm went home for the holiday without a word to the voters who had sent them there to settle it once and for all.',
+      'shameful',
+    ],
+    // An introduction that is a question, or a reporting verb not at the end of its paragraph, introduces no block.
+    ['What did the senator say?:\n\nThe shameful vote was delayed.', 'shameful'],
+    ['The senator said: the vote was delayed.\n\nThe shameful vote went ahead.', 'shameful'],
+    // Only the one paragraph after the introduction is the quote.
+    ['Kolchin writes:\n\nSlavery spread.\n\nThe shameful vote went ahead.', 'shameful'],
     // A headline is the writer's, quotes in it aside.
     ['Regime’s brutal crackdown ‘a disgrace’\n\nThe body of the story.', 'brutal'],
   ])('%j: %j', (text, phrase) => {

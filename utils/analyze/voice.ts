@@ -113,6 +113,24 @@ const POST_SIGNATURE =
   /(?:\(@\w{1,30}\)\s+\p{L}+\.?\s+\d{1,2},\s+\d{4}|pic\.twitter\.com\/\w+|^—\s*\S[^\n]{0,80}\(@\w{1,30}\))/u;
 
 const VIDEO_CAPTION = /^\s*JUST WATCHED\b|\bReplay More Videos\b/;
+// A link to another story, or a reader's comment, that the page sets in the body: a label and a colon, then
+// another story's headline ("More: …", "Related: …", "Read more: …"), or a short label run into its text with no
+// space after the colon ("More:Conyers clan lashes out …", "Talker:Trump is a known liar."), where the extraction
+// joins a label's element to its link. Not the writer's, for every category.
+const LINK_LINE =
+  /^\s*(?:(?:more|related|read more|read also|also read|see also|check out)\s*:\s*\S|\p{L}[\p{L}’'-]*(?:\s+\p{L}[\p{L}’'-]*){0,3}:(?=[\p{Lu}"“‘']))/iu;
+const LINK_LINE_WORDS = 30;
+// A paragraph that ends by introducing someone's words with a colon ("Trump went on to say:", "The Daily Caller
+// reports:", "Kolchin writes:", "here's what she said:"): the next paragraph is the block quote, whether or not the
+// page's quotation marks survived extraction.
+const BLOCK_INTRO = new RegExp(
+  `\\b(?:${SAY}|${SAY_THAT}|reports|reported|writes|wrote|tweeted|posted|continued|to say|had this to say|put it|asked)${WHEN}\\s*:\\s*$`,
+  'iu',
+);
+// A later turn in the same line: a name and a colon after the end of a sentence or a trailing ellipsis.
+const INLINE_TURN = /(?<=[.?!…]["”’]?\s+)(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2}):\s+\S/gu;
+// Lines a page sets between an introduction and its quote.
+const PAGE_LABEL = /^\s*(?:advertisement|story continues below|continue reading|watch|video)\s*:?\s*$/i;
 
 interface Builder {
   add(start: number, end: number, kind: VoiceSpan['kind'], how: VoiceHow): void;
@@ -159,6 +177,7 @@ function readLines(text: string, b: Builder): void {
       // A video player's caption ("JUST WATCHED Gingrich: Secretary Kerry is delusional Replay More Videos ..."): the
       // title of another story, repeated by the page.
       if (VIDEO_CAPTION.test(line)) b.add(at, end, 'mention', 'name');
+      if (LINK_LINE.test(line) && countWords(line) <= LINK_LINE_WORDS) b.add(at, end, 'mention', 'name');
       if (POST_SIGNATURE.test(line)) {
         b.add(at, end, 'speaker', 'post');
         // The post's text is the block before its signature when the signature stands on a line of its own.
@@ -169,6 +188,44 @@ function readLines(text: string, b: Builder): void {
       }
     }
     at = end + 1;
+  }
+  // A single line labelled in capitals is a turn when the paragraph before ends with a colon and names its speaker ("… as when Fox's Geraldo Rivera
+  // speculates on how white jurors will respond at trial:" then "RIVERA: The white jurors …"), and a paragraph
+  // whose turns run on in one line ("Trump: Where did I support? Cruz: You supported it … Trump: That's a lot of
+  // lies.") is a transcript when two or three speakers take four turns or more in it, each at least two.
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (!l.speaker || l.qa) continue;
+    const line = text.slice(l.start, l.end);
+    const colon = line.indexOf(':');
+    const name = l.speaker
+      .split(/\s+/)
+      .pop()!
+      .replace(/[.’']+$/, '');
+    const prev = lines[i - 1];
+    const named =
+      prev &&
+      name.length >= 3 &&
+      l.speaker === l.speaker.toUpperCase() &&
+      /:\s*$/.test(text.slice(prev.start, prev.end)) &&
+      new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, 'iu').test(text.slice(prev.start, prev.end));
+    const labels = [l.speaker, ...[...line.matchAll(INLINE_TURN)].map((m) => m[1]!)];
+    const all = labels.map((n) => n.toLowerCase());
+    const runOn =
+      all.length >= 4 &&
+      new Set(all).size >= 2 &&
+      new Set(all).size <= 3 &&
+      all.every((n) => all.indexOf(n) !== all.lastIndexOf(n)) &&
+      labels.every((n) => namedInText(text, n));
+    if (named || runOn) b.add(l.start + colon + 1, l.end, 'speaker', 'transcript');
+  }
+  // A block quote introduced by its source at the end of the paragraph before ("Trump went on to say:").
+  let intro = false;
+  for (const l of lines) {
+    const line = text.slice(l.start, l.end);
+    if (!line.trim() || (intro && PAGE_LABEL.test(line))) continue;
+    if (intro && !/^\s*["“‘'«„]/.test(line)) b.add(l.start, l.end, 'speaker', 'quote');
+    intro = BLOCK_INTRO.test(line) && !/\?\s*:\s*$/.test(line);
   }
   // A transcript has turns by at least two lines' worth of labels; a Q&A at least one question and one answer.
   const turns = lines.filter((l) => l.speaker && !l.qa);
@@ -266,6 +323,22 @@ function speakersOwnMarks(raw: VoiceSpan[]): void {
       q.how = 'partial-quote';
     }
   }
+}
+
+/**
+ * A label is a speaker's name when the text also names them in the middle of a sentence ("between Trump and Cruz"),
+ * not only before a colon: "Edge: Clinton. Runner-up: Sanders." are a list's labels, not speakers.
+ */
+function namedInText(text: string, label: string): boolean {
+  return new RegExp(`(?<=\\p{Ll}[,;]?\\s)${escapeRegExp(label)}(?![\\p{L}:])`, 'u').test(text);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function countWords(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
 }
 
 const RANK: Record<VoiceHow, number> = {

@@ -177,7 +177,9 @@ function readLines(text: string, b: Builder): void {
       // A video player's caption ("JUST WATCHED Gingrich: Secretary Kerry is delusional Replay More Videos ..."): the
       // title of another story, repeated by the page.
       if (VIDEO_CAPTION.test(line)) b.add(at, end, 'mention', 'name');
-      if (LINK_LINE.test(line) && countWords(line) <= LINK_LINE_WORDS) b.add(at, end, 'mention', 'name');
+      const colonAt = line.indexOf(':');
+      if (colonAt >= 0 && colonAt < 40 && LINK_LINE.test(line) && countWords(line) <= LINK_LINE_WORDS)
+        b.add(at, end, 'mention', 'name');
       if (POST_SIGNATURE.test(line)) {
         b.add(at, end, 'speaker', 'post');
         // The post's text is the block before its signature when the signature stands on a line of its own.
@@ -225,7 +227,7 @@ function readLines(text: string, b: Builder): void {
     const line = text.slice(l.start, l.end);
     if (!line.trim() || (intro && PAGE_LABEL.test(line))) continue;
     if (intro && !/^\s*["“‘'«„]/.test(line)) b.add(l.start, l.end, 'speaker', 'quote');
-    intro = BLOCK_INTRO.test(line) && !/\?\s*:\s*$/.test(line);
+    intro = /:\s*$/.test(line) && !/\?\s*:\s*$/.test(line) && BLOCK_INTRO.test(line);
   }
   // A transcript has turns by at least two lines' worth of labels; a Q&A at least one question and one answer.
   const turns = lines.filter((l) => l.speaker && !l.qa);

@@ -345,6 +345,15 @@ export async function readForTabInSlices(
   const reasons = new Set<string>();
   const terms = new Map<string, number>();
   const at = (f: Finding): Finding => ({ ...f, sentence: spanAt(sentences, f.start) });
+  // What has been read so far as the reader will see it: one finding per term (with how often `counts` says it is
+  // used), a term note at its first mention.
+  const chosen = (counts: ReadonlyMap<string, number>): ContextResult => {
+    const seen = new Set<string>();
+    const notes = context.filter((f) => f.category !== 'term-context' || (!seen.has(f.noteId) && !!seen.add(f.noteId)));
+    const once = shownFindings(onePerThing(text, dedupe(phrasing), counts), read.hidden, read.unmarkable);
+    const findings = shownFindings(dedupe([...once, ...notes]).map(at), read.hidden, read.unmarkable);
+    return withNotes(findings, meta, read.url, data, imported);
+  };
   for (let start = 0; start < text.length;) {
     const t0 = now();
     const slice = { start, end: cutAfter(text, start, size) };
@@ -386,20 +395,11 @@ export async function readForTabInSlices(
     if (slice.start === 0 && options.first) {
       // The first slice's choice of one finding per term is the whole text's (its first uses come first); how
       // often each is used is said once the whole text is read.
-      const top = shownFindings(onePerThing(text, dedupe(phrasing), new Map()), read.hidden, read.unmarkable);
-      const shown = shownFindings(dedupe([...top, ...context]).map(at), read.hidden, read.unmarkable);
-      options.first(withNotes(shown, meta, read.url, data, imported));
+      options.first(chosen(new Map()));
     }
     await pause();
   }
-  // A term note is shown once per article, at its first mention.
-  const termNotes = new Set<string>();
-  const notes = context.filter(
-    (f) => f.category !== 'term-context' || (!termNotes.has(f.noteId) && !!termNotes.add(f.noteId)),
-  );
-  const chosen = shownFindings(onePerThing(text, dedupe(phrasing), terms), read.hidden, read.unmarkable);
-  const findings = shownFindings(dedupe([...chosen, ...notes]).map(at), read.hidden, read.unmarkable);
-  return { ...withNotes(findings, meta, read.url, data, imported), reasons: [...reasons] };
+  return { ...chosen(terms), reasons: [...reasons] };
 }
 
 /** A short text that goes through every stage: quotations, reported speech, rule matches, a claim, a term. */

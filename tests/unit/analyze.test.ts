@@ -150,3 +150,41 @@ describe('one scan for all rules', () => {
     expect(large / small).toBeLessThan(24);
   });
 });
+
+describe('scare quotes: a lone term of several words waits for the thorough setting', () => {
+  const scares = (text: string, threshold = 0.5) =>
+    findings(text, threshold)
+      .filter((f) => f.category === 'scare-quotes')
+      .map((f) => f.text);
+
+  // A term of several words in marks, the only one in its text: a term of art, a nickname, a slogan named.
+  const lone = [
+    'Neither party is moving toward a fiscal “grand bargain” that would trade cuts for tax increases.',
+    'Scientists estimate about 70 percent of the population would have to be immune for “herd immunity” to be effective.',
+    'Iran\'s current "breakout time" is estimated to be around a year.',
+    'Kids have at least one daily break for "mindful movement," and lunch is cooked on-site.',
+  ];
+  test.each(lone)('not at the default: %s', (text) => {
+    expect(scares(text)).toEqual([]);
+    expect(scares(text, 0.3)).toHaveLength(1);
+  });
+
+  // A single word in marks is the typical scare quote, alone or not.
+  const single = [
+    'Meanwhile, the ‘journalists’ over at CNN are still trying to get to the bottom of it.',
+    'While our "allies" and adversaries have vital interests there, we do not.',
+    'The Pentagon\'s plan to erase the "stain" of sexual assault does not wash with some members of Congress.',
+  ];
+  test.each(single)('marked: %s', (text) => expect(scares(text)).toHaveLength(1));
+
+  test('a writer who puts two terms in marks is marked for both', () => {
+    const text =
+      'The “moderate rebels” took the town. Their “humanitarian corridor” was closed a day later, and the “moderate rebels” left.';
+    expect(scares(text)).toEqual(['“moderate rebels”', '“humanitarian corridor”', '“moderate rebels”']);
+  });
+
+  test('the same term twice is still one term', () => {
+    const text = 'The “grand bargain” failed. Nobody mourned the “Grand Bargain.”';
+    expect(scares(text)).toEqual([]);
+  });
+});

@@ -57,7 +57,7 @@ const JUDGED: [Verdict, Category, string, string, string, boolean][] = [
     '“death panels”',
     'And this is happening in a bitterly divided country, where even a reform as comparatively mild as Obamacare led to widespread belief in “death panels” and armed IRS agents going door to door.',
     'a well-known slogan quoted as a false belief: a mention, not distance',
-    true,
+    false,
   ],
   [
     'correct',
@@ -434,7 +434,7 @@ const JUDGED: [Verdict, Category, string, string, string, boolean][] = [
     '“air war”',
     'That means the “air war” will soon begin in earnest.',
     'a term of art (campaign advertising)',
-    true,
+    false,
   ],
   [
     'debatable',
@@ -616,7 +616,7 @@ const JUDGED_SECOND: [Verdict, Category, string, string, string, boolean][] = [
     '“sewer socialism”',
     'The city’s also home to “sewer socialism” and the idea that the natural counter to the Industrial Revolution was to spruce up society with new sanitation systems, municipally-owned utilities, and better schools and parks.',
     'the name of a historical movement',
-    true,
+    false,
   ],
   [
     'wrong',

@@ -31,6 +31,20 @@ export const SCARE_QUOTE_RULE = {
     'A short term in quotation marks that no speaker in the sentence is credited with: the marks distance the writer from the word instead of quoting someone.',
 };
 
+/** Distinct terms the writer puts in marks before any is shown at the default setting. */
+export const SCARE_HABIT = 2;
+/** The confidence of a writer's quoted term when it is the only one in the text: under the default floor. */
+export const LONE_SCARE = 0.4;
+
+/** A quoted term as the same term wherever it stands: case, trailing punctuation and curly apostrophes aside. */
+function termKey(inner: string): string {
+  return inner
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[\s.,;:!?'"“”]+$/u, '')
+    .replace(/^[\s'"“”]+/u, '');
+}
+
 export function analyzeText(
   text: string,
   rules: CompiledRuleSet,
@@ -54,11 +68,15 @@ export function analyzeText(
   const voice = readVoice(text, quotes, spans);
   const findings: Finding[] = [];
 
-  for (const q of quotes) {
-    // The writer's own marks only: a short quote inside words the writer reports as someone's is that speaker's.
-    if (q.kind !== 'scare' || voice.howAt(q.start) !== 'scare') continue;
+  // The writer's own marks only: a short quote inside words the writer reports as someone's is that speaker's.
+  const scares = quotes.filter((q) => q.kind === 'scare' && voice.howAt(q.start) === 'scare');
+  // A writer who holds words at a distance does it more than once; a lone pair of marks in an article is as often a
+  // term of art, a nickname or a partial quote whose speaker the text names elsewhere ("the “sequester” cuts",
+  // "“herd immunity”", "an “alternative” slate"). So a lone quoted term waits for the thorough setting.
+  const habit = new Set(scares.map((q) => termKey(text.slice(q.start + 1, q.end - 1)))).size >= SCARE_HABIT;
+  for (const q of scares) {
     // One or two words are the typical scare quote; three or four are as often a fragment of someone's words.
-    const confidence = q.words <= 1 ? 0.6 : q.words === 2 ? 0.55 : 0.45;
+    const confidence = !habit && q.words > 1 ? LONE_SCARE : q.words <= 1 ? 0.6 : q.words === 2 ? 0.55 : 0.45;
     if (confidence < threshold) continue;
     const sentence = spanAt(spans, q.start);
     findings.push({

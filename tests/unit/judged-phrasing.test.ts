@@ -201,7 +201,7 @@ const JUDGED: [Verdict, Category, string, string, string, boolean][] = [
     'dramatic economic',
     "The decision I have to make is: Where is the best place for me to serve America to carry out this agenda that I have to restore the American dream given the dramatic economic changes we've had in the 21st century?",
     "the candidate's own words, a quotation without marks",
-    true,
+    false,
   ],
   [
     'debatable',

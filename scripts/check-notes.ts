@@ -5,7 +5,8 @@ import { auditNotes, formatAudit } from '../utils/dataset/audit';
 
 /**
  * Exit 1 when a claim note rests on fewer than two publishers, leaves out what it does not cover, cites a copy
- * not named as one, or is dated before a source it cites; with --strict also for undated sources and claim notes
+ * not named as one, is dated before a source it cites, or says no official body has ruled while citing an official
+ * record; with --strict also for undated sources and claim notes
  * without an official record (lists that shrink as sources are read again, not errors in what is written).
  */
 export function main(args: string[], root: string): number {
@@ -26,6 +27,7 @@ export function main(args: string[], root: string): number {
     audit.noScope.length +
     audit.unnamedCopies.length +
     audit.reviewedBeforeSource.length +
+    audit.issuingBodyContradicted.length +
     (strict ? audit.undated.length + audit.noOfficial.length : 0);
   return failed ? 1 : 0;
 }

@@ -117,6 +117,45 @@ describe('dates', () => {
   });
 });
 
+describe('a claim on which no official body has ruled', () => {
+  const reason = 'No court, agency or inquiry has examined this rumour; it rests on a misread interview.';
+  const press = [
+    { title: 'A fact check', publisher: 'PolitiFact', date: '2020-05-20', url: 'https://www.politifact.com/x' },
+    { title: 'A wire report', publisher: 'Reuters', date: '2020-04', url: 'https://www.reuters.com/x' },
+  ];
+
+  test.each([
+    ['takes a reason in a sentence', { noIssuingBody: reason }, true],
+    ['takes no field at all', {}, true],
+    ['refuses a reason too short to say why', { noIssuingBody: 'none' }, false],
+    ['refuses an empty reason', { noIssuingBody: '   ' }, false],
+  ])('the schema %s', (_, change, valid) => {
+    const found = errors(note({ sources: press, ...change }));
+    if (valid) expect(found).toEqual([]);
+    else expect(found).toContainEqual(expect.stringMatching(/^noIssuingBody: /));
+  });
+
+  test('only a claim note can say so', () => {
+    const technique = {
+      ...note({ id: 'technique/example', kind: 'technique', match: { category: 'doubt' } }),
+      noIssuingBody: reason,
+    };
+    expect(errors(technique)).toEqual([expect.stringMatching(/noIssuingBody|Unrecognized key/)]);
+  });
+
+  test('the audit lists it apart instead of asking for an official record, and flags a contradiction', () => {
+    const audit = auditNotes([
+      note({ id: 'claim/rumour', sources: press, noIssuingBody: reason }),
+      note({ id: 'claim/no-record', sources: press }),
+      note({ id: 'claim/contradicted', noIssuingBody: reason }),
+      note({ id: 'claim/recorded' }),
+    ] as never);
+    expect(audit.noOfficial).toEqual(['claim/no-record']);
+    expect(audit.noIssuingBody).toEqual([`claim/rumour: ${reason}`, `claim/contradicted: ${reason}`]);
+    expect(audit.issuingBodyContradicted).toEqual(['claim/contradicted']);
+  });
+});
+
 describe('sources and summaries', () => {
   test('a bundled note’s source names its publisher; an imported one may not know it', () => {
     const sources = note().sources.map((s, i) => (i === 0 ? { title: s.title, url: s.url, date: s.date } : s));
@@ -189,5 +228,9 @@ describe('the audit of the bundled notes', () => {
 
   test('no note is dated before a source it cites', () => {
     expect(audit.reviewedBeforeSource).toEqual([]);
+  });
+
+  test('no claim note says no official body has ruled while citing an official record', () => {
+    expect(audit.issuingBodyContradicted).toEqual([]);
   });
 });

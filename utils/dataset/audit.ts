@@ -141,8 +141,12 @@ export interface NotesAudit {
   undated: string[];
   /** Sources dated only by the day they were read (living pages without a date of their own). */
   consulted: number;
-  /** Claim notes with no source from an issuing body, court or official record. */
+  /** Claim notes with no source from an issuing body, court or official record (and no reason why none exists). */
   noOfficial: string[];
+  /** `note id: reason` for claim notes that say no official body has ruled on the claim (`noIssuingBody`). */
+  noIssuingBody: string[];
+  /** Claim notes that say no official body has ruled, yet cite an official record: one of the two is wrong. */
+  issuingBodyContradicted: string[];
   /** Claim notes whose body does not say what the note does not cover. */
   noScope: string[];
   /** Mirror hosts cited, with how often, and the sources among them not named as a copy. */
@@ -162,6 +166,8 @@ export function auditNotes(notes: NoteFile[]): NotesAudit {
     undated: [],
     consulted: 0,
     noOfficial: [],
+    noIssuingBody: [],
+    issuingBodyContradicted: [],
     noScope: [],
     mirrors: {},
     unnamedCopies: [],
@@ -188,7 +194,11 @@ export function auditNotes(notes: NoteFile[]): NotesAudit {
     if (!SCOPE.test(note.body)) audit.noScope.push(note.id);
     const publishers = new Set(note.sources.map((s) => s.publisher.trim().toLowerCase()));
     if (publishers.size < 2) audit.fewPublishers.push(note.id);
-    if (!note.sources.some((s) => isOfficial(s.url))) audit.noOfficial.push(note.id);
+    const official = note.sources.some((s) => isOfficial(s.url));
+    if (note.noIssuingBody) {
+      audit.noIssuingBody.push(`${note.id}: ${note.noIssuingBody}`);
+      if (official) audit.issuingBodyContradicted.push(note.id);
+    } else if (!official) audit.noOfficial.push(note.id);
   }
   audit.reviewDates = [...dates].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   audit.reviewedBeforeSource = [...new Set(audit.reviewedBeforeSource)];
@@ -206,6 +216,8 @@ export function formatAudit(audit: NotesAudit): string {
   list('sources without a date', audit.undated);
   lines.push(`  (${audit.consulted} more are living pages dated by the day they were read: "consulted")`);
   list('claim notes without a source from the issuing body or an official record', audit.noOfficial);
+  list('claim notes on which no official body has ruled (the reason they give)', audit.noIssuingBody);
+  list('claim notes that say no official body has ruled but cite an official record', audit.issuingBodyContradicted);
   list('claim notes that do not say what they do not cover', audit.noScope);
   list(
     'mirror sites cited',

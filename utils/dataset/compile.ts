@@ -40,6 +40,8 @@ export function compileDataset(
   const out: CompiledDataset = { ...info, notes: {}, techniques: {}, claims: [], terms: [], outlets: [] };
   for (const file of files) {
     const { match, ...note } = file;
+    // Whether an official body has ruled is for the reviewer's audit, not part of what the reader is shown.
+    if ('noIssuingBody' in note) delete note.noIssuingBody;
     out.notes[note.id] = note;
     if (file.kind === 'technique') out.techniques[file.match.category] = file.id;
     else if (file.kind === 'claim')

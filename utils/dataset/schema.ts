@@ -116,6 +116,11 @@ export const noteSchema = z.discriminatedUnion('kind', [
       phrases: z.array(z.array(phrase).min(1)).min(1),
     }),
     sources: z.array(sourceSchema).min(2, 'a claim note cites at least two independent sources'),
+    /**
+     * Only where no official body has ruled on the claim (a rumour no court, agency or inquiry has examined): why,
+     * in a sentence. The audit then does not ask the note for an official record, and lists it apart with this reason.
+     */
+    noIssuingBody: text.min(20, 'why no official body has ruled on the claim, in a sentence').optional(),
   }),
   z.strictObject({
     ...base,

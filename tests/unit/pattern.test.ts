@@ -12,6 +12,12 @@ describe('the token pattern language', () => {
     ["sha'irat", 'Ash Sha’irat airfield', ['Sha’irat']],
     ['there (is|are) no doubt~', 'There are no doubts here', ['There are no doubts']],
     ['some _{0,2} sources', 'some unknown military sources', ['some unknown military sources']],
+    [
+      'so-called _? experts',
+      'so-called experts and so-called climate experts',
+      ['so-called experts', 'so-called climate experts'],
+    ],
+    ['the (big|_ old) house', 'the big house and the very old house', ['the big house', 'the very old house']],
     ['the big? house', 'the house and the big house', ['the house', 'the big house']],
     ['a b | c d', 'c d and a b', ['c d', 'a b']],
     ['(mainstream media|fake news)', 'mainstream media and fake news', ['mainstream media', 'fake news']],

@@ -223,7 +223,7 @@ const PUNCT: Record<string, string> = {
   '"': '[“”"]',
 };
 
-function sequenceSource(pattern: string, mode: PatternMode): string {
+function sequenceSource(pattern: string, mode: PatternMode, inGroup = false): string {
   const parts: Part[] = tokenize(pattern).map((token): Part => {
     let t = token;
     let optional = false;
@@ -241,7 +241,7 @@ function sequenceSource(pattern: string, mode: PatternMode): string {
     if (PUNCT[t]) return { source: PUNCT[t]!, optional, punctuation: true };
     if (/^@[a-z]+$/.test(t)) return { source: classSource(t.slice(1), pattern, mode), optional, punctuation: false };
     if (t.startsWith('(') && t.endsWith(')')) {
-      const alternatives = splitAlternatives(t.slice(1, -1)).map((a) => sequenceSource(a, mode));
+      const alternatives = splitAlternatives(t.slice(1, -1)).map((a) => sequenceSource(a, mode, true));
       return { source: `(?:${alternatives.join('|')})`, optional, punctuation: false };
     }
     if (/[()]/.test(t)) throw new PatternError(`a group must stand alone as a token: "${t}" in "${pattern}"`);
@@ -262,10 +262,13 @@ function sequenceSource(pattern: string, mode: PatternMode): string {
   let src = '';
   parts.forEach((part, i) => {
     if (part.gap) {
-      const { min, max } = part.gap;
+      // `_?` is a gap of none or one word.
+      const min = part.optional ? 0 : part.gap.min;
+      const max = part.gap.max;
       const word = modeClasses(mode).word;
       // After an opening quote mark, the gap's first word follows the mark directly.
-      if (min >= 1 && i > 0 && /^\[“/.test(parts[i - 1]!.source))
+      // So does a gap that opens an alternative of a group: the separator before the group is already there.
+      if (min >= 1 && ((inGroup && i === 0) || (i > 0 && /^\[“/.test(parts[i - 1]!.source))))
         src += `${word}(?:${SEP}${word}){${min - 1},${max - 1}}`;
       else src += `(?:${SEP}${word}){${min},${max}}`;
       return;

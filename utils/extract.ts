@@ -599,6 +599,14 @@ const words = (b: TextBlock) => b.head.trim().split(' ').length;
 
 const SENTENCE_END = /[.!?。！？…]["'”’»)]?$/;
 
+/**
+ * A line of two words or more that ends in a colon introduces what follows ("Blind and partially sighted
+ * people:" before a list): it is the text's own, not a kicker. A label of one word ("Exclusive:") is not.
+ */
+function introduces(b: TextBlock): boolean {
+  return words(b) >= 2 && /[:：]$/.test(b.head.trim()) && b.linkLength === 0;
+}
+
 /** A block that reads as a sentence: long enough, or ending the way sentences end. */
 function isSentence(b: TextBlock): boolean {
   return b.weight >= 80 || (SENTENCE_END.test(b.head.trim()) && words(b) >= 3);
@@ -614,12 +622,60 @@ function blocksUnder(root: Element, pool?: TextBlock[]): TextBlock[] {
   return (pool ?? bodyWalk(doc).blocks).filter((b) => b.el === root || root.contains(b.el));
 }
 
+/**
+ * Teaser cards set inside the story: a box holding a headline that leads to another page and one paragraph of
+ * summary at most, 300 characters (an "inline teaser" pointing to the FAQ, another story's card between
+ * paragraphs, an author's box). The headline is a link, or sits in one (an `<a>` or a link component with an
+ * `href`). A section of the story under a linked subheading holds more than that; a subheading set straight in
+ * the story's container is no box; a headline linking to the page itself is the post's own header.
+ */
+function teaserCards(root: Element): Element[] {
+  const cards: Element[] = [];
+  let self: string | null | undefined;
+  for (const h of root.querySelectorAll('h2, h3, h4, h5, h6')) {
+    const link = linkAround(h, root);
+    if (!link) continue;
+    // A blog's headline is often a link to the post itself: that is the story's header, not a teaser.
+    self ??= pathOf(root.ownerDocument.querySelector('link[rel="canonical" i]')?.getAttribute('href') ?? null);
+    if (self && pathOf(link.getAttribute('href') ?? h.querySelector('[href]')?.getAttribute('href') ?? null) === self)
+      continue;
+    const heading = textOf(h, 300).length;
+    for (let e = link.parentElement, up = 0; e && e !== root && up < 3; e = e.parentElement, up++) {
+      const text = textOf(e, 700).length;
+      if (text <= heading + 10) continue;
+      if (text - heading <= 300 && e.getElementsByTagName('p').length <= 1) cards.push(e);
+      break;
+    }
+  }
+  return cards;
+}
+
+/** The path of an address, without its host, query or fragment, and without a final slash. */
+function pathOf(href: string | null): string | null {
+  if (!href) return null;
+  const m = /^(?:[a-z]+:)?(?:\/\/[^/]*)?([^?#]*)/i.exec(href.trim());
+  return m?.[1] ? m[1].replace(/\/+$/, '') : null;
+}
+
+/** The link a heading is, holds, or sits in (an `<a>` or a link component with an `href`), below `root`. */
+function linkAround(h: Element, root: Element): Element | null {
+  const own = (e: Element) => {
+    const href = e.getAttribute('href');
+    return !!href && !href.startsWith('#');
+  };
+  for (let e: Element | null = h; e && e !== root; e = e.parentElement) if (own(e)) return e;
+  const inner = h.querySelector('[href]');
+  return inner && own(inner) && textOf(inner, 300).length >= textOf(h, 300).length * 0.8 ? h : null;
+}
+
 function collectBlocks(root: Element, pool?: TextBlock[]): Element[] {
   const kept: TextBlock[] = [];
+  const cards = teaserCards(root);
   for (const b of blocksUnder(root, pool)) {
     const tag = tagOf(b.el);
     // The headline is placed by extractArticle.
     if (tag === 'H1' || isBoilerplateText(b.head)) continue;
+    if (cards.length && cards.some((c) => c.contains(b.el))) continue;
     const density = b.linkLength / b.length;
     if (tag === 'LI' || tag === 'DD' || tag === 'DT') {
       // Lists of links are menus and "related" lists, not prose.
@@ -638,17 +694,23 @@ function collectBlocks(root: Element, pool?: TextBlock[]): Element[] {
       break;
     }
   if (first < 0) return kept.map((b) => b.el);
-  const out = kept
-    .filter(
-      (b, i) =>
-        (i >= first && i <= last) ||
-        isSentence(b) ||
-        (i < first
-          ? HEADINGS.has(tagOf(b.el)) || LIST_ITEMS.has(tagOf(b.el)) || words(b) > 3
-          : b.linkLength / b.length < 0.3),
-    )
-    .map((b) => b.el);
-  return withLeadCaption(root, out, kept[first]!.el);
+  const out = kept.filter(
+    (b, i) =>
+      (i >= first && i <= last) ||
+      isSentence(b) ||
+      (i < first
+        ? HEADINGS.has(tagOf(b.el)) || LIST_ITEMS.has(tagOf(b.el)) || words(b) > 3 || introduces(b)
+        : b.linkLength / b.length < 0.3),
+  );
+  // A subheading after the story's last paragraph with nothing of the text under it heads what is not the story:
+  // a map, a video, a list of links, a box of jobs ("Die Karte zum Abspeichern:", "DEN RICHTIGEN FINDEN").
+  const lastKept = kept[last]!;
+  while (out.length && out[out.length - 1] !== lastKept && HEADINGS.has(tagOf(out[out.length - 1]!.el))) out.pop();
+  return withLeadCaption(
+    root,
+    out.map((b) => b.el),
+    kept[first]!.el,
+  );
 }
 
 /**

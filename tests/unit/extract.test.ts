@@ -299,6 +299,47 @@ describe('failure kinds found on real pages: what must be read and what must be 
       ['Loading'],
     ],
     [
+      'a subheading after the last paragraph with no text under it (a map, a box of job links) is left out',
+      `<article><h1>Budget passes</h1><div class="entry-content">${story}<div class="block"><h2>The map to save:</h2>` +
+        `</div><iframe src="https://maps.example/embed"></iframe><div class="jobs"><h4>FIND THE RIGHT ONE</h4>` +
+        `<div><a href="/jobs/1">Clerk (m/f/d)</a></div><div><a href="/jobs/2">Planner (m/f/d)</a></div></div></div></article>`,
+      ['Paragraph 4 '],
+      ['The map to save', 'FIND THE RIGHT ONE', 'Clerk'],
+    ],
+    [
+      'a subheading in the story, and one over a closing list of short lines, are read',
+      `<article><h1>Budget passes</h1><div class="entry-content">${[1, 2].map(para).join('')}<h2>What comes next</h2>` +
+        `${[3, 4].map(para).join('')}<h3>Sources</h3><ul><li>Council minutes, 3 March</li><li>Budget office</li></ul></div></article>`,
+      ['What comes next', 'Sources', 'Council minutes, 3 March'],
+      [],
+    ],
+    [
+      'a line of a few words ending in a colon before a list is read; a one-word kicker is not',
+      `<article><h1>Budget passes</h1><div class="entry-content"><p>Exclusive:</p><p><b>Blind and partially sighted ` +
+        `people:</b></p><ul>${[1, 2, 3].map((n) => `<li>Point ${n}: ask before you help, and say who you are, then offer an arm.</li>`).join('')}</ul>${story}</div></article>`,
+      ['Blind and partially sighted people:\n\nPoint 1:', 'Paragraph 4 '],
+      ['Exclusive'],
+    ],
+    [
+      'a teaser card in the story (a linked headline and a line of summary) is left out, wherever it sits',
+      `<article><h1>Budget passes</h1><div class="entry-content">${[1, 2].map(para).join('')}<div class="card">` +
+        `<h3><a href="/other-story">Bridge to open in spring</a></h3><p>Officials said the bridge would open soon.</p>` +
+        `</div>${[3, 4].map(para).join('')}<x-teaser><x-link href="/faq"><h3>Questions and answers</h3></x-link>` +
+        `<div><p>Find answers to your questions about the budget and the council.</p></div>` +
+        `<x-button href="/faq"></x-button></x-teaser></div></article>`,
+      ['Paragraph 2 ', 'Paragraph 4 '],
+      ['Bridge to open', 'Officials said', 'Questions and answers', 'Find answers'],
+    ],
+    [
+      "a section under a linked subheading is the story's, and so is a blog post's header linking to the post itself",
+      `<link rel="canonical" href="https://blog.example/2024/05/budget-passes/"><article><div class="entry-content">` +
+        `<header><h2><a href="https://blog.example/2024/05/budget-passes/">Budget passes</a></h2><p class="lede">The ` +
+        `council approved the budget on Tuesday night.</p></header>${[1, 2].map(para).join('')}` +
+        `<div class="section"><h3><a href="https://app.example">The app we used</a></h3>${[3, 4].map(para).join('')}</div></div></article>`,
+      ['The council approved the budget', 'Paragraph 3 ', 'Paragraph 4 '],
+      [],
+    ],
+    [
       "read anyway, a story inside a read-more widget's wrapper, the page's only prose, is read",
       `<article><h1>Budget passes</h1><div id="article_content"><div id="outbrain_readmore">${story}</div></div></article>`,
       ['Budget passes\n\nParagraph 1 ', 'Paragraph 4 '],

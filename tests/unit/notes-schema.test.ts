@@ -4,6 +4,7 @@ import { isCalendarDate, isNotFuture, noteSchema, sentenceCount, importedClaimSc
 import { auditNotes, isMirror, isOfficial } from '@/utils/dataset/audit';
 import { resolve } from 'node:path';
 import { loadNoteFiles } from '@/utils/dataset/load';
+import { compileDataset } from '@/utils/dataset/compile';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -141,6 +142,13 @@ describe('a claim on which no official body has ruled', () => {
       noIssuingBody: reason,
     };
     expect(errors(technique)).toEqual([expect.stringMatching(/noIssuingBody|Unrecognized key/)]);
+  });
+
+  test('the reason is for reviewers: the compiled index that cards are drawn from leaves it out', () => {
+    const parsed = noteSchema.parse(note({ id: 'claim/rumour', sources: press, noIssuingBody: reason }));
+    const compiled = compileDataset([parsed], { version: '1', date: '2026-12-07', license: 'CC-BY-4.0' });
+    expect(compiled.notes['claim/rumour']).toBeDefined();
+    expect(compiled.notes['claim/rumour']).not.toHaveProperty('noIssuingBody');
   });
 
   test('the audit lists it apart instead of asking for an official record, and flags a contradiction', () => {

@@ -54,8 +54,10 @@ const CONTENT_WORD = new Set(
   'article articles content body entry post story main text prose richtext wysiwyg hentry'.split(' '),
 );
 // Lines that are boilerplate wherever they sit.
+// Each is a whole phrase, not the start of a word or of a sentence of the story: "Subscribers will pay more",
+// "Copyright holders argued", "If you like to share your songs, …" are the story's.
 const BOILERPLATE_TEXT =
-  /^(copyright|©|\(c\)|all rights reserved|the original source of this article|this article (was )?(first|originally) (appeared|published)|originally published (by|in|on|at)|disclaimer|please support|support (us|our work|the project)|if you (like|enjoyed|value)|become a (member|patron|subscriber)|subscribe|sign up|follow us|share this|comment on|articles by:|related:|read more:|advertisement|for media inquiries)/;
+  /^(copyright(\s*(©|\(c\)|\d|by\b|of\b|[:.,]|$))|©|\(c\)|all rights reserved|the original source of this article|this article (was )?(first|originally) (appeared|published)|originally published (by|in|on|at)|disclaimer\b|please support|support (us|our work|the project)|if you (like|liked|enjoy|enjoyed|value|appreciate) (this|these|our|what|reading|the work|articles? like)|become a (member|patron|subscriber)|subscribe\b|sign up\b|follow us|share this|comment on (this|the article|the story)|articles by:|related:|read more:|advertisement|for media inquiries)/;
 // A line that only announces other stories ("Also interesting:", "Lesen Sie auch", "À lire aussi"), in the
 // languages of the pages measured: the words alone or before a colon, never the start of a sentence ("Auch
 // interessant ist, dass...").

@@ -340,6 +340,15 @@ describe('failure kinds found on real pages: what must be read and what must be 
       [],
     ],
     [
+      "boilerplate lines are whole phrases: a story's sentence that starts with the same word is read",
+      `<article><h1>Budget passes</h1><div class="entry-content">${story}<p>If you like to share your favourite ` +
+        `songs with friends, the new app is made for you.</p><p>Subscribers will pay more from May, the paper said.</p>` +
+        `<p>Copyright holders argued the law went too far.</p><p>If you enjoyed this article, please share it.</p>` +
+        `<p>Subscribe to our newsletter for more.</p><p>Copyright 2018 The Example Times.</p></div></article>`,
+      ['If you like to share', 'Subscribers will pay more', 'Copyright holders argued'],
+      ['If you enjoyed', 'Subscribe to', 'Copyright 2018'],
+    ],
+    [
       "read anyway, a story inside a read-more widget's wrapper, the page's only prose, is read",
       `<article><h1>Budget passes</h1><div id="article_content"><div id="outbrain_readmore">${story}</div></div></article>`,
       ['Budget passes\n\nParagraph 1 ', 'Paragraph 4 '],

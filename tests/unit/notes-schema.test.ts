@@ -238,6 +238,10 @@ describe('the audit of the bundled notes', () => {
     expect(audit.reviewedBeforeSource).toEqual([]);
   });
 
+  test('every claim note cites the issuing body or an official record, or says why none exists', () => {
+    expect(audit.noOfficial).toEqual([]);
+  });
+
   test('no claim note says no official body has ruled while citing an official record', () => {
     expect(audit.issuingBodyContradicted).toEqual([]);
   });

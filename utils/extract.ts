@@ -916,7 +916,11 @@ interface Plan {
  * `itemprop="description"`). It is a sentence, and longer than subheadings and labels are.
  */
 function isStandfirst(b: TextBlock): boolean {
-  return b.weight >= 80 && (b.weight >= 200 || SENTENCE_END.test(b.head.trim()));
+  // Many standfirsts end without a full stop ("The Virgin founder believes that we should be concentrating on
+  // fixing Earth up"): ten words or more are a sentence's worth; a subheading or a label is shorter.
+  return (
+    (b.weight >= 80 && (b.weight >= 200 || SENTENCE_END.test(b.head.trim()))) || (b.weight >= 60 && words(b) >= 10)
+  );
 }
 
 function leadBefore(root: Element, h1: Element): Element[] {
@@ -928,7 +932,8 @@ function leadBefore(root: Element, h1: Element): Element[] {
     if (b.el === h1 || b.el.contains(h1) || h1.contains(b.el)) break;
     const tag = tagOf(b.el);
     if ((HEADINGS.has(tag) && !isStandfirst(b)) || LIST_ITEMS.has(tag) || isBoilerplateText(b.head)) continue;
-    if (b.weight >= 60 && isSentence(b) && b.linkLength / b.length < 0.3) lead.unshift(b.el);
+    const sentence = isSentence(b) || (HEADINGS.has(tag) && isStandfirst(b));
+    if (b.weight >= 60 && sentence && b.linkLength / b.length < 0.3) lead.unshift(b.el);
   }
   return lead;
 }

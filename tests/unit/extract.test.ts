@@ -245,6 +245,13 @@ describe('failure kinds found on real pages: what must be read and what must be 
       [],
     ],
     [
+      'a standfirst set as a heading without a full stop, ten words or more, is read',
+      `<article><header><h1>Budget passes</h1><h2 class="short-teaser">The mayor believes the town should be ` +
+        `spending on its roads first</h2></header><div class="body">${story}</div></article>`,
+      ['Budget passes\n\nThe mayor believes the town should be spending on its roads first\n\nParagraph 1 '],
+      [],
+    ],
+    [
       'a short heading between the headline and the story is not a standfirst',
       `<article><header><h1>Budget passes</h1><h2>Local politics</h2></header><div class="body">${story}</div></article>`,
       ['Budget passes\n\nParagraph 1 '],

@@ -625,18 +625,29 @@ function blocksUnder(root: Element, pool?: TextBlock[]): TextBlock[] {
 }
 
 /**
- * Teaser cards set inside the story: a box holding a headline that leads to another page and one paragraph of
+ * Teaser cards set inside the story: a box holding a headline that leads to another page (a heading, or a line
+ * that is one link) and one paragraph of
  * summary at most, 300 characters (an "inline teaser" pointing to the FAQ, another story's card between
  * paragraphs, an author's box). The headline is a link, or sits in one (an `<a>` or a link component with an
  * `href`). A section of the story under a linked subheading holds more than that; a subheading set straight in
  * the story's container is no box; a headline linking to the page itself is the post's own header.
  */
-function teaserCards(root: Element): Element[] {
+function teaserCards(root: Element, blocks: TextBlock[]): Element[] {
   const cards: Element[] = [];
   let self: string | null | undefined;
+  // Headlines: headings that are, hold or sit in a link, and lines of text that are one link (a card's "hed" set
+  // as a <div>), but not the items of a list.
+  const heads: [Element, Element][] = [];
   for (const h of root.querySelectorAll('h2, h3, h4, h5, h6')) {
     const link = linkAround(h, root);
-    if (!link) continue;
+    if (link) heads.push([h, link]);
+  }
+  for (const b of blocks) {
+    const tag = tagOf(b.el);
+    if (b.length >= 15 && b.linkLength >= b.length * 0.9 && !HEADINGS.has(tag) && !LIST_ITEMS.has(tag) && tag !== 'H1')
+      heads.push([b.el, b.el]);
+  }
+  for (const [h, link] of heads) {
     // A blog's headline is often a link to the post itself: that is the story's header, not a teaser.
     self ??= pathOf(root.ownerDocument.querySelector('link[rel="canonical" i]')?.getAttribute('href') ?? null);
     if (self && pathOf(link.getAttribute('href') ?? h.querySelector('[href]')?.getAttribute('href') ?? null) === self)
@@ -672,8 +683,9 @@ function linkAround(h: Element, root: Element): Element | null {
 
 function collectBlocks(root: Element, pool?: TextBlock[]): Element[] {
   const kept: TextBlock[] = [];
-  const cards = teaserCards(root);
-  for (const b of blocksUnder(root, pool)) {
+  const under = blocksUnder(root, pool);
+  const cards = teaserCards(root, under);
+  for (const b of under) {
     const tag = tagOf(b.el);
     // The headline is placed by extractArticle.
     if (tag === 'H1' || isBoilerplateText(b.head)) continue;

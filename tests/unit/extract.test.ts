@@ -338,6 +338,16 @@ describe('failure kinds found on real pages: what must be read and what must be 
       ['Bridge to open', 'Officials said', 'Questions and answers', 'Find answers'],
     ],
     [
+      'a card whose headline is a line of one link, with its summary, is left out; a list of links with notes is not a card',
+      `<article><h1>Budget passes</h1><div class="body">${[1, 2].map(para).join('')}<div class="card-embed"><a href="/hotels">` +
+        `<img src="h.jpg"></a><div class="card-info"><div class="hed"><a href="/hotels">The best hotels in the country</a>` +
+        `</div><div class="dek">Beauty is not always far away: we show the best hotels from the coast to the lakes.</div>` +
+        `</div></div>${[3, 4].map(para).join('')}<p>Where the money goes, in the council's own words:</p><ul><li>` +
+        `<a href="/doc/roads">Roads and bridges, the report</a></li><li>Schools, which get a fifth more than last year</li></ul></div></article>`,
+      ['Paragraph 2 ', 'Paragraph 4 ', 'Schools, which get a fifth more'],
+      ['The best hotels', 'Beauty is not always'],
+    ],
+    [
       "a section under a linked subheading is the story's, and so is a blog post's header linking to the post itself",
       `<link rel="canonical" href="https://blog.example/2024/05/budget-passes/"><article><div class="entry-content">` +
         `<header><h2><a href="https://blog.example/2024/05/budget-passes/">Budget passes</a></h2><p class="lede">The ` +

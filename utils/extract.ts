@@ -626,11 +626,11 @@ function blocksUnder(root: Element, pool?: TextBlock[]): TextBlock[] {
 
 /**
  * Teaser cards set inside the story: a box holding a headline that leads to another page (a heading, or a line
- * that is one link) and one paragraph of
- * summary at most, 300 characters (an "inline teaser" pointing to the FAQ, another story's card between
- * paragraphs, an author's box). The headline is a link, or sits in one (an `<a>` or a link component with an
- * `href`). A section of the story under a linked subheading holds more than that; a subheading set straight in
- * the story's container is no box; a headline linking to the page itself is the post's own header.
+ * that is one link) and one paragraph of summary at most, 300 characters (an "inline teaser" pointing to the FAQ,
+ * another story's card between paragraphs, an author's box). The headline is a link, or sits in one (an `<a>` or
+ * a link component with an `href`). A section of the story under a linked subheading holds more than that; a
+ * subheading set straight in the story's container is no box; a headline linking to the page itself is the
+ * post's own header.
  */
 function teaserCards(root: Element, blocks: TextBlock[]): Element[] {
   const cards: Element[] = [];

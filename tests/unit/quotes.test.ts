@@ -6,6 +6,17 @@ const kinds = (text: string) => findQuotes(text).map((q) => [text.slice(q.start,
 describe('quotation marks', () => {
   test.each([
     ['amid the collapse of “opposition” forces', [['“opposition”', 'scare']]],
+    ['The crucial word here is “by”.', [['“by”', 'mention']]],
+    ['The criteria for “negative” coverage includes stories about the horse race.', [['“negative”', 'mention']]],
+    ['Trump won 80 percent of voters who rated “change” as their top priority.', [['“change”', 'mention']]],
+    ['Some commentators suggest he may have been "blackballed" from the sport.', [['"blackballed"', 'speech']]],
+    [
+      'The voters rated “change” highly, and the “elite” shrugged.',
+      [
+        ['“change”', 'scare'],
+        ['“elite”', 'scare'],
+      ],
+    ],
     ['a legal way to send a “signal” to the government', [['“signal”', 'scare']]],
     // Another name for what was just named, and a term defined in an apposition.
     ['About 25 percent of players are left-handed (or “southpaws”).', [['“southpaws”', 'name']]],

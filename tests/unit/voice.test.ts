@@ -34,6 +34,13 @@ describe('voice: what is someone else’s', () => {
     ['They quoted the Framers, whom they usually dismiss as irrelevant bigots.', 'bigots', 'frame'],
     ['Critics painted the plan as reckless and cruel.', 'reckless', 'frame'],
     ['Trump seethed, calling McCabe a liar before lashing out at officials.', 'liar', 'frame'],
+    ['Cruz listened to Trump call his wife ugly and his dad a traitor.', 'ugly', 'frame'],
+    ['Ted has chosen to call people dishonest in leadership.', 'dishonest', 'frame'],
+    [
+      'Fox News was again a target, along with what the four lower-tier candidates called a media cabal.',
+      'cabal',
+      'frame',
+    ],
     // Reported labels and answers.
     ['The union described the offer as “insulting”.', 'insulting', 'partial-quote'],
     ['It is what the mayor calls “a war on drivers”.', 'war on drivers', 'name'],
@@ -154,6 +161,8 @@ describe('voice: what is the writer’s own', () => {
     ['Update: the shameful vote was delayed.', 'shameful'],
     ['Just watched the shameful vote on television.', 'shameful'],
     ['The council is calling for a reckless vote on Monday.', 'reckless'],
+    ['He returned the phone call with a reckless promise.', 'reckless'],
+    ['Officials answered the call to a reckless stunt.', 'reckless'],
     ['The plan was cast in bronze and the reckless vote went ahead.', 'reckless'],
     ['Trump seethed, calling McCabe a liar before lashing out at reckless officials.', 'reckless'],
     ['Officers make these quick calls only to find out later they were completely false.', 'completely false'],

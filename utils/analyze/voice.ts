@@ -100,7 +100,7 @@ const ACCORDING_END = /[,—–-]\s+according\s+to\s+[^,.!?]{2,120}[.!?"”’]*
 const ACCORDING_START = /^according\s+to\s+[^,]{2,120},\s+/i;
 // A label someone else gave: "branded them traitors", "dubbed it the Squad", "what critics call a witch hunt".
 const LABEL_FRAME =
-  /\b(?:(?<!\bso[- ])(?:branded|dubbed|labell?ed|nicknamed|denounced\s+\S+\s+as|derided\s+\S+\s+as|described\s+\S+(?:\s+\S+)?\s+as|characteri[sz]ed\s+\S+(?:\s+\S+)?\s+as|(?:cast|casts|casting|dismiss|dismisses|dismissed|dismissing|portray|portrays|portrayed|portraying|paint|paints|painted|painting)(?:\s+[^,.;:!?()“”"‘]{1,60}?)?[\s—–]+as(?!\s+(?:possible|well|much|many|soon|long|far|such|if|though|part|usual|expected|a\s+result)\b)|calling(?=\s+(?!for\b|on\b|off\b|up\b|in\b|out\b|it\s+quits\b|back\b)))|what\s+(?:\S+\s+){1,3}(?:calls?|called|describes?\s+as|described\s+as|terms?|termed|dubs?|dubbed))\s+([^,.;:!?()“”"‘]{2,80})/giu;
+  /\b(?:(?<!\bso[- ])(?:branded|dubbed|labell?ed|nicknamed|denounced\s+\S+\s+as|derided\s+\S+\s+as|described\s+\S+(?:\s+\S+)?\s+as|characteri[sz]ed\s+\S+(?:\s+\S+)?\s+as|(?:cast|casts|casting|dismiss|dismisses|dismissed|dismissing|portray|portrays|portrayed|portraying|paint|paints|painted|painting)(?:\s+[^,.;:!?()“”"‘]{1,60}?)?[\s—–]+as(?!\s+(?:possible|well|much|many|soon|long|far|such|if|though|part|usual|expected|a\s+result)\b)|(?:calling|(?<=\b(?:to|will|would|did|didn't|didn’t|cannot|can't|can’t|could|should|might|may|must|not|never)\s(?:\S+\s){0,2})(?<!\b(?:a|an|the|this|that|his|her|their|its|our|your|my|phone|conference|roll|close|wake-up|any|every|no)\s)call)(?=\s+(?!for\b|on\b|off\b|up\b|in\b|out\b|it\s+quits\b|back\b|to\b|from\b|with\b|the\s+shots\b|attention\b|into\b)))|what\s+(?:\S+\s+){1,5}?(?:calls?|called|describes?\s+as|described\s+as|terms?|termed|dubs?|dubbed))\s+([^,.;:!?()“”"‘]{2,80})/giu;
 
 // "SMITH: …", "Q: …", "Mr. Jones: …": a turn of a transcript or an interview.
 const TURN =
@@ -300,7 +300,7 @@ function readSentence(text: string, s: Span, b: Builder): void {
   for (let f = LABEL_FRAME.exec(sentence); f; f = LABEL_FRAME.exec(sentence)) {
     let label = f[1]!;
     // "calling McCabe a liar before lashing out at …": the label ends where the next clause starts.
-    if (/^calling\b/i.test(f[0]))
+    if (/^call(?:ing)?\b/i.test(f[0]))
       label = label.replace(/\s(?:and|but|or|before|after|while|when|because|since|then|as|to|for)\s[\s\S]*$/i, '');
     const from = s.start + f.index + f[0].length - f[1]!.length;
     b.add(from, from + label.trimEnd().length, 'speaker', 'frame');

@@ -66,7 +66,7 @@ const SPEAKER_IN_SENTENCE =
   /\b(?:said|says|told|tells|stated|states|declared|declares|wrote|writes|added|adds|asked|asks|tweeted|posted|replied|answered|insisted|insists|urged|urges|warned|warns|argued|argues|noted|noting|explained|announced|testified|complained|complain|complains|quoted|(?<!so-)(?:calling|called|calls)|according to|in a statement|in an interview|made (?:it )?clear|vowed|vows|promised|promises|pledged|demanded|demands|denied|denies|admitted|admits|acknowledged|conceded|claimed|claims|accused|accuses|accusing|dismissed|condemned|criticized|criticised|praised|hailed|blamed|branded|dubbed|labelled|labeled|urging|saying|telling|arguing|insisting|warning|describing|alleged|allege|alleges|alleging|reported|reports|found|finds|deemed|deems|heralded|heralds|reiterated|reiterates|repeated his|repeated her|repeated their|joked|jokes|joking|lamented|laments|cited|cites|citing|decried|decries|decrying|suggested|suggests|recommended|recommends|labels|characterizing|characterising|characterized|characterised|referred to|refers to|predicted|boasted|bragged|expressed|spoke of|talked about|talk of|cries of|chants of|put it|claiming|confirmed|confirms|underscored|underscores|underscore|notes|heckled|agrees|agreed|informed|answer|meant|responded|responds|instructed|pointed to|points to)\b/i;
 // Bare forms that credit a speaker only before the quote ("Democrats say they plan to move “expeditiously”"); after
 // it they are as often about something else.
-const SPEAKER_BEFORE_QUOTE = /\b(?:say|warn)\b/i;
+const SPEAKER_BEFORE_QUOTE = /\b(?:say|warn|suggest|argue|insist|contend|claim|allege|complain)\b/i;
 // A sentence that goes on with the speaker of the sentence before ("Mr. Sokolski says … . He lists three: …").
 const CARRIED_SUBJECT = /^\s*(?:(?:but|and|yet|still|now|then|also|later),?\s+)?(?:he|she|they)\b/i;
 const MINOR_WORD = /^(?:of|the|a|an|and|or|in|on|at|to|for|de|la|le|al|el|von|van|der)$/i;
@@ -253,6 +253,16 @@ function lineStartWithin(text: string, at: number, within: number): number {
 
 const WORD_AS_WORD_BEFORE =
   /\bthe (?:word|term|phrase|label|slur|epithet|expression|euphemism|adjective|noun|verb)\s*$/i;
+// "The crucial word here is “by”": a word named as the subject of the sentence.
+const WORD_IS_BEFORE =
+  /\b(?:word|term|phrase|label|expression|adjective|noun|verb)s?\s+(?:here\s+|there\s+)?(?:is|was|are|were)\s*$/i;
+// A survey's answer or a study's category, named as such: "the criteria for “negative” coverage", "voters who
+// rated “change” as their top priority", "the “excellent” rating".
+const CATEGORY_BEFORE =
+  /\b(?:criteri(?:a|on)|definitions?|categor(?:y|ies)|classifications?|options?|answers?|box(?:es)?|columns?|headings?)\s+(?:for|of|was|were|is|are)\s*$/i;
+const RATED_BEFORE =
+  /\b(?:rated|rate|rates|ranked|ranks|chose|choose|picked|named|cited|listed|selected|identified)\s*$/i;
+const AS_AFTER = /^,?\s+as\b/i;
 
 /**
  * A line that reads as a headline rather than a sentence of the story: a related-story link ("More: …"), a
@@ -310,6 +320,9 @@ function classify(text: string, start: number, end: number, inHeadline: boolean)
   // A word named as a word: "the word “white”", "If “alien”, a Latinate word, …".
   else if (
     WORD_AS_WORD_BEFORE.test(before) ||
+    WORD_IS_BEFORE.test(before) ||
+    CATEGORY_BEFORE.test(before) ||
+    (RATED_BEFORE.test(before) && AS_AFTER.test(after)) ||
     NAMED_GROUP_BEFORE.test(before) ||
     MENTION_AFTER.test(after) ||
     LISTED_BEFORE.test(before) ||

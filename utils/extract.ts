@@ -898,7 +898,19 @@ function headline(doc: Document, root: Element | null, title: string): Element |
     const t = norm(textOf(h));
     return t.length > 0 && norm(title).includes(t);
   });
-  return byTitle ?? scoped ?? null;
+  if (byTitle ?? scoped) return byTitle ?? scoped ?? null;
+  // No h1 is the story's: an h2 the title holds, before the story or at its top (older layouts set the headline
+  // so, under a site name in the h1 or no h1 at all).
+  if (!root) return null;
+  const t = norm(title);
+  const h2s = doc.getElementsByTagName('h2');
+  for (let i = 0; i < h2s.length && i < 5; i++) {
+    const h = h2s[i]!;
+    const own = norm(textOf(h, 300));
+    if (own.length >= Math.max(8, t.length / 2) && t.includes(own) && (comesAfter(h, root) || root.contains(h)))
+      return h;
+  }
+  return null;
 }
 
 function cleanTitle(raw: string, site: string | null): string {

@@ -252,6 +252,16 @@ describe('failure kinds found on real pages: what must be read and what must be 
       [],
     ],
     [
+      "with no h1 the story's, an h2 the title holds is the headline, with the standfirst under it; the site's name is not",
+      `<meta property="og:title" content="Budget passes after a long night | The Town Paper"><div id="top"></div>` +
+        `<div class="post"><h2>The Town Paper</h2><h2>Budget passes after a long night</h2><p class="dek">The council ` +
+        `approved next year's budget after a late session, ending a month of disputes.</p><div class="entry">${story}</div></div>`,
+      [
+        "Budget passes after a long night\n\nThe council approved next year's budget after a late session, ending a month of disputes.\n\nParagraph 1 ",
+      ],
+      [],
+    ],
+    [
       'a short heading between the headline and the story is not a standfirst',
       `<article><header><h1>Budget passes</h1><h2>Local politics</h2></header><div class="body">${story}</div></article>`,
       ['Budget passes\n\nParagraph 1 '],

@@ -997,8 +997,8 @@ const JUDGED_SECOND: [Verdict, Category, string, string, string, boolean][] = [
  *
  * 60 of the 2,690 highlights made at the default setting, with the model, on the same 1,636 held-out articles,
  * taken uniformly at random (mulberry32, seed 1208) and judged to the same standard: 17 correct, 21 debatable,
- * 22 wrong. Of the 22 wrong, 19 were made from their sentence alone when drawn; 9 of those are no longer made
- * (their `alone` is false): a verb read as "lies", an exit poll's answer, a word named as a word, a study's
+ * 22 wrong. Of the 22 wrong, 19 were made from their sentence alone when drawn; 10 of those are no longer made
+ * (their `alone` is false): a verb read as "lies", "extremely helpful", an exit poll's answer, a word named as a word, a study's
  * category, labels given by "call"/"what … called", "commentators suggest … “blackballed”", a negated
  * "bombshell". Sentences over 240 characters are cut to 240.
  */
@@ -1041,7 +1041,7 @@ const JUDGED_THIRD: [Verdict, Category, string, string, string, boolean][] = [
     'extremely helpful',
     'I doubt the financial industry would be extremely helpful with deconstructing their business models, but the combination of immunity and an end to the cascading investigations could be enough to draw them in.',
     'a plain intensifier in a hedged sentence, not an overstatement',
-    true,
+    false,
   ],
   [
     'wrong',

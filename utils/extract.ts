@@ -685,10 +685,17 @@ function collectBlocks(root: Element, pool?: TextBlock[]): Element[] {
   const kept: TextBlock[] = [];
   const under = blocksUnder(root, pool);
   const cards = teaserCards(root, under);
+  // Where the last short line announcing other stories or the page's own matters ("Auch interessant:",
+  // "Related:", "Copyright ...") was, in the blocks kept.
+  let announced = -1;
   for (const b of under) {
     const tag = tagOf(b.el);
     // The headline is placed by extractArticle.
-    if (tag === 'H1' || isBoilerplateText(b.head)) continue;
+    if (tag === 'H1') continue;
+    if (isBoilerplateText(b.head)) {
+      if (b.length < 60) announced = kept.length;
+      continue;
+    }
     if (cards.length && cards.some((c) => c.contains(b.el))) continue;
     const density = b.linkLength / b.length;
     if (tag === 'LI' || tag === 'DD' || tag === 'DT') {
@@ -696,6 +703,15 @@ function collectBlocks(root: Element, pool?: TextBlock[]): Element[] {
       if (density > 0.5 || b.length < 20) continue;
     } else if (density > 0.8 && b.length < 200) continue;
     kept.push(b);
+  }
+  // What follows such a line to the end of the story, when it is a heading and a line or two (or one short line),
+  // is the tail of the page's promotions (a box for the site's job board after "Auch interessant:" and its
+  // links), not the story. Paragraphs of the story after a "Read also" box in its middle are more than that.
+  if (announced >= 3 && announced < kept.length) {
+    const rest = kept.slice(announced);
+    const weight = rest.reduce((n, b) => n + b.weight, 0);
+    const headed = HEADINGS.has(tagOf(rest[0]!.el));
+    if ((headed && rest.length <= 3 && weight < 500) || (rest.length === 1 && weight < 300)) kept.length = announced;
   }
   // Before the first paragraph, a few words that are not a sentence are a kicker, a label or a gallery counter;
   // after the last one, short lines made of links are taxonomy and "more on this" lines. Neither is the story.

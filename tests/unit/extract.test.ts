@@ -308,6 +308,21 @@ describe('failure kinds found on real pages: what must be read and what must be 
       ['Auch interessant:', 'lire aussi', 'Other story'],
     ],
     [
+      'after a line announcing other stories at the end, a heading and a promotion are the tail, not the story',
+      `<article><h1>Budget passes</h1><div class="entry-content">${story}<p><strong>Auch interessant:</strong></p><ul>` +
+        `<li><a href="/a">Other story A</a></li><li><a href="/b">Other story B</a></li></ul><hr><h3>Your job board</h3>` +
+        `<p><b>We do what we love every day. So can you! Thousands of jobs are waiting for you on our job board.</b></p></div></article>`,
+      ['Paragraph 4 '],
+      ['Your job board', 'We do what we love'],
+    ],
+    [
+      'a line announcing other stories in the middle of the story leaves the paragraphs after it in',
+      `<article><h1>Budget passes</h1><div class="entry-content">${[1, 2, 3].map(para).join('')}<p>Read also:</p><ul>` +
+        `<li><a href="/a">Other story A</a></li></ul>${[4, 5, 6, 7].map(para).join('')}</div></article>`,
+      ['Paragraph 3 ', 'Paragraph 4 ', 'Paragraph 7 '],
+      ['Read also', 'Other story A'],
+    ],
+    [
       "a blog's like button and its loading line are not the story",
       `<article class="post"><h1>Budget passes</h1><div class="entry-content">${story}<div class="sharedaddy sd-like ` +
         `jetpack-likes-widget-wrapper"><div class="likes-widget-placeholder">Like this: Loading, please wait...</div>` +

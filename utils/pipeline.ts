@@ -47,6 +47,40 @@ export function ruleSetFor(sets: CompiledRuleSet[], lang: string | null): Compil
   return sets.find((s) => s.lang === primary) ?? null;
 }
 
+// Languages written in the Latin script: their rules read words of that script only.
+const LATIN_LANGS = new Set([
+  'en',
+  'fr',
+  'de',
+  'es',
+  'it',
+  'pt',
+  'nl',
+  'sv',
+  'da',
+  'no',
+  'nb',
+  'fi',
+  'pl',
+  'cs',
+  'ro',
+  'tr',
+  'id',
+]);
+
+/**
+ * Whether a text is mostly in another script than its rules' language: a page that declares English but is written in
+ * Chinese would otherwise have every quotation read as a scare quote. Reads at most the first 20,000 characters.
+ */
+export function otherScript(text: string, lang: string): boolean {
+  if (!LATIN_LANGS.has(lang)) return false;
+  const sample = text.slice(0, 20_000);
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < 200) return false;
+  const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  return latin < letters / 2;
+}
+
 export interface PhrasingResult {
   sentences: Span[];
   findings: Finding[];
@@ -73,6 +107,13 @@ export function analyzePhrasing(
       sentences: safeSentences(text, lang ?? 'en'),
       findings: [],
       reasons: [`phrasing: no rules yet for language "${lang}"; notes only`],
+    };
+  }
+  if (otherScript(text, set.lang)) {
+    return {
+      sentences: safeSentences(text, set.lang),
+      findings: [],
+      reasons: [`phrasing: the text is not written in the script of the "${set.lang}" rules; notes only`],
     };
   }
   try {

@@ -1,7 +1,7 @@
 /** The background's read of a tab's article: the same findings as the CLI's path, then only what will be shown. */
 import { describe, expect, test } from 'vitest';
 import { extractArticle } from '@/utils/extract';
-import { readForTab, readText, shownFindings } from '@/utils/pipeline';
+import { analyzePhrasing, otherScript, readForTab, readText, shownFindings } from '@/utils/pipeline';
 import type { Finding } from '@/utils/types';
 import { HAS_SEED, SEED_HTML, SEED_URL, dataset, html, rules } from './helpers';
 
@@ -100,5 +100,25 @@ describe('one finding per repeated term, among what the reader can see', () => {
   test('the next use, when the first sits in text that is never marked (an editable box)', () => {
     const end = text.indexOf('.') + 1;
     expect(supposedly([[0, end]])).toEqual([text.lastIndexOf('supposedly')]);
+  });
+});
+
+describe('a text in another script than its rules', () => {
+  const chinese =
+    '《口袋妖怪》的真人版电影，讲的是侦探皮卡丘的故事。“敌人”和“朋友”都在这里出现。'.repeat(12) +
+    '他说：“这是一个“伟大”的时刻。”';
+  test('a page that declares English but is written in Chinese gets no English phrasing', () => {
+    const p = analyzePhrasing(chinese, 'en', rules, 'balanced');
+    expect(p.findings).toEqual([]);
+    expect(p.reasons.join(' ')).toMatch(/not written in the script/);
+  });
+  test('English with a few words in other scripts is read as English', () => {
+    const text = `The “moderate” rebels, known in Arabic as المعارضة, left the town. ${'They were the opposition. '.repeat(20)}`;
+    expect(otherScript(text, 'en')).toBe(false);
+    expect(analyzePhrasing(text, 'en', rules, 'balanced').findings.map((f) => f.category)).toContain('scare-quotes');
+  });
+  test('the check is for Latin-script rules only', () => {
+    expect(otherScript(chinese, 'en')).toBe(true);
+    expect(otherScript(chinese, 'zh')).toBe(false);
   });
 });

@@ -44,7 +44,7 @@ const BOILERPLATE_WORD = new Set(
     'popular mostread mostpopular trending paywall cookie cookies consent gdpr modal popup ad ads advert adverts ' +
     'advertisement advertising sponsor sponsored toolbar pagination pager tags tag taxonomy categories byline ' +
     'bylines disclaimer copyright caption captions credit credits meta metadata nav navbar navigation mainnav menu ' +
-    'masthead banner author authors bio legal membership hidden print-only skip'
+    'masthead banner author authors bio legal membership hidden hide print-only skip'
   ).split(' '),
 );
 const BOILERPLATE_PHRASE =
@@ -124,7 +124,7 @@ function namesBoilerplate(name: string): false | 'weak' | 'strong' {
 // Boilerplate words that page layouts also give the story's own frame: a container so named that holds several
 // paragraphs is read.
 const WEAK_WORD = new Set(
-  'sidebar meta metadata modal popup banner masthead hidden legal bio byline bylines caption captions credit credits toolbar print-only skip'.split(
+  'sidebar meta metadata modal popup banner masthead hidden hide legal bio byline bylines caption captions credit credits toolbar print-only skip'.split(
     ' ',
   ),
 );
@@ -681,6 +681,8 @@ function linkAround(h: Element, root: Element): Element | null {
   return inner && own(inner) && textOf(inner, 300).length >= textOf(h, 300).length * 0.8 ? h : null;
 }
 
+const BARE_URL = /^\s*(https?:\/\/|www\.)\S+\s*$/i;
+
 function collectBlocks(root: Element, pool?: TextBlock[]): Element[] {
   const kept: TextBlock[] = [];
   const under = blocksUnder(root, pool);
@@ -691,7 +693,9 @@ function collectBlocks(root: Element, pool?: TextBlock[]): Element[] {
   for (const b of under) {
     const tag = tagOf(b.el);
     // The headline is placed by extractArticle.
-    if (tag === 'H1') continue;
+    // An address alone is no text of the story: structured data set as text (`<div itemprop="image">https://…`),
+    // a page's own address kept for its scripts.
+    if (tag === 'H1' || BARE_URL.test(b.head)) continue;
     if (isBoilerplateText(b.head)) {
       if (b.length < 60) announced = kept.length;
       continue;

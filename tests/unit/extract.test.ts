@@ -323,6 +323,14 @@ describe('failure kinds found on real pages: what must be read and what must be 
       ['Read also', 'Other story A'],
     ],
     [
+      "an address set as text (structured data's image, a page's own address in a hidden holder) is not the story's; a sentence with an address in it is",
+      `<article><h1>Budget passes</h1><div class="body"><div class="info"><div itemprop="image">https://img.example/a/b_1200x675.jpg` +
+        `</div></div><div id="articleUrl" class="hide">http://www.example.com/news/budget-passes.html?service=artBody</div>` +
+        `${story}<p>The full budget is at https://town.example/budget for anyone to read.</p></div></article>`,
+      ['Paragraph 1 ', 'The full budget is at https://town.example/budget'],
+      ['img.example', 'service=artBody'],
+    ],
+    [
       "a blog's like button and its loading line are not the story",
       `<article class="post"><h1>Budget passes</h1><div class="entry-content">${story}<div class="sharedaddy sd-like ` +
         `jetpack-likes-widget-wrapper"><div class="likes-widget-placeholder">Like this: Loading, please wait...</div>` +

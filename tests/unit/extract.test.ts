@@ -324,9 +324,10 @@ describe('failure kinds found on real pages: what must be read and what must be 
     ],
     [
       "an address set as text (structured data's image, a page's own address in a hidden holder) is not the story's; a sentence with an address in it is",
-      `<article><h1>Budget passes</h1><div class="body"><div class="info"><div itemprop="image">https://img.example/a/b_1200x675.jpg` +
-        `</div></div><div id="articleUrl" class="hide">http://www.example.com/news/budget-passes.html?service=artBody</div>` +
-        `${story}<p>The full budget is at https://town.example/budget for anyone to read.</p></div></article>`,
+      `<article><h1>Budget passes</h1><div class="body">${[1, 2].map(para).join('')}<div class="info"><div itemprop="image">` +
+        `https://img.example/a/b_1200x675.jpg</div></div><div id="articleUrl" class="hide">http://www.example.com/news/` +
+        `budget-passes.html?service=artBody</div>${[3, 4].map(para).join('')}<p>The full budget is at ` +
+        `https://town.example/budget for anyone to read.</p></div></article>`,
       ['Paragraph 1 ', 'The full budget is at https://town.example/budget'],
       ['img.example', 'service=artBody'],
     ],

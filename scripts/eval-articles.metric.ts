@@ -63,7 +63,10 @@ export function scoreOf(matches: [number, number, number][]): { p: number; r: nu
  * left is the page's shape alone, the evidence a page that declares nothing is decided on. Changes `doc`.
  */
 export function undeclared(doc: Document): Document {
-  for (const el of doc.querySelectorAll('script[type="application/ld+json" i], link[rel~="canonical" i]')) el.remove();
+  for (const el of doc.querySelectorAll(
+    'script[type="application/ld+json" i], link[rel~="canonical" i], link[rel~="amphtml" i]',
+  ))
+    el.remove();
   for (const m of doc.querySelectorAll('meta'))
     if (!m.hasAttribute('charset') && !/^viewport$/i.test(m.getAttribute('name') ?? '')) m.remove();
   for (const el of doc.querySelectorAll('[itemscope], [itemtype], [itemprop]'))

@@ -144,6 +144,7 @@ export function urlFeatures(url: string | null): Evidence[] {
     lower.includes('blogs') ||
     host.startsWith('blog.') ||
     host.includes('.blog.') ||
+    host.endsWith('.blog') ||
     host.includes('blogspot.') ||
     host.endsWith('wordpress.com') ||
     host.endsWith('.pixnet.net')
@@ -195,8 +196,11 @@ function declaredEvidence(doc: Document, url: string | null, options: DetectOpti
   const has = (re: RegExp) => [...types].filter((t) => re.test(t));
   const news = has(NEWS_TYPES);
   const article = has(ARTICLE_TYPES);
-  if (news.length) evidence.push(ev('ld_news', `structured data: a ${news[0]}`));
-  else if (has(BLOG_TYPES).length)
+  if (news.length) {
+    evidence.push(ev('ld_news', `structured data: a ${news[0]}`));
+    if (jsonLdItems(doc).some((i) => i.types.some((t) => NEWS_TYPES.test(t)) && byNewsroom(i.data)))
+      evidence.push(ev('ld_news_org', 'structured data: published by a NewsMediaOrganization'));
+  } else if (has(BLOG_TYPES).length)
     evidence.push(ev('ld_blog', `structured data: a ${has(BLOG_TYPES)[0]} (a post, maybe not news)`));
   else if (has(FORUM_TYPES).length)
     evidence.push(ev('ld_forum', `structured data: a ${has(FORUM_TYPES)[0]} (forum or social post)`));
@@ -204,8 +208,10 @@ function declaredEvidence(doc: Document, url: string | null, options: DetectOpti
   if (!news.length && !article.length && has(NOT_ARTICLE_TYPES).length)
     evidence.push(ev('ld_other', `structured data: a ${has(NOT_ARTICLE_TYPES)[0]}, not an article`));
 
+  // What the site is (a newsroom's, a blog's) holds for every page of it, a navigation's included.
+  const site = [...siteEvidence(doc), ...siteMarks(doc)];
   if (stale) {
-    evidence.push(...urlFeatures(url));
+    evidence.push(...site, ...urlFeatures(url));
     return evidence;
   }
   const ogType = metaContent(doc, 'meta[property="og:type" i], meta[name="og:type" i]')?.toLowerCase();
@@ -224,9 +230,53 @@ function declaredEvidence(doc: Document, url: string | null, options: DetectOpti
     doc.querySelector('meta[name="news_keywords" i], meta[name="syndication-source" i], meta[name="original-source" i]')
   )
     evidence.push(ev('meta_news', 'meta: news metadata (news_keywords or syndication source)'));
-
+  evidence.push(...site);
   evidence.push(...urlFeatures(url ?? canonical));
   return evidence;
+}
+
+/** Whether a story's structured data names a news organisation as its publisher. */
+function byNewsroom(data: Record<string, unknown>): boolean {
+  const publisher = data.publisher;
+  const types = (Array.isArray(publisher) ? publisher : [publisher]).flatMap((p) =>
+    p && typeof p === 'object' ? [(p as Record<string, unknown>)['@type']].flat() : [],
+  );
+  return types.some((t) => t === 'NewsMediaOrganization');
+}
+
+// Generators of blog engines and site builders for one person's site. Not content systems newsrooms run on too
+// (Drupal, Joomla, Arc): those say nothing either way.
+const BLOG_ENGINE =
+  /^(wordpress|blogger|ghost|jekyll|hugo|hexo|gatsby|typepad|movable ?type|tumblr|squarespace|wix|jimdo|weebly|pelican|eleventy|textpattern|serendipity|dotclear|b2evolution|write\.as|micro\.blog)\b/i;
+
+/**
+ * What the page's head says about the site it is on, in one pass over its meta and link tags: a version for
+ * Google's AMP cache and Facebook's Instant Articles (`fb:pages`), which publishers of news keep; a generator
+ * that is a blog engine; a site name that says "blog".
+ */
+function siteEvidence(doc: Document): Evidence[] {
+  const found: Evidence[] = [];
+  let amp = false;
+  let fbPages = false;
+  let engine = '';
+  let blogName = '';
+  for (const el of doc.querySelectorAll(
+    'link[rel~="amphtml" i], meta[property="fb:pages" i], meta[name="generator" i], meta[property="og:site_name" i]',
+  )) {
+    if (tagOf(el) === 'LINK') amp = true;
+    else {
+      const content = el.getAttribute('content')?.trim() ?? '';
+      const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? '').toLowerCase();
+      if (key === 'fb:pages' && content) fbPages = true;
+      else if (key === 'generator' && !engine) engine = BLOG_ENGINE.exec(content)?.[0] ?? '';
+      else if (key === 'og:site_name' && /blog/i.test(content)) blogName = content.slice(0, 40);
+    }
+  }
+  if (amp) found.push(ev('meta_amp', 'meta: an AMP version of the page, as news publishers keep'));
+  if (fbPages) found.push(ev('meta_fb_pages', "meta: fb:pages (a publisher's Instant Articles)"));
+  if (engine) found.push(ev('meta_blog_engine', `meta: made with ${engine}, a blog engine`));
+  if (blogName) found.push(ev('meta_blog_site', `meta: the site calls itself a blog ("${blogName}")`));
+  return found;
 }
 
 function canonicalOf(doc: Document): string | null {
@@ -288,6 +338,8 @@ function domEvidence(doc: Document, options: DetectOptions = {}): Evidence[] {
     evidence.push(ev('dom_byline', 'dom: a byline'));
   // A price marked as one: a shop's page, whatever its description reads like.
   if (doc.querySelector('[itemprop~="price" i], [class*="price" i]')) evidence.push(ev('dom_price', 'dom: a price'));
+  const dateline = main && !posts ? datelineOf(main.el) : null;
+  if (dateline) evidence.push(ev('dom_dateline', `dom: a dateline ("${dateline}")`));
   const stories = storyLinks(doc);
   if (stories >= 10) evidence.push(ev('dom_story_links', `dom: links to ${stories} other stories (dated or numbered)`));
   // Controls for choosing and buying (a size, a quantity), many of them: a shop or a form, not a story.
@@ -295,6 +347,57 @@ function domEvidence(doc: Document, options: DetectOptions = {}): Evidence[] {
   if (controls >= 6) evidence.push(ev('dom_controls', `dom: ${controls} form controls`));
   return evidence;
 }
+
+// Marks a site leaves in the page, looked for in one pass: a blog's own comment form and reply links (WordPress,
+// Blogger and their like; news sites run their comments through a service of their own), a blog's sidebar (its
+// archive by month, a tag cloud, a calendar, the latest comments), and the recommendation and audience tools sold
+// to publishers (Outbrain and Taboola rails, Parse.ly and Sailthru tags, Chartbeat).
+const BLOG_COMMENTS = '#respond, #commentform, .comment-respond, .comment-reply-link, .bypostauthor, #comment-editor';
+const BLOG_SIDEBAR =
+  '.widget_archive, .widget_calendar, .widget_recent_comments, .widget_categories, .widget_tag_cloud, .tagcloud, .BlogArchive, .blogroll';
+const NEWSROOM_TOOLS =
+  '[id*="outbrain" i], [class*="outbrain" i], [id*="taboola" i], [class*="taboola" i], meta[name^="parsely" i], meta[name^="sailthru" i], script[src*="chartbeat" i]';
+
+function siteMarks(doc: Document): Evidence[] {
+  let comments = false;
+  let sidebar = false;
+  let tool = '';
+  for (const el of doc.querySelectorAll(`${BLOG_COMMENTS}, ${BLOG_SIDEBAR}, ${NEWSROOM_TOOLS}`)) {
+    if (!comments && el.matches(BLOG_COMMENTS)) comments = true;
+    else if (!sidebar && el.matches(BLOG_SIDEBAR)) sidebar = true;
+    else if (!tool && el.matches(NEWSROOM_TOOLS))
+      tool = /outbrain|taboola|parsely|sailthru|chartbeat/i.exec(
+        `${el.id} ${el.getAttribute('class') ?? ''} ${el.getAttribute('name') ?? ''} ${el.getAttribute('src') ?? ''}`,
+      )![0];
+    if (comments && sidebar && tool) break;
+  }
+  const found: Evidence[] = [];
+  if (comments) found.push(ev('site_blog_comments', "site: a blog's own comment form"));
+  if (sidebar) found.push(ev('site_blog_sidebar', "site: a blog's sidebar (archive, tag cloud, calendar)"));
+  if (tool)
+    found.push(
+      ev('site_newsroom_tools', `site: a publisher's recommendation or audience tool (${tool.toLowerCase()})`),
+    );
+  return found;
+}
+
+/**
+ * The dateline a report opens with, when its first paragraph has one: a place in capitals, a news agency in
+ * brackets, or both, then a dash ("WASHINGTON —", "NEW ORLEANS -", "HANOI, Vietnam (AP) —", "Berlin (dpa) -",
+ * "دمشق، سوريا (CNN) --"). Null when there is none.
+ */
+function datelineOf(main: Element): string | null {
+  const ps = main.getElementsByTagName('p');
+  for (let i = 0; i < ps.length && i < 4; i++) {
+    const text = textOf(ps[i]!, 120).replace(/\s+/g, ' ').trim();
+    if (text.length < 40) continue;
+    return DATELINE.exec(text)?.[0].trim() ?? null;
+  }
+  return null;
+}
+
+const DATELINE =
+  /^(?:\p{Lu}[\p{Lu}\p{M}'’.-]+(?:,? \p{Lu}[\p{L}\p{M}'’.-]*){0,3}(?: ?\([^()]{2,25}\))?|(?:[^\s()]+,? ){0,3}\([^()]{2,25}\)) ?(?:—|–|--?) /u;
 
 /**
  * How many links of the page lead to other pages of the same site whose address is a story's: a dated path or a
@@ -368,7 +471,8 @@ function headlineOf(doc: Document, main: Element, anyTitle = false): Element | n
 function dateBy(head: Element, main: Element): boolean {
   let el = head.parentElement;
   for (let level = 0; el && level < 3; level++, el = el.parentElement) {
-    if (DATE.test(textOf(el, 400))) return true;
+    // 400 characters of text, white space collapsed (indented markup can spend the limit on white space alone).
+    if (DATE.test(textOf(el, 2000).slice(0, 400))) return true;
     if (el.contains(main) || main.contains(el)) break;
   }
   return false;
@@ -450,8 +554,18 @@ function firstLook(
   return { evidence, verdict: null };
 }
 
-/** The most that the page's prose can add to the score: every positive DOM weight. */
-const MAX_DOM = DOM_FEATURES.reduce((s, f) => s + Math.max(0, DETECTION_WEIGHTS[f]), 0);
+/**
+ * The most that the page's prose can add to the score: every positive DOM weight, counting once the features of
+ * which a page has one at most (one kind of prose block; a dated element or, only without one, a date by the
+ * headline).
+ */
+const EXCLUSIVE: Feature[][] = [
+  ['dom_posts', 'dom_prose', 'dom_prose_short', 'dom_no_prose'],
+  ['dom_dated', 'dom_date_by_headline'],
+];
+const MAX_DOM =
+  DOM_FEATURES.filter((f) => !EXCLUSIVE.flat().includes(f)).reduce((s, f) => s + Math.max(0, DETECTION_WEIGHTS[f]), 0) +
+  EXCLUSIVE.reduce((s, group) => s + Math.max(0, ...group.map((f) => DETECTION_WEIGHTS[f])), 0);
 
 function total(evidence: Evidence[]): number {
   return evidence.reduce((s, e) => s + e.weight, 0);
@@ -499,6 +613,9 @@ export async function detectArticleInSlices(
 const KIND_OF: Partial<Record<Feature, PageKind>> = {
   ld_blog: 'blog',
   url_blog: 'blog',
+  meta_blog_site: 'blog',
+  site_blog_comments: 'blog',
+  site_blog_sidebar: 'blog',
   url_wiki: 'encyclopedia',
   url_docs: 'documentation',
   dom_code: 'documentation',

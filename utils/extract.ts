@@ -44,7 +44,7 @@ const BOILERPLATE_WORD = new Set(
     'popular mostread mostpopular trending paywall cookie cookies consent gdpr modal popup ad ads advert adverts ' +
     'advertisement advertising sponsor sponsored toolbar pagination pager tags tag taxonomy categories byline ' +
     'bylines disclaimer copyright caption captions credit credits meta metadata nav navbar navigation mainnav menu ' +
-    'masthead banner author authors bio legal membership hidden hide print-only skip'
+    'masthead banner author authors bio legal membership hidden hide warning print-only skip'
   ).split(' '),
 );
 const BOILERPLATE_PHRASE =
@@ -124,7 +124,7 @@ function namesBoilerplate(name: string): false | 'weak' | 'strong' {
 // Boilerplate words that page layouts also give the story's own frame: a container so named that holds several
 // paragraphs is read.
 const WEAK_WORD = new Set(
-  'sidebar meta metadata modal popup banner masthead hidden hide legal bio byline bylines caption captions credit credits toolbar print-only skip'.split(
+  'sidebar meta metadata modal popup banner masthead hidden hide warning legal bio byline bylines caption captions credit credits toolbar print-only skip'.split(
     ' ',
   ),
 );

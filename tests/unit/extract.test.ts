@@ -262,6 +262,14 @@ describe('failure kinds found on real pages: what must be read and what must be 
       [],
     ],
     [
+      "a site's warning bar between the headline and the story is not its lead",
+      `<h1>Budget passes</h1><section id="warning-bar"><div class="wrapper"><p><strong>Unsupported browser:</strong> ` +
+        `Your browser does not meet modern web standards. <a href="/test">See how it scores</a></p></div></section>` +
+        `<section class="body">${story}</section>`,
+      ['Budget passes\n\nParagraph 1 '],
+      ['Unsupported browser'],
+    ],
+    [
       'a short heading between the headline and the story is not a standfirst',
       `<article><header><h1>Budget passes</h1><h2>Local politics</h2></header><div class="body">${story}</div></article>`,
       ['Budget passes\n\nParagraph 1 '],

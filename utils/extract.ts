@@ -912,13 +912,38 @@ export function originalPublisher(doc: Document, root: Element | null): string |
 
 function headline(doc: Document, root: Element | null, title: string): Element | null {
   const h1s = [...doc.querySelectorAll('h1')];
-  const scoped = root ? h1s.find((h) => comesAfter(h, root) || h.contains(root)) : null;
+  // The h1 nearest the story: the last before its container, or the first inside it or around it (a site's logo
+  // is often an h1 too, at the top of the page).
+  let scoped: Element | null = null;
+  if (root)
+    for (const h of h1s) {
+      // A label set as an h1 ("Share", "Comments") is no headline.
+      if (comesAfter(h, root)) {
+        if (!scoped || textOf(h, 100).split(' ').length >= 3) scoped = h;
+      } else if (root.contains(h) || h.contains(root)) {
+        scoped ??= h;
+        break;
+      }
+    }
   const norm = (s: string) => s.toLowerCase().replace(/\W+/g, ' ').trim();
-  const byTitle = h1s.find((h) => {
+  // The page's title too: Open Graph's may be reworded, while the page's holds the headline as set.
+  const whole = `${norm(title)} | ${norm(doc.title ?? '')}`;
+  const inTitle = (h: Element) => {
     const t = norm(textOf(h));
-    return t.length > 0 && norm(title).includes(t);
-  });
-  if (byTitle ?? scoped) return byTitle ?? scoped ?? null;
+    return t.length > 0 && whole.includes(t) ? t.length : 0;
+  };
+  // The h1 nearest the story when the title holds it; else the longest h1 the title holds (a title holds the
+  // site's name too, "Headline | Site", and a logo's h1 is that), unless it is short beside the title and an h1
+  // near the story is there.
+  if (scoped && inTitle(scoped)) return scoped;
+  let byTitle: Element | null = null;
+  let longest = 0;
+  for (const h of h1s) {
+    const n = inTitle(h);
+    if (n > longest) [byTitle, longest] = [h, n];
+  }
+  if (byTitle && scoped && longest < norm(title).length / 3) byTitle = null;
+  if (byTitle ?? scoped) return byTitle ?? scoped;
   // No h1 is the story's: an h2 the title holds, before the story or at its top (older layouts set the headline
   // so, under a site name in the h1 or no h1 at all).
   if (!root) return null;

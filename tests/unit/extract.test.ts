@@ -194,6 +194,23 @@ describe('containers named for what is not the story', () => {
   });
 });
 
+describe('the headline', () => {
+  const para = (n: number) =>
+    `<p>Paragraph ${n} of the story, in which the council met again, argued about the budget, and voted late.</p>`;
+  test("is the story's h1, not the site's logo that the title also holds, nor a label set as an h1", () => {
+    const { article } = extractArticle(
+      documentOf(
+        `<html><head><title>Budget passes after a long night | The Town Paper</title></head><body><header><h1>` +
+          `<a href="/">The Town Paper</a></h1></header><div class="main"><h1>Budget passes after a long night</h1>` +
+          `<div class="tools"><h1>Share</h1></div><div class="body">${[1, 2, 3, 4].map(para).join('')}</div></div></body></html>`,
+      ),
+    );
+    expect(article.text.startsWith('Budget passes after a long night\n\nParagraph 1 ')).toBe(true);
+    expect(article.text).not.toContain('The Town Paper');
+    expect(article.text).not.toContain('Share');
+  });
+});
+
 describe('failure kinds found on real pages: what must be read and what must be left out', () => {
   const para = (n: number) =>
     `<p>Paragraph ${n} of the story, in which the council met again, argued about the budget, and voted late.</p>`;

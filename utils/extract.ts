@@ -910,8 +910,16 @@ export function originalPublisher(doc: Document, root: Element | null): string |
   return null;
 }
 
+/** An h1 that is a link to the site's home page: its logo or name, not a headline. */
+function isLogo(h: Element): boolean {
+  const a = tagOf(h.parentElement ?? h) === 'A' ? h.parentElement! : h.querySelector('a[href]');
+  if (!a || textOf(a, 200).length < textOf(h, 200).length * 0.8) return false;
+  const href = a.getAttribute('href') ?? '';
+  return /^((https?:)?\/\/[^/?#]+)?\/?([?#].*)?$/i.test(href.trim()) && href.trim() !== '';
+}
+
 function headline(doc: Document, root: Element | null, title: string): Element | null {
-  const h1s = [...doc.querySelectorAll('h1')];
+  const h1s = [...doc.querySelectorAll('h1')].filter((h) => !isLogo(h));
   // The h1 nearest the story: the last before its container, or the first inside it or around it (a site's logo
   // is often an h1 too, at the top of the page).
   let scoped: Element | null = null;
@@ -944,18 +952,21 @@ function headline(doc: Document, root: Element | null, title: string): Element |
   }
   if (byTitle && scoped && longest < norm(title).length / 3) byTitle = null;
   if (byTitle ?? scoped) return byTitle ?? scoped;
-  // No h1 is the story's: an h2 the title holds, before the story or at its top (older layouts set the headline
-  // so, under a site name in the h1 or no h1 at all).
+  // No h1 is the story's: an h2 or h3 the title holds, before the story or at its top (older layouts and blog
+  // themes set the headline so, under a site's name in the h1 or no h1 at all).
   if (!root) return null;
   const t = norm(title);
-  const h2s = doc.getElementsByTagName('h2');
-  for (let i = 0; i < h2s.length && i < 5; i++) {
-    const h = h2s[i]!;
+  // Menus set their section names as h2s too: every h2 up to the story's top is looked at.
+  // The one nearest the story: the same headline may be listed higher up, in a column of the latest stories.
+  let found: Element | null = null;
+  for (const h of doc.querySelectorAll('h2, h3')) {
+    const inside = root.contains(h);
+    if (!inside && !comesAfter(h, root)) break;
     const own = norm(textOf(h, 300));
-    if (own.length >= Math.max(8, t.length / 2) && t.includes(own) && (comesAfter(h, root) || root.contains(h)))
-      return h;
+    if (own.length >= Math.max(8, t.length / 2) && t.includes(own)) found = h;
+    if (inside && found) break;
   }
-  return null;
+  return found;
 }
 
 function cleanTitle(raw: string, site: string | null): string {
@@ -1028,7 +1039,7 @@ function plan(doc: Document): Plan {
     cleanTitle(
       metaContent(doc, 'meta[property="og:title"]') ??
         nameOf(news?.data.headline) ??
-        textOf(doc.querySelector('h1') ?? doc.createElement('h1')) ??
+        textOf([...doc.querySelectorAll('h1')].find((h) => !isLogo(h)) ?? doc.createElement('h1')) ??
         doc.title,
       site,
     ) || cleanTitle(doc.title ?? '', site);

@@ -211,6 +211,45 @@ describe('the headline', () => {
   });
 });
 
+describe("the headline, when the h1 is the site's logo", () => {
+  const para = (n: number) =>
+    `<p>Paragraph ${n} of the story, in which the council met again, argued about the budget, and voted late.</p>`;
+  test.each<[string, string, string]>([
+    [
+      "a blog theme's h3 under a logo h1 linking home",
+      `<h1 id="banner"><a href="http://www.townblog.example/">Town Blog</a></h1><h2 class="date">October 10, 2012</h2>` +
+        `<div class="entry"><h3 class="entry-header">Budget passes after a long night</h3><div class="entry-body">` +
+        `${[1, 2, 3, 4].map(para).join('')}</div></div>`,
+      'Budget passes after a long night\n\nParagraph 1 ',
+    ],
+    [
+      'an h2 after a menu of more than five h2 section names, with the lead set apart above the story',
+      `<h1><a href="https://www.paper.example/">Paper</a></h1><nav>${[
+        'News',
+        'Sport',
+        'Arts',
+        'Money',
+        'Travel',
+        'Food',
+      ]
+        .map((n) => `<h2>${n}</h2>`)
+        .join(
+          '',
+        )}</nav><h2>Follow us</h2><h2 class="headline">Budget passes after a long night</h2><div class="lead">` +
+        `<p>The lead of the story, set apart above the rest of it by the page's layout, says what happened.</p></div>` +
+        `<div class="side"><p>Share</p></div><div class="text">${[1, 2, 3, 4, 5].map(para).join('')}</div>`,
+      "Budget passes after a long night\n\nThe lead of the story, set apart above the rest of it by the page's layout, says what happened.\n\nParagraph 1 ",
+    ],
+  ])('%s', (_name, body, start) => {
+    const doc = documentOf(
+      `<html><head><title>Budget passes after a long night - Town Blog</title></head><body>${body}</body></html>`,
+    );
+    const { article } = extractArticle(doc);
+    expect(article.text.startsWith(start)).toBe(true);
+    expect(article.text).not.toMatch(/Town Blog|^Paper/);
+  });
+});
+
 describe('failure kinds found on real pages: what must be read and what must be left out', () => {
   const para = (n: number) =>
     `<p>Paragraph ${n} of the story, in which the council met again, argued about the budget, and voted late.</p>`;

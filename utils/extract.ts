@@ -1013,7 +1013,7 @@ function leadBefore(root: Element, h1: Element): Element[] {
     const tag = tagOf(b.el);
     if ((HEADINGS.has(tag) && !isStandfirst(b)) || LIST_ITEMS.has(tag) || isBoilerplateText(b.head)) continue;
     const sentence = isSentence(b) || (HEADINGS.has(tag) && isStandfirst(b));
-    if (b.weight >= 60 && sentence && b.linkLength / b.length < 0.3) lead.unshift(b.el);
+    if (b.weight >= 60 && sentence && b.linkLength / b.length < 0.3 && !BARE_URL.test(b.head)) lead.unshift(b.el);
   }
   return lead;
 }
@@ -1052,7 +1052,10 @@ function plan(doc: Document): Plan {
   if (h1 && root && comesAfter(h1, root)) blocks.unshift(...leadBefore(root, h1));
   if (h1 && !blocks.includes(h1) && !(root && root.contains(h1) && blocks.some((b) => h1.contains(b))))
     blocks.unshift(h1);
-  return { news, site, title, root, blocks, h1 };
+  // The headline said again as a subheading (a gallery's or a print edition's title) is said once.
+  const said = h1 ? textOf(h1, 300) : '';
+  const unsaid = said ? blocks.filter((b) => b === h1 || !HEADINGS.has(tagOf(b)) || textOf(b, 300) !== said) : blocks;
+  return { news, site, title, root, blocks: unsaid, h1 };
 }
 
 function finish(doc: Document, url: string | null, p: Plan, built: Built): Extraction {

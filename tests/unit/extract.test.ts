@@ -326,6 +326,17 @@ describe('failure kinds found on real pages: what must be read and what must be 
       ['Unsupported browser'],
     ],
     [
+      "the headline said again as a gallery's title is said once, and an address alone between the headline and the story is no lead",
+      `<h1>Budget passes</h1><div class="info"><div id="articleUrl" class="hide">http://www.example.com/news/` +
+        `budget-passes-after-a-long-night-in-the-council.html?service=artBody</div></div><div class="body">${[1, 2].map(para).join('')}` +
+        `<div class="gallery"><h3>Budget passes</h3><img src="g.jpg"></div>${[3, 4].map(para).join('')}</div>`,
+      [
+        'Budget passes\n\nParagraph 1 ',
+        'Paragraph 2 of the story, in which the council met again, argued about the budget, and voted late.\n\nParagraph 3 ',
+      ],
+      ['service=artBody'],
+    ],
+    [
       'a short heading between the headline and the story is not a standfirst',
       `<article><header><h1>Budget passes</h1><h2>Local politics</h2></header><div class="body">${story}</div></article>`,
       ['Budget passes\n\nParagraph 1 '],

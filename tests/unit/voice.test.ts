@@ -21,6 +21,12 @@ describe('voice: what is someone else’s', () => {
     ['The minister called the plan « inacceptable » on Monday.', 'inacceptable', 'partial-quote'],
     ['The minister called the plan „skandalös“ on Monday.', 'skandalös', 'partial-quote'],
     ['«Absurd,» the minister said.', 'Absurd', 'quote'],
+    // A person's card set after a name: other stories' headlines, closed by a "MORE" link.
+    [
+      'The campaign of Sen. Claire McCaskill Claire Conner McCaskillOcasio-Cortez blasts NYT editor over Midwest remarks MORE (D-Mo.) said on Monday it was attacked.',
+      'blasts',
+      'name',
+    ],
     // A video player's caption: the title of another story, repeated by the page.
     ['JUST WATCHED Gingrich: Secretary Kerry is delusional Replay More Videos ...', 'delusional', 'name'],
     [
@@ -149,6 +155,7 @@ describe('voice: what is the writer’s own', () => {
   test.each<[string, string]>([
     ['The claims were false and the brutal regime shows no mercy.', 'brutal'],
     ['Police found the body of the slaughtered man on Monday.', 'slaughtered'],
+    ['Sales of the iPhone fell by a shocking margin, and MORE falls will follow.', 'shocking'],
     ['The reckless plan, which critics said would fail, passed.', 'reckless'],
     ['Who said the plan was a disaster?', 'disaster'],
     ['Do not believe the mainstream narrative.', 'mainstream narrative'],

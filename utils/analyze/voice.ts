@@ -120,6 +120,10 @@ const VIDEO_CAPTION = /^\s*JUST WATCHED\b|\bReplay More Videos\b/;
 const LINK_LINE =
   /^\s*(?:(?:more|related|read more|read also|also read|see also|check out)\s*:\s*\S|\p{L}[\p{L}’'-]*(?:\s+\p{L}[\p{L}’'-]*){0,3}:(?=[\p{Lu}"“‘']))/iu;
 const LINK_LINE_WORDS = 30;
+// A person's card that the page sets after a name in the text: the name again, run into the headlines of other
+// stories about that person, closed by a "MORE" link ("Sen. Lindsey Graham Lindsey Olin GrahamGOP senators balk at
+// lengthy impeachment trial … MORE (R-S.C.)"). From where the headline is run into the name to the link: titles.
+const PERSON_CARD = /(?<=(?:^|[^\p{L}])\p{Lu}[\p{L}'’-]*\p{Ll})\p{Lu}[^\n]{0,400}?\sMORE(?=[\s).,;:]|$)/gu;
 // A paragraph that ends by introducing someone's words with a colon ("Trump went on to say:", "The Daily Caller
 // reports:", "Kolchin writes:", "here's what she said:"): the next paragraph is the block quote, whether or not the
 // page's quotation marks survived extraction.
@@ -177,6 +181,11 @@ function readLines(text: string, b: Builder): void {
       // A video player's caption ("JUST WATCHED Gingrich: Secretary Kerry is delusional Replay More Videos ..."): the
       // title of another story, repeated by the page.
       if (VIDEO_CAPTION.test(line)) b.add(at, end, 'mention', 'name');
+      if (line.includes(' MORE')) {
+        PERSON_CARD.lastIndex = 0;
+        for (let c = PERSON_CARD.exec(line); c; c = PERSON_CARD.exec(line))
+          b.add(at + c.index, at + c.index + c[0].length, 'mention', 'name');
+      }
       const colonAt = line.indexOf(':');
       if (colonAt >= 0 && colonAt < 40 && LINK_LINE.test(line) && countWords(line) <= LINK_LINE_WORDS)
         b.add(at, end, 'mention', 'name');

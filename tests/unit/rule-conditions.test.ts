@@ -1,4 +1,7 @@
-/** `unlessWithin`: a match inside a fixed phrase, or inside the word's literal or technical sense, is left alone. */
+/**
+ * `unlessWithin`: a match inside a fixed phrase, or inside the word's literal or technical sense, is left alone.
+ * `requireAfter`: a match is kept only when the words after it decide its sense.
+ */
 import { describe, expect, test } from 'vitest';
 import { analyzeText } from '@/utils/analyze';
 import { compileRuleSet } from '@/utils/analyze/rules';
@@ -57,6 +60,31 @@ describe('@head?: the word a modifier qualifies, and what is not one', () => {
     ['After an acrimonious three-year dispute, they settled.', ['acrimonious']],
     ['It was a brutal second term.', ['brutal']],
     ['The brutal two months ended.', ['brutal']],
+  ])('%j', (text, expected) => {
+    expect(marked(text)).toEqual(expected);
+  });
+});
+
+describe('requireAfter: the words after a match decide its sense', () => {
+  const set = compileRuleSet({
+    lang: 'en',
+    rules: [
+      {
+        id: 'doubt.test',
+        category: 'doubt',
+        confidence: 0.7,
+        pattern: 'so-called',
+        explain: 'test',
+        requireAfter: '(expert~|moderate~) | _ (expert~|moderate~)',
+      },
+    ],
+  });
+  const marked = (text: string) => analyzeText(text, set).findings.map((f) => f.text);
+  test.each([
+    ['The so-called experts were wrong.', ['so-called']],
+    ['The so-called Republican moderates folded.', ['so-called']],
+    ['The so-called fiscal cliff loomed.', []],
+    ['He praised the so-called.', []],
   ])('%j', (text, expected) => {
     expect(marked(text)).toEqual(expected);
   });

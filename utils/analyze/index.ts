@@ -126,6 +126,7 @@ export function analyzeText(
     if (compiled.requireSentence && !compiled.requireSentence.test(sentence)) return;
     if (compiled.unlessBefore?.test(folded.slice(s.start, start))) return;
     if (compiled.unlessAfter?.test(folded.slice(end, s.end))) return;
+    if (compiled.requireAfter && !compiled.requireAfter.test(folded.slice(end, s.end))) return;
     if (compiled.unlessWithin && within(compiled.unlessWithin, folded, s, start, end)) return;
     if (rule.unlessAttributed) {
       if (sourced(si)) return;

@@ -27,6 +27,7 @@ export interface CompiledRule {
   requireSentence?: RegExp;
   unlessBefore?: RegExp;
   unlessAfter?: RegExp;
+  requireAfter?: RegExp;
   /** Global: every match of `unlessWithin` in the sentence, to see whether one covers the rule's match. */
   unlessWithin?: RegExp;
 }
@@ -83,6 +84,9 @@ export function compileRuleSet(set: RuleSet, mode: PatternMode = 'fast'): Compil
         : undefined,
       unlessAfter: rule.unlessAfter
         ? wrap('unlessAfter', () => new RegExp(`^[\\s,]*(?:${source(rule.unlessAfter!)})(?![${letters}])`, flags))
+        : undefined,
+      requireAfter: rule.requireAfter
+        ? wrap('requireAfter', () => new RegExp(`^[\\s,]*(?:${source(rule.requireAfter!)})(?![${letters}])`, flags))
         : undefined,
       unlessWithin: rule.unlessWithin
         ? wrap(

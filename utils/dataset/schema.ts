@@ -160,6 +160,8 @@ export const ruleSchema = z.strictObject({
   unlessBefore: text.optional(),
   /** Skip the match when one of these patterns starts right after it. */
   unlessAfter: text.optional(),
+  /** Only keep the match when one of these patterns starts right after it (a sense the next words decide). */
+  requireAfter: text.optional(),
   /**
    * Skip the match when it lies inside a match of this pattern in its sentence: a fixed phrase, or the word's
    * literal or technical sense ("reckless disregard", "a hurricane slams into", "boasts a museum").

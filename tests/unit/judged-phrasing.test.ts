@@ -1517,54 +1517,36 @@ test('the table is the sample as drawn: 60 highlights, 22 correct, 15 debatable,
   expect([JUDGED.length, count('correct'), count('debatable'), count('wrong')]).toEqual([60, 22, 15, 23]);
 });
 
-describe('the second sample (seed 1207)', () => {
-  test.each(rows('correct', true, JUDGED_SECOND))(
-    'judged correct, still made: %j (%s): %s',
-    (highlight, category, sentence) => {
-      expect(marked(category, highlight, sentence)).toBe(true);
-    },
-  );
-  test.each(rows('wrong', false, JUDGED_SECOND))(
-    'judged wrong, no longer made: %j (%s)',
-    (highlight, category, sentence) => {
+/** The tests of a later sample: its correct ones still made, its fixed wrong ones not, the rest known failures. */
+function laterSample(name: string, table: typeof JUDGED, [correct, debatable, wrong]: [number, number, number]): void {
+  describe(name, () => {
+    test.each(rows('correct', true, table))(
+      'judged correct, still made: %j (%s): %s',
+      (highlight, category, sentence) => {
+        expect(marked(category, highlight, sentence)).toBe(true);
+      },
+    );
+    test.each(rows('wrong', false, table))('judged wrong, no longer made: %j (%s)', (highlight, category, sentence) => {
       expect(marked(category, highlight, sentence)).toBe(false);
-    },
-  );
-  // Known failures: each still marked today. When one is fixed its test fails; flip its `alone` to false.
-  test.fails.each(rows('wrong', true, JUDGED_SECOND))(
-    'known wrong, still made: %j (%s) — %s — %s',
-    (highlight, category, sentence) => {
-      expect(marked(category, highlight, sentence)).toBe(false);
-    },
-  );
-  test('the table is the sample as drawn: 60 highlights, 19 correct, 15 debatable, 26 wrong', () => {
-    const count = (v: Verdict) => JUDGED_SECOND.filter((r) => r[0] === v).length;
-    expect([JUDGED_SECOND.length, count('correct'), count('debatable'), count('wrong')]).toEqual([60, 19, 15, 26]);
+    });
+    // Known failures: each still marked today. When one is fixed its test fails; flip its `alone` to false.
+    test.fails.each(rows('wrong', true, table))(
+      'known wrong, still made: %j (%s) — %s — %s',
+      (highlight, category, sentence) => {
+        expect(marked(category, highlight, sentence)).toBe(false);
+      },
+    );
+    test(`the table is the sample as drawn: 60 highlights, ${correct} correct, ${debatable} debatable, ${wrong} wrong`, () => {
+      const count = (v: Verdict) => table.filter((r) => r[0] === v).length;
+      expect([table.length, count('correct'), count('debatable'), count('wrong')]).toEqual([
+        60,
+        correct,
+        debatable,
+        wrong,
+      ]);
+    });
   });
-});
+}
 
-describe('the third sample (seed 1208)', () => {
-  test.each(rows('correct', true, JUDGED_THIRD))(
-    'judged correct, still made: %j (%s): %s',
-    (highlight, category, sentence) => {
-      expect(marked(category, highlight, sentence)).toBe(true);
-    },
-  );
-  test.each(rows('wrong', false, JUDGED_THIRD))(
-    'judged wrong, no longer made: %j (%s)',
-    (highlight, category, sentence) => {
-      expect(marked(category, highlight, sentence)).toBe(false);
-    },
-  );
-  // Known failures: each still marked today. When one is fixed its test fails; flip its `alone` to false.
-  test.fails.each(rows('wrong', true, JUDGED_THIRD))(
-    'known wrong, still made: %j (%s) — %s — %s',
-    (highlight, category, sentence) => {
-      expect(marked(category, highlight, sentence)).toBe(false);
-    },
-  );
-  test('the table is the sample as drawn: 60 highlights, 17 correct, 21 debatable, 22 wrong', () => {
-    const count = (v: Verdict) => JUDGED_THIRD.filter((r) => r[0] === v).length;
-    expect([JUDGED_THIRD.length, count('correct'), count('debatable'), count('wrong')]).toEqual([60, 17, 21, 22]);
-  });
-});
+laterSample('the second sample (seed 1207)', JUDGED_SECOND, [19, 15, 26]);
+laterSample('the third sample (seed 1208)', JUDGED_THIRD, [17, 21, 22]);

@@ -9,17 +9,12 @@ import { pathToFileURL } from 'node:url';
 import { detectArticle, quickParagraphs } from '@/utils/detect';
 import { mainContainer } from '@/utils/extract';
 import { comesAfter } from '@/utils/dom/walk';
-import { ROOT, documentOf } from './helpers';
+import { COUNCIL_SENTENCES, COUNCIL_TITLE, ROOT, documentOf, councilParagraph, councilParagraphs } from './helpers';
 
-const S = [
-  'The council met again on Tuesday evening, argued for three hours about the budget, and voted late.',
-  'Residents who had queued since the afternoon said the new fares would cost them a day’s pay each month.',
-  'A spokeswoman for the port authority said the figures would be published in full before the end of March.',
-  'Two members abstained, saying they had not been given the report in time to read it before the vote.',
-];
-const para = (i: number) => `${S[i % 4]} ${S[(i + 1) % 4]}`;
-const ps = (n: number) => Array.from({ length: n }, (_, i) => `<p>${para(i)}</p>`).join('');
-const TITLE = 'Council passes the budget after a long night';
+const S = COUNCIL_SENTENCES;
+const para = councilParagraph;
+const ps = councilParagraphs;
+const TITLE = COUNCIL_TITLE;
 const page = (body: string, title = `${TITLE} | The Harbour Gazette`) =>
   documentOf(`<html><head><title>${title}</title></head><body>${body}</body></html>`);
 const reasons = (d: { reasons: string[] }) => d.reasons.join('; ');

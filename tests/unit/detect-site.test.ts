@@ -6,18 +6,10 @@
  */
 import { describe, expect, test } from 'vitest';
 import { detectArticle, urlEvidence } from '@/utils/detect';
-import { documentOf } from './helpers';
+import { COUNCIL_TITLE, documentOf, councilParagraphs } from './helpers';
 
-const S = [
-  'The council met again on Tuesday evening, argued for three hours about the budget, and voted late.',
-  'Residents who had queued since the afternoon said the new fares would cost them a day’s pay each month.',
-  'A spokeswoman for the port authority said the figures would be published in full before the end of March.',
-  'Two members abstained, saying they had not been given the report in time to read it before the vote.',
-];
-const para = (i: number) => `${S[i % 4]} ${S[(i + 1) % 4]}`;
-const ps = (n: number, first = '') =>
-  Array.from({ length: n }, (_, i) => `<p>${i === 0 ? first : ''}${para(i)}</p>`).join('');
-const TITLE = 'Council passes the budget after a long night';
+const ps = councilParagraphs;
+const TITLE = COUNCIL_TITLE;
 const page = (head: string, body: string) =>
   documentOf(`<html><head><title>${TITLE}</title>${head}</head><body>${body}</body></html>`);
 const reasons = (d: { reasons: string[] }) => d.reasons.join('; ');

@@ -41,3 +41,17 @@ export function fixture(name: string): Document {
 export function html(path: string): Document {
   return documentOf(readFileSync(path, 'utf8'));
 }
+
+/** A council story's sentences, for detection tests that build pages of so many paragraphs. */
+export const COUNCIL_SENTENCES = [
+  'The council met again on Tuesday evening, argued for three hours about the budget, and voted late.',
+  'Residents who had queued since the afternoon said the new fares would cost them a day’s pay each month.',
+  'A spokeswoman for the port authority said the figures would be published in full before the end of March.',
+  'Two members abstained, saying they had not been given the report in time to read it before the vote.',
+];
+/** The i-th paragraph of the council story: two of its sentences. */
+export const councilParagraph = (i: number) => `${COUNCIL_SENTENCES[i % 4]} ${COUNCIL_SENTENCES[(i + 1) % 4]}`;
+/** n paragraphs of the council story as <p> elements, the first with `first` before its text. */
+export const councilParagraphs = (n: number, first = '') =>
+  Array.from({ length: n }, (_, i) => `<p>${i === 0 ? first : ''}${councilParagraph(i)}</p>`).join('');
+export const COUNCIL_TITLE = 'Council passes the budget after a long night';

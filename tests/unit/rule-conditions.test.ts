@@ -4,23 +4,21 @@
  */
 import { describe, expect, test } from 'vitest';
 import { analyzeText } from '@/utils/analyze';
-import { compileRuleSet } from '@/utils/analyze/rules';
+import { compileRuleSet, type RuntimeRule } from '@/utils/analyze/rules';
+
+/** The texts that one rule (test id and explanation added) marks in a text. */
+function markedBy(rule: Omit<RuntimeRule, 'id' | 'explain'>): (text: string) => string[] {
+  const set = compileRuleSet({ lang: 'en', rules: [{ id: `${rule.category}.test`, explain: 'test', ...rule }] });
+  return (text) => analyzeText(text, set).findings.map((f) => f.text);
+}
 
 describe('unlessWithin: the match inside a longer phrase of another sense', () => {
-  const set = compileRuleSet({
-    lang: 'en',
-    rules: [
-      {
-        id: 'loaded-language.test',
-        category: 'loaded-language',
-        confidence: 0.7,
-        pattern: '(blasts|blasted|reckless)',
-        explain: 'test',
-        unlessWithin: '(deadly|the) blasts|blast~ out|reckless (disregard|driving)',
-      },
-    ],
+  const marked = markedBy({
+    category: 'loaded-language',
+    confidence: 0.7,
+    pattern: '(blasts|blasted|reckless)',
+    unlessWithin: '(deadly|the) blasts|blast~ out|reckless (disregard|driving)',
   });
-  const marked = (text: string) => analyzeText(text, set).findings.map((f) => f.text);
   test.each([
     ['The senator blasts the plan.', ['blasts']],
     ['Churches were hit by deadly blasts on Sunday.', []],
@@ -36,19 +34,11 @@ describe('unlessWithin: the match inside a longer phrase of another sense', () =
 });
 
 describe('@head?: the word a modifier qualifies, and what is not one', () => {
-  const set = compileRuleSet({
-    lang: 'en',
-    rules: [
-      {
-        id: 'loaded-language.test',
-        category: 'loaded-language',
-        confidence: 0.7,
-        pattern: '(brutal|fumed|acrimonious|delusional) @head?',
-        explain: 'test',
-      },
-    ],
+  const marked = markedBy({
+    category: 'loaded-language',
+    confidence: 0.7,
+    pattern: '(brutal|fumed|acrimonious|delusional) @head?',
   });
-  const marked = (text: string) => analyzeText(text, set).findings.map((f) => f.text);
   test.each([
     ['The brutal crackdown went on.', ['brutal crackdown']],
     ['Brutal Crackdown Ends', ['Brutal Crackdown']],
@@ -66,20 +56,12 @@ describe('@head?: the word a modifier qualifies, and what is not one', () => {
 });
 
 describe('requireAfter: the words after a match decide its sense', () => {
-  const set = compileRuleSet({
-    lang: 'en',
-    rules: [
-      {
-        id: 'doubt.test',
-        category: 'doubt',
-        confidence: 0.7,
-        pattern: 'so-called',
-        explain: 'test',
-        requireAfter: '(expert~|moderate~) | _ (expert~|moderate~)',
-      },
-    ],
+  const marked = markedBy({
+    category: 'doubt',
+    confidence: 0.7,
+    pattern: 'so-called',
+    requireAfter: '(expert~|moderate~) | _ (expert~|moderate~)',
   });
-  const marked = (text: string) => analyzeText(text, set).findings.map((f) => f.text);
   test.each([
     ['The so-called experts were wrong.', ['so-called']],
     ['The so-called Republican moderates folded.', ['so-called']],

@@ -7,6 +7,23 @@ describe('quotation marks', () => {
   test.each([
     ['amid the collapse of “opposition” forces', [['“opposition”', 'scare']]],
     ['The crucial word here is “by”.', [['“by”', 'mention']]],
+    [
+      'We move New Jersey to "likely" instead of "safe."',
+      [
+        ['"likely"', 'mention'],
+        ['"safe."', 'speech'],
+      ],
+    ],
+    ['Looking at just the seats considered "safe," Clinton would start ahead.', [['"safe,"', 'speech']]],
+    [
+      'It ignores the bureaucracy – or the “deep state,” as Trump supporters might call it.',
+      [['“deep state,”', 'speech']],
+    ],
+    [
+      'The ideology rests on the belief that whites face extinction from a “rising tide” of migrants.',
+      [['“rising tide”', 'speech']],
+    ],
+    ['Whites face no “rising tide” at all, whatever the ideology holds.', [['“rising tide”', 'scare']]],
     ['The criteria for “negative” coverage includes stories about the horse race.', [['“negative”', 'mention']]],
     ['Trump won 80 percent of voters who rated “change” as their top priority.', [['“change”', 'mention']]],
     ['Some commentators suggest he may have been "blackballed" from the sport.', [['"blackballed"', 'speech']]],

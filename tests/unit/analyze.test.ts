@@ -188,3 +188,22 @@ describe('scare quotes: a lone term of several words waits for the thorough sett
     expect(scares(text)).toEqual([]);
   });
 });
+
+describe('a capitalised word after a first name is a surname', () => {
+  test.each([
+    ['Three of them - Jessica Leeds, Samantha Holvey, and Rachel Crooks - detailed their allegations.', 'Crooks'],
+    ['The caucus heard from Iowa farmers, among them Jim Rants and Mary Smith.', 'Rants'],
+    ['Major events were called off, including March Madness and South by Southwest.', 'Madness'],
+    ['He is represented by two London barristers, Gavin Millar and Edward Craven.', 'Craven'],
+  ])('left alone: %s', (text, word) => {
+    expect(findings(text, 0).filter((f) => f.text.includes(word))).toEqual([]);
+  });
+  test.each([
+    ['Crooks ran the city for a decade.', 'Crooks'],
+    ['The mayor and his Crooked Cronies ran the city.', 'Crooked'],
+    ['They are crooks, every one of them.', 'crooks'],
+    ['The sentence they were taught by American Leftist activists to memorize.', 'Leftist'],
+  ])('still read: %s', (text, word) => {
+    expect(findings(text, 0).some((f) => f.text.includes(word))).toBe(true);
+  });
+});

@@ -31,6 +31,27 @@ export const SCARE_QUOTE_RULE = {
     'A short term in quotation marks that no speaker in the sentence is credited with: the marks distance the writer from the word instead of quoting someone.',
 };
 
+/**
+ * Whether the word at `at` is capitalised mid-sentence right after another capitalised word that does not open the
+ * sentence or follow a comma: a name's last part ("Rachel Crooks"), not a word in its ordinary sense.
+ */
+export function isSurname(text: string, sentenceStart: number, at: number): boolean {
+  if (!/\p{Lu}\p{Ll}/u.test(text.slice(at, at + 2))) return false;
+  const before = text.slice(Math.max(sentenceStart, at - 40), at);
+  const m = /(^|[^\p{L}'’.-])(\p{Lu}\p{Ll}+)\s$/u.exec(before);
+  // A nationality before a capitalised word is an adjective, not a first name ("American Leftist activists").
+  if (!m || /^\p{Lu}\p{Ll}{3,}(?:ican|ian|ish|ese|ean|ic)$/u.test(m[2]!)) return false;
+  const nameStart = at - m[0].length + m[1]!.length;
+  // The first name must itself stand mid-sentence, after a word in lower case or a comma, not open it.
+  const lead = text.slice(sentenceStart, nameStart);
+  if (!/[\p{Ll},]\s+$/u.test(lead)) return false;
+  // In a headline set in title case the words of four letters or more are all capitalised: there the capital says
+  // nothing (a sentence that lists names has lower-case words among them).
+  const lineEnd = text.indexOf('\n', at);
+  const words = text.slice(sentenceStart, lineEnd < 0 ? text.length : lineEnd).match(/\p{L}[\p{L}'’-]{3,}/gu) ?? [];
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length < words.length * 0.75;
+}
+
 /** Distinct terms the writer puts in marks before any is shown at the default setting. */
 export const SCARE_HABIT = 2;
 /** The confidence of a writer's quoted term when it is the only one in the text: under the default floor. */
@@ -121,6 +142,8 @@ export function analyzeText(
     if (end > s.end) return;
     // A speaker's words, a label someone else gave, a word named as a word: not the writer's phrasing.
     if (!voice.isWriter(start, end)) return;
+    // A capitalised word after a first name, mid-sentence, is a surname ("Rachel Crooks", "Jim Rants").
+    if (isSurname(text, s.start, start)) return;
     const sentence = folded.slice(s.start, s.end);
     if (compiled.unlessSentence?.test(sentence)) return;
     if (compiled.requireSentence && !compiled.requireSentence.test(sentence)) return;

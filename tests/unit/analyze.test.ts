@@ -207,3 +207,23 @@ describe('a capitalised word after a first name is a surname', () => {
     expect(findings(text, 0).some((f) => f.text.includes(word))).toBe(true);
   });
 });
+
+describe('a lone hedge is care, a hedge among other doubt is doubt', () => {
+  const hedges = (text: string, threshold = 0.5) =>
+    findings(text, threshold)
+      .filter((f) => f.ruleId === 'doubt.alleged')
+      .map((f) => f.text);
+  test.each([
+    'Ford identified two others who were allegedly present at the party.',
+    'Podesta allegedly asked the campaign manager in an email late that evening.',
+    'The briefings are ostensibly meant to inform the public about the virus.',
+  ])('waits for the thorough setting: %s', (text) => {
+    expect(hedges(text)).toEqual([]);
+    expect(hedges(text, 0.3)).toHaveLength(1);
+  });
+  test('with other doubt in the text it is marked', () => {
+    const text =
+      'The army seized the district, allegedly killing ten fighters. The reports refer to some unknown military sources.';
+    expect(hedges(text)).toEqual(['allegedly']);
+  });
+});

@@ -225,7 +225,7 @@ const JUDGED: [Verdict, Category, string, string, string, boolean][] = [
     'allegedly',
     ' Mark Kirk, one of the few Senate Republicans who outright refused to support Trump, the presumptive Republican nominee allegedly called him a “loser” only interested in maintaining his seat in a contentious Senate race.',
     '"allegedly" in reporting an unconfirmed remark: ordinary care',
-    true,
+    false,
   ],
   [
     'correct',

@@ -52,6 +52,26 @@ export function isSurname(text: string, sentenceStart: number, at: number): bool
   return words.filter((w) => /^\p{Lu}/u.test(w)).length < words.length * 0.75;
 }
 
+/** Hedges that are ordinary care when they stand alone ("allegedly" in a report of charges). */
+const HEDGE_RULE = 'doubt.alleged';
+/** Categories that show a writer casting doubt or keeping distance. */
+const DISTANCE = new Set<Finding['category']>(['doubt', 'scare-quotes', 'vague-attribution', 'speculation']);
+/** The confidence of a hedge in a text with no other sign of doubt or distance: under the default floor. */
+export const LONE_HEDGE = 0.45;
+
+/**
+ * "Allegedly" or "ostensibly" in a text that casts no other doubt and keeps no other distance is a reporter's care
+ * (a court case, a claim not yet proven), not doubt-casting: it waits for the thorough setting. With other signs
+ * in the text (the seed's "supposedly", its scare quotes and unnamed sources) it stays.
+ */
+function loneHedges(findings: Finding[], threshold: number): Finding[] {
+  if (!findings.some((f) => f.ruleId === HEDGE_RULE)) return findings;
+  if (findings.some((f) => f.ruleId !== HEDGE_RULE && DISTANCE.has(f.category))) return findings;
+  return findings
+    .map((f) => (f.ruleId === HEDGE_RULE ? { ...f, confidence: Math.min(f.confidence, LONE_HEDGE) } : f))
+    .filter((f) => f.confidence >= threshold);
+}
+
 /** Distinct terms the writer puts in marks before any is shown at the default setting. */
 export const SCARE_HABIT = 2;
 /** The confidence of a writer's quoted term when it is the only one in the text: under the default floor. */
@@ -231,7 +251,7 @@ export function analyzeText(
     }
   }
   if (coreEnd.size) trimHeads(findings, coreEnd);
-  return { sentences: spans, quotes, voice, findings: dedupe(findings) };
+  return { sentences: spans, quotes, voice, findings: loneHedges(dedupe(findings), threshold) };
 }
 
 /** Whether a match of `re` (global) in the sentence `s` covers the span from `start` to `end`. */

@@ -37,23 +37,14 @@ import { readVoice } from '../utils/analyze/voice';
 import { compileRuleSet, type CompiledRuleSet, type RuleSet } from '../utils/analyze/rules';
 import { countWords } from '../utils/text/segment';
 import { SENSITIVITIES, DEFAULT_SENSITIVITY, type Sensitivity } from '../utils/sensitivity';
+import { readJsonl, splitOf, type AbpArticle, type Split } from './eval-unsupported-lib';
 
-export type Split = 'tune' | 'held-out';
+// Shared with the scripts that import from this one.
+export { readJsonl, splitOf, type Split };
 export interface Interval {
   start: number;
   end: number;
 }
-
-/** FNV-1a: a stable hash that puts every item in the same half on every run. */
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-export const splitOf = (key: string): Split => (hash(key) % 2 === 0 ? 'tune' : 'held-out');
 
 export function merge(spans: Interval[]): Interval[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -499,13 +490,6 @@ function dumpReport(
   return lines;
 }
 
-export function readJsonl<T>(file: string): T[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as T);
-}
-
 export interface BasilArticle {
   id: string;
   event: string;
@@ -609,16 +593,6 @@ function hyperpartisanLines(dir: string, phrase: Phrase, split: Split): string[]
     `SemEval-2019 hyperpartisan by-article: ${items.length} articles (${items.filter((i) => i.positive).length} hyperpartisan)`,
     `  ROC AUC of findings per 1,000 words ${fmt(rocAuc(items))} (target ≥ 0.80); mean ${mean(true).toFixed(2)} hyperpartisan, ${mean(false).toFixed(2)} not`,
   ];
-}
-
-interface AbpArticle {
-  id: string;
-  source: string;
-  leaning: string;
-  topic: string;
-  date: string;
-  title: string;
-  text: string;
 }
 
 /**

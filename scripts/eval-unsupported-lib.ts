@@ -1,4 +1,5 @@
-/** What the unsupported-claim evaluation and the training dump share: the fixed halves. */
+/** What the evaluations and the training dumps share: the fixed halves, and reading the corpora's files. */
+import { readFileSync } from 'node:fs';
 
 /** FNV-1a: a stable hash that puts every document in the same half on every run. */
 export function hash(s: string): number {
@@ -13,3 +14,23 @@ export function hash(s: string): number {
 export type Split = 'tune' | 'held-out';
 /** The half a document falls in, by its id: `tune` is chosen and fitted on, `held-out` reported on. */
 export const splitOf = (doc: string): Split => (hash(doc) % 2 === 0 ? 'tune' : 'held-out');
+
+/** The lines of a JSON Lines file, parsed. */
+export function readJsonl<T>(file: string): T[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+}
+
+/** An article of allsides-abp/abp-dev.jsonl. */
+export interface AbpArticle {
+  id: string;
+  source: string;
+  leaning: string;
+  topic: string;
+  date: string;
+  title: string;
+  text: string;
+  url?: string;
+}

@@ -34,17 +34,10 @@ import { findQuotes } from '../utils/text/quotes';
 import { countWords, sentences as splitSentences } from '../utils/text/segment';
 import { analyzeText } from '../utils/analyze';
 import { compileRuleSet, type RuleSet } from '../utils/analyze/rules';
-import { splitOf, type Split } from './eval-unsupported-lib';
+import { readJsonl, splitOf, type AbpArticle, type Split } from './eval-unsupported-lib';
 import { loadDataset } from '../utils/dataset/load';
 import { compileRules, readText } from '../utils/pipeline';
 import { mulberry32 } from './seeded';
-
-function readJsonl<T>(file: string): T[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as T);
-}
 
 const pct = (x: number) => x.toFixed(3);
 
@@ -139,17 +132,6 @@ function polnear(dir: string, split: Split, show: number): void {
   if (misses.length) console.log(misses.join('\n'));
 }
 
-interface AbpRow {
-  id: string;
-  source: string;
-  leaning: string;
-  topic: string;
-  date: string;
-  title: string;
-  text: string;
-  url: string;
-}
-
 /** One article as the stage read it: its words, findings, and what its sentences were. */
 interface ArticleRead {
   leaning: string;
@@ -210,7 +192,7 @@ function allsides(
   rules: RuleSet | null,
   options: { context?: number; list?: boolean; dump?: string[] },
 ): void {
-  const rows = readJsonl<AbpRow>(join(dir, 'abp-dev.jsonl')).filter((r) => splitOf(r.id) === split);
+  const rows = readJsonl<AbpArticle>(join(dir, 'abp-dev.jsonl')).filter((r) => splitOf(r.id) === split);
   const floor = thresholdFor(DEFAULT_SENSITIVITY);
   let ms = 0;
   let phrasingMs = 0;

@@ -12,7 +12,8 @@
  *   , : “ ”       punctuation, matched with or without a space before it; “ and ” match straight quotes too
  *   @report       a word class (see CLASSES): @report a reporting verb or "according to" ("said", "told",
  *                 "according to"), @num a number in figures or words ("59", "2,000", "hundreds"), @det a
- *                 determiner or possessive ("the", "their"); a class is a token like any other (`@report?`)
+ *                 determiner or possessive ("the", "their"), @poss a possessive ("Steele’s", "CNN's", "his",
+ *                 "their"); a class is a token like any other (`@report?`)
  *   @head?        as the last token only: the word the match qualifies, when the next word in the sentence is one
  *                 ("brutal crackdown", "bumbling investigators"): not a function word (article, pronoun,
  *                 preposition, conjunction, auxiliary), not a number in figures or words ("three-year"), not an
@@ -148,6 +149,13 @@ function classSource(name: string, pattern: string, mode: PatternMode): string {
     const def = CLASSES[name];
     if (name === 'head' || name === 'clause')
       throw new PatternError(`"@${name}?" may only end a pattern: "${pattern}"`);
+    if (name === 'poss') {
+      // A possessive: a name or noun with 's or ’s ("Steele’s", "the network's"), or a possessive pronoun.
+      const { letters } = modeClasses(mode);
+      src = `(?:[${letters}][${letters}.&-]*['’]s|his|her|their|its|whose)`;
+      classCache.set(key, src);
+      return src;
+    }
     if (def === undefined) throw new PatternError(`unknown word class "@${name}" in "${pattern}"`);
     src = patternSource(def, mode);
     if (name === 'num') src = `(?:${FIGURE}|${src})`;

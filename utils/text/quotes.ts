@@ -67,6 +67,11 @@ const DOCUMENT =
 // "described as" is left out on purpose: "described by Washington as a “signal”" is the writer's framing.
 const SPEAKER_IN_SENTENCE =
   /\b(?:said|says|told|tells|stated|states|declared|declares|wrote|writes|added|adds|asked|asks|tweeted|posted|replied|answered|insisted|insists|urged|urges|warned|warns|argued|argues|noted|noting|explained|announced|testified|complained|complain|complains|quoted|(?<!so-)(?:calling|called|calls)|according to|in a statement|in an interview|made (?:it )?clear|vowed|vows|promised|promises|pledged|demanded|demands|denied|denies|admitted|admits|acknowledged|conceded|claimed|claims|accused|accuses|accusing|dismissed|condemned|criticized|criticised|praised|hailed|blamed|branded|dubbed|labelled|labeled|urging|saying|telling|arguing|insisting|warning|describing|alleged|allege|alleges|alleging|reported|reports|found|finds|deemed|deems|heralded|heralds|reiterated|reiterates|repeated his|repeated her|repeated their|joked|jokes|joking|lamented|laments|cited|cites|citing|decried|decries|decrying|suggested|suggests|recommended|recommends|labels|characterizing|characterising|characterized|characterised|referred to|refers to|predicted|boasted|bragged|expressed|spoke of|talked about|talk of|cries of|chants of|put it|claiming|confirmed|confirms|underscored|underscores|underscore|notes|heckled|agrees|agreed|informed|answer|meant|responded|responds|instructed|pointed to|points to)\b/i;
+// Someone's characterisation with the quote inside its complement, however far: "has described the company as a
+// threat to national security and part of the party’s “dystopian” system". Active forms only ("described by X as"
+// is the writer's framing, see above).
+const CHARACTERISED_AS =
+  /\b(?:describ|characteri[sz]|portray|depict|denounc|condemn|criticiz|criticis|assail|derid|dismiss|brand|label|decr[iy])\w*\s+(?!by\b)(?:[^.!?“”"]|\.(?=\S|\s+\p{Ll})){1,80}?\s+as\s+(?:[^.!?“”"]|\.(?=\S|\s+\p{Ll})){0,200}$/iu;
 // Bare forms that credit a speaker only before the quote ("Democrats say they plan to move “expeditiously”"); after
 // it they are as often about something else.
 const SPEAKER_BEFORE_QUOTE = /\b(?:say|warn|suggest|argue|insist|contend|claim|allege|complain)\b/i;
@@ -383,7 +388,12 @@ function speakerInSentence(text: string, start: number, end: number): boolean {
   const tail = text.slice(end, end + 300);
   const stop = tail.search(/[.!?](?:\s|$)|\n/);
   const after = stop >= 0 ? tail.slice(0, stop) : tail;
-  if (SPEAKER_IN_SENTENCE.test(before) || SPEAKER_IN_SENTENCE.test(after) || SPEAKER_BEFORE_QUOTE.test(before))
+  if (
+    SPEAKER_IN_SENTENCE.test(before) ||
+    SPEAKER_IN_SENTENCE.test(after) ||
+    SPEAKER_BEFORE_QUOTE.test(before) ||
+    CHARACTERISED_AS.test(before)
+  )
     return true;
   if (SPEECH_NOUN.test(before) || SPEECH_NOUN.test(after)) return true;
   if (DOCUMENT.test(before) || DOCUMENT.test(after)) return true;

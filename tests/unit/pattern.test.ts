@@ -33,6 +33,11 @@ describe('the token pattern language', () => {
       ['said that the war', 'according to the war'],
     ],
     ['(x|@det) house', 'their house and x house', ['their house', 'x house']],
+    [
+      '@poss sources',
+      "Steele’s sources, the network's sources, their sources and some sources",
+      ['Steele’s sources', "network's sources", 'their sources'],
+    ],
     ['no @report?', 'no one said no', ['no', 'no']],
     ['sham', 'Hayat Tahrir al-Sham staged a sham trial', ['sham']],
     ['woke', 'anti-woke and woke-ish, but woke', ['woke']],

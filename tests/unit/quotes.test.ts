@@ -70,6 +70,11 @@ describe('quotation marks', () => {
     ['The minister called the plan “reckless” on Monday.', [['“reckless”', 'speech']]],
     // The writer's framing of what someone did is not a speaker's words.
     ['This move was described by Washington as a legal way to send a “signal”.', [['“signal”', 'scare']]],
+    // Someone's characterisation, with the quote deep in its complement, is theirs.
+    [
+      'He has described the company as a threat to U.S. national security and an integral part of the party’s “dystopian” system of control.',
+      [['“dystopian”', 'speech']],
+    ],
     // Numbers and single capitalised words are names and labels, not scare quotes.
     [
       'The receipt shows the number “2” next to the word “Guests”.',

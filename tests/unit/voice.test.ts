@@ -63,6 +63,13 @@ describe('voice: what is someone else’s', () => {
     ['As the report notes, the plan was a “disaster” for workers.', 'disaster', 'partial-quote'],
     // Indirect speech.
     ['Trump said the media was corrupt and dishonest.', 'corrupt', 'reported'],
+    // A characterisation someone else gave, with the thing characterised between the verb and "as".
+    ['All have harshly criticized the president’s effects on their party as toxic.', 'toxic', 'frame'],
+    ['She faced a backlash, with Democrats assailing her as woefully ignorant of policy.', 'ignorant', 'frame'],
+    ['The union rejected the offer as an insult to its members.', 'insult', 'frame'],
+    // Reasoning and speculation reported with "that".
+    ['Obrador also reasons that the hysteria of the American media is a backlash.', 'hysteria', 'reported'],
+    ['Johnston speculated that the leak was a desperate stunt.', 'desperate', 'reported'],
     ['The plan is a reckless giveaway, critics said.', 'reckless', 'reported'],
     ['The plan is a reckless giveaway, said Jane Smith, a union leader.', 'reckless', 'reported'],
     ['According to the ministry, the raid was a brutal massacre.', 'brutal', 'reported'],
@@ -174,6 +181,8 @@ describe('voice: what is the writer’s own', () => {
     ['Trump seethed, calling McCabe a liar before lashing out at reckless officials.', 'reckless'],
     ['Officers make these quick calls only to find out later they were completely false.', 'completely false'],
     ['It would need as many ballots dismissed as possible and an unprecedented margin.', 'unprecedented'],
+    ['Critics attacked the budget as well as the reckless tax plan.', 'reckless'],
+    ['The reasons that the plan was a disaster are many.', 'disaster'],
     // A verb of judging is the writer's report of the act.
     ['Trump blasted the ruling the following day.', 'blasted'],
     ['The senator defended the shameful vote on Monday.', 'shameful'],

@@ -2,7 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeText } from '@/utils/analyze';
 import { SENSITIVITIES, thresholdFor } from '@/utils/sensitivity';
-import { english } from './helpers';
+import { councilParagraph, english, rules } from './helpers';
+import { analyzePhrasing } from '@/utils/pipeline';
 
 const findings = (text: string, threshold = 0.5) => analyzeText(text, english, { threshold }).findings;
 const ids = (text: string, threshold = 0.5) => findings(text, threshold).map((f) => f.ruleId);
@@ -225,5 +226,34 @@ describe('a lone hedge is care, a hedge among other doubt is doubt', () => {
     const text =
       'The army seized the district, allegedly killing ten fighters. The reports refer to some unknown military sources.';
     expect(hedges(text)).toEqual(['allegedly']);
+  });
+});
+
+describe('quoted terms in a text with no other sign of the writer’s judgement wait for the thorough setting', () => {
+  // About 400 words of plain council reporting, then the sentence under test.
+  const plain = Array.from({ length: 12 }, (_, i) => councilParagraph(i)).join('\n\n');
+  const scares = (text: string, sensitivity: 'balanced' | 'thorough' = 'balanced') =>
+    analyzePhrasing(text, 'en', rules, sensitivity)
+      .findings.filter((f) => f.category === 'scare-quotes')
+      .map((f) => f.text);
+
+  test.each([
+    'Owners of “pass-through” businesses would pay just 15 percent.',
+    'The deal would replace many of the indiscriminate "sequester" budget cuts.',
+  ])('a long neutral text: %s', (sentence) => {
+    const text = `${plain}\n\n${sentence}`;
+    expect(scares(text)).toEqual([]);
+    expect(scares(text, 'thorough')).toHaveLength(1);
+  });
+
+  test('beside a loaded word of the writer’s it is marked', () => {
+    const text = `${plain}\n\nThe shameful deal would replace many of the indiscriminate "sequester" budget cuts.`;
+    expect(scares(text)).toEqual(['"sequester"']);
+  });
+
+  test('a short text says too little to judge by: marked', () => {
+    expect(scares('The deal would replace many of the indiscriminate "sequester" budget cuts.')).toEqual([
+      '"sequester"',
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import type { Finding } from '../types';
 import { sentences as splitSentences, spanAt, type Span } from '../text/segment';
 import { findQuotes, type Quote } from '../text/quotes';
 import { readVoice, type Voice } from './voice';
+import { countWords } from '../text/segment';
 import { unicodeVariant, type CompiledRule, type CompiledRuleSet } from './rules';
 import { fastEdgesHold } from './pattern';
 import { isAttributed, isSourced } from './attribution';
@@ -72,6 +73,24 @@ function loneHedges(findings: Finding[], threshold: number): Finding[] {
     .filter((f) => f.confidence >= threshold);
 }
 
+/**
+ * Quoted terms in a text where the writer shows no other judgement (no loaded word, label, overstatement, doubt or
+ * unnamed source of theirs) are, in copy written to be neutral, terms of art ("the “sequester” cuts", "“pass-through”
+ * businesses"), words of a speaker the text names elsewhere, or a word used as a word, far more often than the
+ * writer's distance: they wait for the thorough setting. Beside other signs (the seed's "supposedly", its loaded
+ * words and unnamed sources) they stay.
+ */
+export function loneScares(findings: Finding[], threshold: number, text: string): Finding[] {
+  if (!findings.some((f) => f.category === 'scare-quotes')) return findings;
+  if (countWords(text) < LONE_SCARE_WORDS) return findings;
+  if (findings.some((f) => f.category !== 'scare-quotes' && f.confidence >= threshold)) return findings;
+  return findings
+    .map((f) => (f.category === 'scare-quotes' ? { ...f, confidence: Math.min(f.confidence, LONE_SCARE) } : f))
+    .filter((f) => f.confidence >= threshold);
+}
+
+/** Below this length a text is too short for the absence of other signs to say anything (a 200-word post). */
+export const LONE_SCARE_WORDS = 400;
 /** Distinct terms the writer puts in marks before any is shown at the default setting. */
 export const SCARE_HABIT = 2;
 /** The confidence of a writer's quoted term when it is the only one in the text: under the default floor. */

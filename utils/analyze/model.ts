@@ -22,6 +22,7 @@ import {
   type Vocab,
 } from './model-features';
 import { onePerThing } from './repeats';
+import { loneScares } from './index';
 
 export const MODEL_FORMAT = 'gloss-phrasing-model';
 export const MODEL_VERSION = 1;
@@ -347,7 +348,8 @@ export function phrasingFindings(
 ): { findings: Finding[]; reason?: string } {
   // A repeated term is highlighted at its first use the reader can see: findings that will not be shown (a
   // category switched off, words in an editable region) are left out before the uses are counted together.
-  const once = (findings: Finding[]) => (perThing ? onePerThing(text, findings) : findings);
+  const once = (findings: Finding[]) =>
+    perThing ? onePerThing(text, loneScares(findings, floor, text)) : loneScares(findings, floor, text);
   const rulesAlone = () => once(analysis.findings.filter((f) => f.confidence >= floor && shown(f)));
   if (!model) return { findings: rulesAlone() };
   try {

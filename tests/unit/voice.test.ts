@@ -67,6 +67,12 @@ describe('voice: what is someone else’s', () => {
     ['All have harshly criticized the president’s effects on their party as toxic.', 'toxic', 'frame'],
     ['She faced a backlash, with Democrats assailing her as woefully ignorant of policy.', 'ignorant', 'frame'],
     ['The union rejected the offer as an insult to its members.', 'insult', 'frame'],
+    // What someone is accused of is the accusers' account.
+    ['The trio accused Mr Trump of groping, fondling, humiliating or harassing them.', 'humiliating', 'frame'],
+    ['Democrats accuse Mr Trump of smearing Mr Biden.', 'smearing', 'frame'],
+    // A chat's turns by handle.
+    ['dave.levinthal: High-level business would absolutely include investigations.', 'absolutely', 'transcript'],
+    ['micah (Micah Cohen, politics editor): That would be a monumental change.', 'monumental', 'transcript'],
     // Reasoning and speculation reported with "that".
     ['Obrador also reasons that the hysteria of the American media is a backlash.', 'hysteria', 'reported'],
     ['Johnston speculated that the leak was a desperate stunt.', 'desperate', 'reported'],
@@ -182,6 +188,8 @@ describe('voice: what is the writer’s own', () => {
     ['Officers make these quick calls only to find out later they were completely false.', 'completely false'],
     ['It would need as many ballots dismissed as possible and an unprecedented margin.', 'unprecedented'],
     ['Critics attacked the budget as well as the reckless tax plan.', 'reckless'],
+    ['The accused man gave a shameful answer in court.', 'shameful'],
+    ['note: the shameful vote was delayed.', 'shameful'],
     ['The reasons that the plan was a disaster are many.', 'disaster'],
     // A verb of judging is the writer's report of the act.
     ['Trump blasted the ruling the following day.', 'blasted'],

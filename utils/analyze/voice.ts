@@ -103,9 +103,15 @@ const ACCORDING_START = /^according\s+to\s+[^,]{2,120},\s+/i;
 const LABEL_FRAME =
   /\b(?:(?<!\bso[- ])(?:branded|dubbed|labell?ed|nicknamed|denounced\s+\S+\s+as|derided\s+\S+\s+as|described\s+\S+(?:\s+\S+)?\s+as|characteri[sz]ed\s+\S+(?:\s+\S+)?\s+as|(?:cast|casts|casting|dismiss|dismisses|dismissed|dismissing|portray|portrays|portrayed|portraying|paint|paints|painted|painting|criticized|criticised|criticizing|criticising|criticizes|criticises|assail|assails|assailed|assailing|attacked|attacking|slammed|slamming|blasted|blasting|condemned|condemning|condemns|lambasted|lambasting|ridiculed|ridiculing|rejected|rejecting|decried|decrying|mocked|mocking|denouncing|deriding)(?:\s+(?:(?!\bas\b)[^,.;:!?()“”"‘]){1,60}?)?[\s—–]+as(?!\s+(?:possible|well|much|many|soon|long|far|such|if|though|part|usual|expected|a\s+result)\b)|(?:calling|(?<=\b(?:to|will|would|did|didn't|didn’t|cannot|can't|can’t|could|should|might|may|must|not|never)\s(?:\S+\s){0,2})(?<!\b(?:a|an|the|this|that|his|her|their|its|our|your|my|phone|conference|roll|close|wake-up|any|every|no)\s)call)(?=\s+(?!for\b|on\b|off\b|up\b|in\b|out\b|it\s+quits\b|back\b|to\b|from\b|with\b|the\s+shots\b|attention\b|into\b)))|what\s+(?:\S+\s+){1,5}?(?:calls?|called|describes?\s+as|described\s+as|terms?|termed|dubs?|dubbed))\s+([^,.;:!?()“”"‘]{2,80})/giu;
 
-// "SMITH: …", "Q: …", "Mr. Jones: …": a turn of a transcript or an interview.
+// What someone is accused of: "the trio accused Mr Trump of groping, fondling, humiliating or harassing them". The
+// charge is the accusers' account, to the end of the clause.
+const ACCUSED_OF =
+  /\b(?:accus(?:ed|es|ing)|accuse)\s+(?:(?!\b(?:of|as)\b)[^,.;:!?()“”"‘\n]){1,60}?\s+of\s+((?:[^.;:!?()“”"\n]|\.(?=\S|\s+\p{Ll})){2,200})/giu;
+
+// "SMITH: …", "Q: …", "Mr. Jones: …": a turn of a transcript or an interview; a chat's "dave.levinthal: …" or
+// "micah (Micah Cohen, politics editor): …".
 const TURN =
-  /^(?:(Q|A|Question|Answer)\s*[:.]|((?:\p{Lu}[\p{Lu}.'’-]+)(?:\s+\p{Lu}[\p{Lu}.'’-]+){0,3})\s*:|((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2})\s*:)\s+\S/u;
+  /^(?:(Q|A|Question|Answer)\s*[:.]|((?:\p{Lu}[\p{Lu}.'’-]+)(?:\s+\p{Lu}[\p{Lu}.'’-]+){0,3})\s*:|((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2})\s*:|(\p{Ll}[\p{Ll}\d]*(?:[._]\p{Ll}[\p{Ll}\d]*)+|\p{Ll}+(?=\s+\(\p{Lu}))(?:\s+\([^)\n]{1,80}\))?\s*:)\s+\S/u;
 // Labels that look like a turn but are the page's own: "Update: …", "Photo: …".
 const NOT_A_TURN =
   /^(?:update|updated|note|editor'?s note|editor’s note|correction|clarification|photo|photos|image|video|watch|listen|source|sources|related|read more|see also|more|warning|disclaimer|background|analysis|opinion|credit|caption|contact|reporting|follow|subscribe|sign up|advertisement|getty images|ap|reuters|afp|cnn|bbc|breaking|live|exclusive|the bottom line|bottom line|why it matters|what's next|what’s next|the big picture|context|what they're saying|what they’re saying|yes|no|pros|cons|step \d+|part \d+|chapter \d+|day \d+|first|second|third|finally|also|plus|location|date|time|where|when|who|what|how|price|cost|tags?)$/i;
@@ -172,11 +178,13 @@ function readLines(text: string, b: Builder): void {
       let speaker: string | null = null;
       let qa = false;
       if (m) {
-        const label = (m[1] ?? m[2] ?? m[3] ?? '').trim();
+        const label = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim();
         if (!NOT_A_TURN.test(label.replace(/[.:]$/, ''))) {
           speaker = label;
           qa = !!m[1];
         }
+        // A chat's handle ("dave.levinthal:", "micah (Micah Cohen, politics editor):") is a turn on its own.
+        if (m[4]) b.add(at + line.indexOf(':', m[4].length) + 1, end, 'speaker', 'transcript');
       }
       lines.push({ start: at, end, speaker, qa });
       // A video player's caption ("JUST WATCHED Gingrich: Secretary Kerry is delusional Replay More Videos ..."): the
@@ -314,6 +322,11 @@ function readSentence(text: string, s: Span, b: Builder): void {
       label = label.replace(/\s(?:and|but|or|before|after|while|when|because|since|then|as|to|for)\s[\s\S]*$/i, '');
     const from = s.start + f.index + f[0].length - f[1]!.length;
     b.add(from, from + label.trimEnd().length, 'speaker', 'frame');
+  }
+  ACCUSED_OF.lastIndex = 0;
+  for (let f = ACCUSED_OF.exec(sentence); f; f = ACCUSED_OF.exec(sentence)) {
+    const from = s.start + f.index + f[0].length - f[1]!.length;
+    b.add(from, from + f[1]!.trimEnd().length, 'speaker', 'frame');
   }
 }
 

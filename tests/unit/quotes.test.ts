@@ -70,6 +70,15 @@ describe('quotation marks', () => {
     ['The minister called the plan “reckless” on Monday.', [['“reckless”', 'speech']]],
     // The writer's framing of what someone did is not a speaker's words.
     ['This move was described by Washington as a legal way to send a “signal”.', [['“signal”', 'scare']]],
+    // A category someone considers, a word someone used, a term a speaker named after the quote: theirs.
+    ['Economists consider a “normal” level to be between 5 and 6 percent.', [['“normal”', 'speech']]],
+    ['Footage of Cruz referring to a basketball "ring" trailed the senator.', [['"ring"', 'speech']]],
+    [
+      'Organized labor was a central "pillar," as Grover Norquist described it, of the party.',
+      [['"pillar,"', 'speech']],
+    ],
+    // The writer's own distance stays.
+    ['We consider this so-called “normal” level absurd.', [['“normal”', 'scare']]],
     // Someone's characterisation, with the quote deep in its complement, is theirs.
     [
       'He has described the company as a threat to U.S. national security and an integral part of the party’s “dystopian” system of control.',

@@ -67,6 +67,8 @@ describe('voice: what is someone else’s', () => {
     ['All have harshly criticized the president’s effects on their party as toxic.', 'toxic', 'frame'],
     ['She faced a backlash, with Democrats assailing her as woefully ignorant of policy.', 'ignorant', 'frame'],
     ['The union rejected the offer as an insult to its members.', 'insult', 'frame'],
+    // Words supplied in brackets at the start of a sentence mark a quoted passage.
+    ['[We have] as president-elect a man whose nature as a liar is plain.', 'liar', 'quote'],
     // What someone is accused of is the accusers' account.
     ['The trio accused Mr Trump of groping, fondling, humiliating or harassing them.', 'humiliating', 'frame'],
     ['Democrats accuse Mr Trump of smearing Mr Biden.', 'smearing', 'frame'],
@@ -190,6 +192,7 @@ describe('voice: what is the writer’s own', () => {
     ['Critics attacked the budget as well as the reckless tax plan.', 'reckless'],
     ['The accused man gave a shameful answer in court.', 'shameful'],
     ['note: the shameful vote was delayed.', 'shameful'],
+    ['[Update] The shameful vote was delayed.', 'shameful'],
     ['The reasons that the plan was a disaster are many.', 'disaster'],
     // A verb of judging is the writer's report of the act.
     ['Trump blasted the ruling the following day.', 'blasted'],

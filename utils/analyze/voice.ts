@@ -268,6 +268,11 @@ function readSentence(text: string, s: Span, b: Builder): void {
   const sentence = text.slice(s.start, s.end);
   // A question is the writer's own, whoever it names.
   if (/\?["”’]?$/.test(sentence)) return;
+  // "[We have] as president-elect a man …": words supplied in brackets at the start mark a quoted passage.
+  if (/^\s*\[[^\]\n]{1,40}\]\s+\p{Ll}/u.test(sentence)) {
+    b.add(s.start, s.end, 'speaker', 'quote');
+    return;
+  }
   let m = ACCORDING_START.exec(sentence);
   if (m) {
     b.add(s.start + m[0].length, s.end, 'speaker', 'reported');

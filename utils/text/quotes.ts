@@ -35,9 +35,10 @@ const SINGLE = new Set(['‘', "'", '‹']);
 const SPEECH_VERBS =
   'said|says|say|told|tells|asked|asks|stated|states|declared|declares|wrote|writes|added|adds|tweeted|posted|replied|answered|insisted|warned|argued|noted|explained|announced|according to|in a statement';
 const SPEECH_BEFORE = new RegExp(`\\b(?:${SPEECH_VERBS})\\b[^.!?“”"]{0,30}$`, 'i');
-// "the “deep state,” as Trump supporters might call it": the quote is what those speakers call it.
+// "the “deep state,” as Trump supporters might call it", "a central “pillar,” as Grover Norquist described it": the
+// quote is what those speakers call it.
 const CALL_IT_AFTER =
-  /^[,]?\s*as\s+(?:[\p{L}’'.-]+\s+){1,6}?(?:(?:might|would|could|may|like to|love to)\s+)?call(?:s|ed)?\s+(?:it|them|him|her)\b/iu;
+  /^[,]?\s*as\s+(?:[\p{L}’'.-]+\s+){1,6}?(?:(?:might|would|could|may|like to|love to)\s+)?(?:call(?:s|ed)?|describe[sd]?|puts?|term(?:s|ed)?|dub(?:s|bed)?|labell?(?:s|ed)?)\s+(?:it|them|him|her)\b/iu;
 const SPEECH_AFTER =
   /^[,.]?\s*(?:[\p{L}’'.-]+\s+){0,7}?(?:said|says|told|asked|stated|declared|wrote|added|tweeted|posted|replied|insisted|warned|argued|noted|explained|announced|agreed|agrees|answered|responded|shouted|recalled)\b/iu;
 const MENTION_BEFORE =
@@ -48,7 +49,7 @@ const MENTION_AFTER =
 // The writer reports an answer, a label or a verdict someone else gave: "respondents heard “a lot”", "the court
 // called it “unlawful”", "what she calls “…”", "described the plan as “…”", "branded them “…”".
 const FRAME_BEFORE =
-  /\b(?:heard|answered|responded|chose|selected|picked|(?:describ|characteri[sz]|portray|depict|dismiss|denounc|condemn|hail|prais|derid|mock|ridicul|brand|label|refer(?:s|red)? to|regard|view|hyp|tout|bill|cast|paint|fram|sa[wy]|sees|rat(?:ed|es|ing)|deem)\w*(?:\s+[^\s.!?“”"]+){0,6}\s+as(?:\s+(?:a|an|the))?|(?<!\bso[- ])(?:calls?|called|calling|dubb(?:ed|ing)|brand(?:ed|ing)|label(?:l?ed|l?ing))(?:\s+[^\s.!?“”"]+){0,5}?(?:\s+(?:a|an|the|his|her|their|its|them|him|it|this|that))?|what (?:\S+\s+){1,3}(?:calls?|called|describes?|described|terms?|termed|dubs?|dubbed|hyped|touted)|\b(?:considered|deemed|classed|classified)|\b(?:belief|beliefs|notion|conviction|theory|conspiracy theory)\s+that\s+[^.!?“”"]{0,160})\s*$/i;
+  /\b(?:heard|answered|responded|chose|selected|picked|(?:describ|characteri[sz]|portray|depict|dismiss|denounc|condemn|hail|prais|derid|mock|ridicul|brand|label|refer(?:s|red)? to|regard|view|hyp|tout|bill|cast|paint|fram|sa[wy]|sees|rat(?:ed|es|ing)|deem)\w*(?:\s+[^\s.!?“”"]+){0,6}\s+as(?:\s+(?:a|an|the))?|(?<!\bso[- ])(?:calls?|called|calling|dubb(?:ed|ing)|brand(?:ed|ing)|label(?:l?ed|l?ing))(?:\s+[^\s.!?“”"]+){0,5}?(?:\s+(?:a|an|the|his|her|their|its|them|him|it|this|that))?|what (?:\S+\s+){1,3}(?:calls?|called|describes?|described|terms?|termed|dubs?|dubbed|hyped|touted)|\b(?:considered|deemed|classed|classified)|\bconsiders?(?:\s+(?:a|an|the|it|them|this|that))?|\breferr(?:ing|ed|s)?\s+to(?:\s+(?:a|an|the|his|her|their|its))?(?:\s+[^\s.!?“”"]+)?|\b(?:belief|beliefs|notion|conviction|theory|conspiracy theory)\s+that\s+[^.!?“”"]{0,160})\s*$/i;
 // Words listed as words: "words like “excellence”", "the conflation of “rights” with “respect”".
 const LISTED_BEFORE =
   /\b(?:words?|terms?|phrases?|labels?|names?|expressions?|slogans?|buzzwords?)\s*,?\s*(?:like|such as|including)\s*$/i;

@@ -72,6 +72,7 @@ describe('voice: what is someone else’s', () => {
     // What someone is accused of is the accusers' account.
     ['The trio accused Mr Trump of groping, fondling, humiliating or harassing them.', 'humiliating', 'frame'],
     ['Democrats accuse Mr Trump of smearing Mr Biden.', 'smearing', 'frame'],
+    ['Erdogan threatened Europe with a flood of refugees on Thursday.', 'flood of refugees', 'frame'],
     // A chat's turns by handle.
     ['dave.levinthal: High-level business would absolutely include investigations.', 'absolutely', 'transcript'],
     ['micah (Micah Cohen, politics editor): That would be a monumental change.', 'monumental', 'transcript'],

@@ -103,10 +103,11 @@ const ACCORDING_START = /^according\s+to\s+[^,]{2,120},\s+/i;
 const LABEL_FRAME =
   /\b(?:(?<!\bso[- ])(?:branded|dubbed|labell?ed|nicknamed|denounced\s+\S+\s+as|derided\s+\S+\s+as|described\s+\S+(?:\s+\S+)?\s+as|characteri[sz]ed\s+\S+(?:\s+\S+)?\s+as|(?:cast|casts|casting|dismiss|dismisses|dismissed|dismissing|portray|portrays|portrayed|portraying|paint|paints|painted|painting|criticized|criticised|criticizing|criticising|criticizes|criticises|assail|assails|assailed|assailing|attacked|attacking|slammed|slamming|blasted|blasting|condemned|condemning|condemns|lambasted|lambasting|ridiculed|ridiculing|rejected|rejecting|decried|decrying|mocked|mocking|denouncing|deriding)(?:\s+(?:(?!\bas\b)[^,.;:!?()“”"‘]){1,60}?)?[\s—–]+as(?!\s+(?:possible|well|much|many|soon|long|far|such|if|though|part|usual|expected|a\s+result)\b)|(?:calling|(?<=\b(?:to|will|would|did|didn't|didn’t|cannot|can't|can’t|could|should|might|may|must|not|never)\s(?:\S+\s){0,2})(?<!\b(?:a|an|the|this|that|his|her|their|its|our|your|my|phone|conference|roll|close|wake-up|any|every|no)\s)call)(?=\s+(?!for\b|on\b|off\b|up\b|in\b|out\b|it\s+quits\b|back\b|to\b|from\b|with\b|the\s+shots\b|attention\b|into\b)))|what\s+(?:\S+\s+){1,5}?(?:calls?|called|describes?\s+as|described\s+as|terms?|termed|dubs?|dubbed))\s+([^,.;:!?()“”"‘]{2,80})/giu;
 
-// What someone is accused of: "the trio accused Mr Trump of groping, fondling, humiliating or harassing them". The
-// charge is the accusers' account, to the end of the clause.
+// What someone is accused of or threatened with: "the trio accused Mr Trump of groping, fondling, humiliating or
+// harassing them", "Erdogan threatened Europe with a flood of refugees". The accusers' or the threatener's account,
+// to the end of the clause.
 const ACCUSED_OF =
-  /\b(?:accus(?:ed|es|ing)|accuse)\s+(?:(?!\b(?:of|as)\b)[^,.;:!?()“”"‘\n]){1,60}?\s+of\s+((?:[^.;:!?()“”"\n]|\.(?=\S|\s+\p{Ll})){2,200})/giu;
+  /\b(?:(?:accus(?:ed|es|ing)|accuse)\s+(?:(?!\b(?:of|as)\b)[^,.;:!?()“”"‘\n]){1,60}?\s+of|threaten(?:ed|s|ing)?\s+(?:(?!\bwith\b)[^,.;:!?()“”"‘\n]){1,60}?\s+with)\s+((?:[^.;:!?()“”"\n]|\.(?=\S|\s+\p{Ll})){2,200})/giu;
 
 // "SMITH: …", "Q: …", "Mr. Jones: …": a turn of a transcript or an interview; a chat's "dave.levinthal: …" or
 // "micah (Micah Cohen, politics editor): …".

@@ -193,6 +193,10 @@ describe('voice: what is the writer’s own', () => {
     ['Critics attacked the budget as well as the reckless tax plan.', 'reckless'],
     ['The accused man gave a shameful answer in court.', 'shameful'],
     ['note: the shameful vote was delayed.', 'shameful'],
+    [
+      'CNN, one of most rabid left-wing, anti-conservative channels in the United States, criticized the page.',
+      'rabid',
+    ],
     ['[Update] The shameful vote was delayed.', 'shameful'],
     ['The reasons that the plan was a disaster are many.', 'disaster'],
     // A verb of judging is the writer's report of the act.

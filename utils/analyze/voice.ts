@@ -71,6 +71,8 @@ const WHEN =
   '(?:\\s+(?:on\\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last\\s+\\w+|this\\s+\\w+|earlier|later|in\\s+a\\s+(?:statement|interview|speech|post|tweet|letter|memo|filing|report)|in\\s+an\\s+(?:interview|email|op-ed)))?';
 // A subject of a few words before the cue: a pronoun, a name, "the agency", "Senate Democrats", "a spokesman for X".
 // The cue is not a noun after an article ("the claims were false").
+// "the United States" is a name, not a cue ("states").
+const NOT_A_NAME = '(?<!\\bunited\\s+)';
 const SUBJECT =
   "(?:[\\p{L}\\p{N}’'.&-]+,?\\s+){1,9}?(?<!\\b(?:the|a|an|these|those|his|her|their|its|our|my|your|such|any|no|not|to|do|don[’']t|didn[’']t|doesn[’']t|won[’']t|can[’']t|cannot|would|could|should|might|may|will|must)\\s+)";
 const ADVERBS =
@@ -81,19 +83,22 @@ const HEARER =
 const OPENING = '^(?:(?:but|and|yet|still|meanwhile|however|instead|now|also|later|earlier),?\\s+)?';
 // "X said (that) …" near the start of a sentence: what follows is X's.
 const LEADING = new RegExp(
-  `${OPENING}${SUBJECT}${ADVERBS}(?:(?:told|tells|assured|assures|reminded|reminds)${WHEN}|(?:${SAY})${WHEN}(?:\\s+that)?|(?:${SAY_THAT})${WHEN}\\s+that)[,:]?\\s+`,
+  `${OPENING}${SUBJECT}${ADVERBS}(?:(?:told|tells|assured|assures|reminded|reminds)${WHEN}|(?:${SAY})${WHEN}(?:\\s+that)?|${NOT_A_NAME}(?:${SAY_THAT})${WHEN}\\s+that)[,:]?\\s+`,
   'iu',
 );
 // "…, X said." or "…, said X." at the end of a sentence: what precedes is X's.
 const TRAILING = new RegExp(
-  `[,—–-]["”’]?\\s+(?:(?:${SUBJECT}(?:${SAY}|${SAY_THAT})${WHEN})|(?:(?:said|says|added|wrote|argued|noted|explained|insisted|warned|claimed)\\s+(?:[\\p{L}\\p{N}’'.&-]+,?\\s+){0,6}[\\p{L}\\p{N}’'.-]+))(?:,\\s+[^.!?]{0,120})?[.!?"”’]*$`,
+  `[,—–-]["”’]?\\s+(?:(?:${SUBJECT}${NOT_A_NAME}(?:${SAY}|${SAY_THAT})${WHEN})|(?:(?:said|says|added|wrote|argued|noted|explained|insisted|warned|claimed)\\s+(?:[\\p{L}\\p{N}’'.&-]+,?\\s+){0,6}[\\p{L}\\p{N}’'.-]+))(?:,\\s+[^.!?]{0,120})?[.!?"”’]*$`,
   'iu',
 );
 // "The test, North Korea said, was its biggest": the whole sentence is the speaker's; "as Comey noted, …": what
 // follows is.
-const MIDDLE = new RegExp(`,\\s+(?!(?:who|which|that|as)\\b)${SUBJECT}(?:${SAY}|${SAY_THAT})${WHEN},\\s+`, 'iu');
+const MIDDLE = new RegExp(
+  `,\\s+(?!(?:who|which|that|as)\\b)${SUBJECT}${NOT_A_NAME}(?:${SAY}|${SAY_THAT})${WHEN},\\s+`,
+  'iu',
+);
 const AS_NOTED = new RegExp(
-  `\\bas\\s+${SUBJECT}(?:${SAY}|${SAY_THAT}|puts? it|wr(?:ote|ites)|note[sd]|point(?:ed|s) out|observe[sd])${WHEN},\\s+`,
+  `\\bas\\s+${SUBJECT}${NOT_A_NAME}(?:${SAY}|${SAY_THAT}|puts? it|wr(?:ote|ites)|note[sd]|point(?:ed|s) out|observe[sd])${WHEN},\\s+`,
   'iu',
 );
 const ACCORDING_END = /[,—–-]\s+according\s+to\s+[^,.!?]{2,120}[.!?"”’]*$/i;

@@ -193,6 +193,8 @@ describe('voice: what is the writer’s own', () => {
     ['Critics attacked the budget as well as the reckless tax plan.', 'reckless'],
     ['The accused man gave a shameful answer in court.', 'shameful'],
     ['note: the shameful vote was delayed.', 'shameful'],
+    ['Once again, Trump has told his gullible supporters that the borders are open.', 'gullible'],
+    ['Nobody ever said before that the shameful vote would pass.', 'shameful'],
     [
       'CNN, one of most rabid left-wing, anti-conservative channels in the United States, criticized the page.',
       'rabid',

@@ -79,11 +79,11 @@ const ADVERBS =
   '(?:(?:has|have|had|also|previously|repeatedly|publicly|privately|later|then|once|often|never|long|again)\\s+){0,2}';
 // Whom a speaker told: read case-sensitively after the cue, since the patterns around it ignore case.
 const HEARER =
-  /^\s+(?:reporters|journalists|the\s+[\p{Ll}-]+|him|her|them|us|me|\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})(?=[\s,])/u;
+  /^\s+(?:reporters|journalists|the\s+[\p{Ll}-]+|(?:his|her|their|its|our|my|your)\s+(?!(?:the|a|an|that|this|it|he|she|they|we|i|you)\b)(?:(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+(?=\s+that\b)|[\p{Ll}-]+)|him|her|them|us|me|\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})(?=[\s,])/u;
 const OPENING = '^(?:(?:but|and|yet|still|meanwhile|however|instead|now|also|later|earlier),?\\s+)?';
 // "X said (that) …" near the start of a sentence: what follows is X's.
 const LEADING = new RegExp(
-  `${OPENING}${SUBJECT}${ADVERBS}(?:(?:told|tells|assured|assures|reminded|reminds)${WHEN}|(?:${SAY})${WHEN}(?:\\s+that)?|${NOT_A_NAME}(?:${SAY_THAT})${WHEN}\\s+that)[,:]?\\s+`,
+  `${OPENING}${SUBJECT}${ADVERBS}(?:(?:told|tells|assured|assures|reminded|reminds)${WHEN}|(?:${SAY})(?!\\s+(?:before|so|nothing|anything|something|otherwise)\\b)${WHEN}(?:\\s+that)?|${NOT_A_NAME}(?:${SAY_THAT})${WHEN}\\s+that)[,:]?\\s+`,
   'iu',
 );
 // "…, X said." or "…, said X." at the end of a sentence: what precedes is X's.

@@ -997,10 +997,11 @@ const JUDGED_SECOND: [Verdict, Category, string, string, string, boolean][] = [
  *
  * 60 of the 2,690 highlights made at the default setting, with the model, on the same 1,636 held-out articles,
  * taken uniformly at random (mulberry32, seed 1208) and judged to the same standard: 17 correct, 21 debatable,
- * 22 wrong. Of the 22 wrong, 19 were made from their sentence alone when drawn; 10 of those are no longer made
+ * 22 wrong. Of the 22 wrong, 19 were made from their sentence alone when drawn; 10 of those were no longer made
  * (their `alone` is false): a verb read as "lies", "extremely helpful", an exit poll's answer, a word named as a word, a study's
  * category, labels given by "call"/"what … called", "commentators suggest … “blackballed”", a negated
- * "bombshell". Sentences over 240 characters are cut to 240.
+ * "bombshell"; and since 8 December an eleventh, a single letter in marks (“L”). Sentences over 240 characters are
+ * cut to 240.
  */
 const JUDGED_THIRD: [Verdict, Category, string, string, string, boolean][] = [
   [
@@ -1154,7 +1155,7 @@ const JUDGED_THIRD: [Verdict, Category, string, string, string, boolean][] = [
     '“L”',
     'And Rand Paul gets a big “L” for skipping the event altogether after missing the cut for the prime-time debate.',
     'slang for a loss, set in marks as slang',
-    true,
+    false,
   ],
   [
     'correct',

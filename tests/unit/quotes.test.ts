@@ -77,8 +77,27 @@ describe('quotation marks', () => {
       'Organized labor was a central "pillar," as Grover Norquist described it, of the party.',
       [['"pillar,"', 'speech']],
     ],
+    [
+      'Mr. Trump has presented himself as a president bent on unblocking a Washington “system” that frustrates “real” Americans.',
+      [
+        ['“system”', 'speech'],
+        ['“real”', 'speech'],
+      ],
+    ],
+    [
+      'They put him in the care of the so-called "sherpa," former Arizona Sen. Jon Kyl, who guides him.',
+      [['"sherpa,"', 'name']],
+    ],
+    ['It is hard to see how a large "D" party can recover.', [['"D"', 'name']]],
+    ['He had "no problem" with her comments, he made sure to point out.', [['"no problem"', 'speech']]],
+    ['Their notion that Mr. Zimmerman was a “wannabe cop” brought scorn.', [['“wannabe cop”', 'speech']]],
+    [
+      'His escapades are excused as sophisticated “three-dimensional chess” by his supporters.',
+      [['“three-dimensional chess”', 'speech']],
+    ],
     // The writer's own distance stays.
     ['We consider this so-called “normal” level absurd.', [['“normal”', 'scare']]],
+    ['Should the administration arm the so-called "moderate" Syrian rebels?', [['"moderate"', 'scare']]],
     // Someone's characterisation, with the quote deep in its complement, is theirs.
     [
       'He has described the company as a threat to U.S. national security and an integral part of the party’s “dystopian” system of control.',

@@ -49,7 +49,7 @@ const MENTION_AFTER =
 // The writer reports an answer, a label or a verdict someone else gave: "respondents heard “a lot”", "the court
 // called it “unlawful”", "what she calls “…”", "described the plan as “…”", "branded them “…”".
 const FRAME_BEFORE =
-  /\b(?:heard|answered|responded|chose|selected|picked|(?:describ|characteri[sz]|portray|depict|dismiss|denounc|condemn|hail|prais|derid|mock|ridicul|brand|label|refer(?:s|red)? to|regard|view|hyp|tout|bill|cast|paint|fram|sa[wy]|sees|rat(?:ed|es|ing)|deem)\w*(?:\s+[^\s.!?“”"]+){0,6}\s+as(?:\s+(?:a|an|the))?|(?<!\bso[- ])(?:calls?|called|calling|dubb(?:ed|ing)|brand(?:ed|ing)|label(?:l?ed|l?ing))(?:\s+[^\s.!?“”"]+){0,5}?(?:\s+(?:a|an|the|his|her|their|its|them|him|it|this|that))?|what (?:\S+\s+){1,3}(?:calls?|called|describes?|described|terms?|termed|dubs?|dubbed|hyped|touted)|\b(?:considered|deemed|classed|classified)|\bconsiders?(?:\s+(?:a|an|the|it|them|this|that))?|\breferr(?:ing|ed|s)?\s+to(?:\s+(?:a|an|the|his|her|their|its))?(?:\s+[^\s.!?“”"]+)?|\b(?:belief|beliefs|notion|conviction|theory|conspiracy theory)\s+that\s+[^.!?“”"]{0,160})\s*$/i;
+  /\b(?:heard|answered|responded|chose|selected|picked|(?:describ|characteri[sz]|portray|depict|dismiss|denounc|condemn|hail|prais|derid|mock|ridicul|brand|label|refer(?:s|red)? to|regard|view|hyp|tout|bill|cast|paint|fram|sa[wy]|sees|rat(?:ed|es|ing)|deem|excus)\w*(?:\s+[^\s.!?“”"]+){0,6}\s+as(?:\s+(?:a|an|the))?(?:\s+[^\s.!?“”"]+){0,2}|(?<!\bso[- ])(?:calls?|called|calling|dubb(?:ed|ing)|brand(?:ed|ing)|label(?:l?ed|l?ing))(?:\s+[^\s.!?“”"]+){0,5}?(?:\s+(?:a|an|the|his|her|their|its|them|him|it|this|that))?|what (?:\S+\s+){1,3}(?:calls?|called|describes?|described|terms?|termed|dubs?|dubbed|hyped|touted)|\b(?:considered|deemed|classed|classified)|\bconsiders?(?:\s+(?:a|an|the|it|them|this|that))?|\breferr(?:ing|ed|s)?\s+to(?:\s+(?:a|an|the|his|her|their|its))?(?:\s+[^\s.!?“”"]+)?|\b(?:belief|beliefs|notion|conviction|theory|conspiracy theory)\s+that\s+(?:[^.!?“”"]|(?<=\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen))\.){0,160})\s*$/i;
 // Words listed as words: "words like “excellence”", "the conflation of “rights” with “respect”".
 const LISTED_BEFORE =
   /\b(?:words?|terms?|phrases?|labels?|names?|expressions?|slogans?|buzzwords?)\s*,?\s*(?:like|such as|including)\s*$/i;
@@ -67,12 +67,15 @@ const DOCUMENT =
 // ("Trump told reporters he would “absolutely” extend an invitation"), not the writer's distance from a word.
 // "described as" is left out on purpose: "described by Washington as a “signal”" is the writer's framing.
 const SPEAKER_IN_SENTENCE =
-  /\b(?:said|says|told|tells|stated|states|declared|declares|wrote|writes|added|adds|asked|asks|tweeted|posted|replied|answered|insisted|insists|urged|urges|warned|warns|argued|argues|noted|noting|explained|announced|testified|complained|complain|complains|quoted|(?<!so-)(?:calling|called|calls)|according to|in a statement|in an interview|made (?:it )?clear|vowed|vows|promised|promises|pledged|demanded|demands|denied|denies|admitted|admits|acknowledged|conceded|claimed|claims|accused|accuses|accusing|dismissed|condemned|criticized|criticised|praised|hailed|blamed|branded|dubbed|labelled|labeled|urging|saying|telling|arguing|insisting|warning|describing|alleged|allege|alleges|alleging|reported|reports|found|finds|deemed|deems|heralded|heralds|reiterated|reiterates|repeated his|repeated her|repeated their|joked|jokes|joking|lamented|laments|cited|cites|citing|decried|decries|decrying|suggested|suggests|recommended|recommends|labels|characterizing|characterising|characterized|characterised|referred to|refers to|predicted|boasted|bragged|expressed|spoke of|talked about|talk of|cries of|chants of|put it|claiming|confirmed|confirms|underscored|underscores|underscore|notes|heckled|agrees|agreed|informed|answer|meant|responded|responds|instructed|pointed to|points to)\b/i;
+  /\b(?:said|says|told|tells|stated|states|declared|declares|wrote|writes|added|adds|asked|asks|tweeted|posted|replied|answered|insisted|insists|urged|urges|warned|warns|argued|argues|noted|noting|explained|announced|testified|complained|complain|complains|quoted|(?<!so-)(?:calling|called|calls)|according to|in a statement|in an interview|made (?:it )?clear|vowed|vows|promised|promises|pledged|demanded|demands|denied|denies|admitted|admits|acknowledged|conceded|claimed|claims|accused|accuses|accusing|dismissed|condemned|criticized|criticised|praised|hailed|blamed|branded|dubbed|labelled|labeled|urging|saying|telling|arguing|insisting|warning|describing|alleged|allege|alleges|alleging|reported|reports|found|finds|deemed|deems|heralded|heralds|reiterated|reiterates|repeated his|repeated her|repeated their|joked|jokes|joking|lamented|laments|cited|cites|citing|decried|decries|decrying|suggested|suggests|recommended|recommends|labels|characterizing|characterising|characterized|characterised|referred to|refers to|predicted|boasted|bragged|expressed|spoke of|talked about|talk of|cries of|chants of|put it|claiming|confirmed|confirms|underscored|underscores|underscore|notes|heckled|agrees|agreed|informed|answer|meant|responded|responds|instructed|pointed to|points to|point out|pointed out|pointing out)\b/i;
 // Someone's characterisation with the quote inside its complement, however far: "has described the company as a
 // threat to national security and part of the party’s “dystopian” system". Active forms only ("described by X as"
 // is the writer's framing, see above).
 const CHARACTERISED_AS =
-  /\b(?:describ|characteri[sz]|portray|depict|denounc|condemn|criticiz|criticis|assail|derid|dismiss|brand|label|decr[iy])\w*\s+(?!by\b)(?:[^.!?“”"]|\.(?=\S|\s+\p{Ll})){1,80}?\s+as\s+(?:[^.!?“”"]|\.(?=\S|\s+\p{Ll})){0,200}$/iu;
+  /\b(?:describ|characteri[sz]|portray|depict|denounc|condemn|criticiz|criticis|assail|derid|dismiss|brand|label|decr[iy])\w*\s+(?!by\b)(?:[^.!?“”"]|\.(?=\S|\s+\p{Ll})){1,80}?\s+as\s+(?:[^.!?“”"]|“[^“”\n]{1,40}”|\.(?=\S|\s+\p{Ll})){0,200}$/iu;
+// How someone presents themselves: "has presented himself as a president bent on unblocking a Washington “system”".
+const PRESENTED_AS =
+  /\bpresent(?:s|ed|ing)?\s+(?:himself|herself|themselves|itself)\s+as\s+(?:[^.!?“”"]|“[^“”\n]{1,40}”|\.(?=\S|\s+\p{Ll})){0,200}$/iu;
 // Bare forms that credit a speaker only before the quote ("Democrats say they plan to move “expeditiously”"); after
 // it they are as often about something else.
 const SPEAKER_BEFORE_QUOTE = /\b(?:say|warn|suggest|argue|insist|contend|claim|allege|complain)\b/i;
@@ -301,6 +304,9 @@ const KNOWN_AS_BEFORE = /\bso[- ]called\s*$/i;
 // tax” nickname)". The marks introduce a name for a thing, not the writer's distance from a word.
 const DEFINED_AFTER =
   /^\s*(?:[—–]|--?(?=\s)|\()\s*(?:typically|usually|often|generally|basically|essentially|that is|i\.\s?e\.|meaning|in other words|where|in which|whereby|under which|the (?:process|practice|provision|part|idea|notion|policy|rule|term|name|system|measure|program|programme|plan|period|stage|point|method|technique|approach) (?:of|by|in|that|which|for|under|to|when|where|used|whereby))\b|^\s*,?\s*(?:i\.\s?e\.|that is,|meaning|which (?:is|are|means|refers|contains|describes|allows|lets|requires|covers|includes|involves))\b|^\s*(?:nickname|moniker|label|tag|slogan|catchphrase|buzzword|rubric)s?\b|^\s*,?\s*(?:a|an)\s+(?:[\p{L}-]+\s+){1,3}(?:that|which|whereby|in which|under which|where)\s/iu;
+// "the so-called “sherpa,” former Arizona Sen. Jon Kyl": a role's name, given to the person named after it.
+const NAMED_PERSON_AFTER =
+  /^\s*,?\s+(?:(?:former|then|now|current|retired|acting)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}\p{Lu}[\p{L}'’-]+/u;
 // A quoted modifier that names a policy, a law, a programme or the like ("the “zero tolerance” policy", "Reagan's
 // 1986 “amnesty” bill", "a “premium support” program"): the name of the thing, not the writer's distance from it.
 const NAMED_KIND_AFTER =
@@ -349,6 +355,8 @@ function classify(text: string, start: number, end: number, inHeadline: boolean)
     !/\p{L}/u.test(inner) ||
     isCapitalisedWord(inner) ||
     /^\p{Lu}{2,}[,.]?$/u.test(inner.trim()) ||
+    /^\p{L}[,.]?$/u.test(inner.trim()) ||
+    (KNOWN_AS_BEFORE.test(before) && NAMED_PERSON_AFTER.test(after)) ||
     (/\s/.test(inner.trim()) && KNOWN_AS_BEFORE.test(before)) ||
     DEFINED_AFTER.test(after) ||
     (!/[,.;:]$/.test(inner) && NAMED_KIND_AFTER.test(after))
@@ -393,7 +401,8 @@ function speakerInSentence(text: string, start: number, end: number): boolean {
     SPEAKER_IN_SENTENCE.test(before) ||
     SPEAKER_IN_SENTENCE.test(after) ||
     SPEAKER_BEFORE_QUOTE.test(before) ||
-    CHARACTERISED_AS.test(before)
+    CHARACTERISED_AS.test(before) ||
+    PRESENTED_AS.test(before)
   )
     return true;
   if (SPEECH_NOUN.test(before) || SPEECH_NOUN.test(after)) return true;

@@ -95,6 +95,15 @@ describe('quotation marks', () => {
       'His escapades are excused as sophisticated “three-dimensional chess” by his supporters.',
       [['“three-dimensional chess”', 'speech']],
     ],
+    ['In 2001 she identified as "white" on her voter registration card.', [['"white"', 'speech']]],
+    ['Remember Dan Quayle\'s public misspelling of "potato" at the school.', [['"potato"', 'mention']]],
+    ['But he was a "yes" on the last extension of the debt ceiling.', [['"yes"', 'name']]],
+    ['After Sanders mentioned winning the "popular vote" in Iowa, the crowd chanted.', [['"popular vote"', 'speech']]],
+    [
+      'Holt confronted her with a finding by FBI director James Comey that she had been “extremely careless” with secrets.',
+      [['“extremely careless”', 'speech']],
+    ],
+    ['Pledging to uncover the "truth" about the shooting, he hired a lawyer.', [['"truth"', 'speech']]],
     // The writer's own distance stays.
     ['We consider this so-called “normal” level absurd.', [['“normal”', 'scare']]],
     ['Should the administration arm the so-called "moderate" Syrian rebels?', [['"moderate"', 'scare']]],

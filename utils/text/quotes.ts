@@ -49,7 +49,7 @@ const MENTION_AFTER =
 // The writer reports an answer, a label or a verdict someone else gave: "respondents heard “a lot”", "the court
 // called it “unlawful”", "what she calls “…”", "described the plan as “…”", "branded them “…”".
 const FRAME_BEFORE =
-  /\b(?:heard|answered|responded|chose|selected|picked|(?:describ|characteri[sz]|portray|depict|dismiss|denounc|condemn|hail|prais|derid|mock|ridicul|brand|label|refer(?:s|red)? to|regard|view|hyp|tout|bill|cast|paint|fram|sa[wy]|sees|rat(?:ed|es|ing)|deem|excus)\w*(?:\s+[^\s.!?“”"]+){0,6}\s+as(?:\s+(?:a|an|the))?(?:\s+[^\s.!?“”"]+){0,2}|(?<!\bso[- ])(?:calls?|called|calling|dubb(?:ed|ing)|brand(?:ed|ing)|label(?:l?ed|l?ing))(?:\s+[^\s.!?“”"]+){0,5}?(?:\s+(?:a|an|the|his|her|their|its|them|him|it|this|that))?|what (?:\S+\s+){1,3}(?:calls?|called|describes?|described|terms?|termed|dubs?|dubbed|hyped|touted)|\b(?:considered|deemed|classed|classified)|\bconsiders?(?:\s+(?:a|an|the|it|them|this|that))?|\breferr(?:ing|ed|s)?\s+to(?:\s+(?:a|an|the|his|her|their|its))?(?:\s+[^\s.!?“”"]+)?|\b(?:belief|beliefs|notion|conviction|theory|conspiracy theory)\s+that\s+(?:[^.!?“”"]|(?<=\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen))\.){0,160})\s*$/i;
+  /\b(?:heard|answered|responded|chose|selected|picked|(?:describ|characteri[sz]|portray|depict|dismiss|denounc|condemn|hail|prais|derid|mock|ridicul|brand|label|refer(?:s|red)? to|regard|view|hyp|tout|bill|cast|paint|fram|sa[wy]|sees|rat(?:ed|es|ing)|deem|excus|identif)\w*(?:\s+[^\s.!?“”"]+){0,6}\s+as(?:\s+(?:a|an|the))?(?:\s+[^\s.!?“”"]+){0,2}|(?<!\bso[- ])(?:calls?|called|calling|dubb(?:ed|ing)|brand(?:ed|ing)|label(?:l?ed|l?ing))(?:\s+[^\s.!?“”"]+){0,5}?(?:\s+(?:a|an|the|his|her|their|its|them|him|it|this|that))?|what (?:\S+\s+){1,3}(?:calls?|called|describes?|described|terms?|termed|dubs?|dubbed|hyped|touted)|\b(?:considered|deemed|classed|classified)|\bconsiders?(?:\s+(?:a|an|the|it|them|this|that))?|\breferr(?:ing|ed|s)?\s+to(?:\s+(?:a|an|the|his|her|their|its))?(?:\s+[^\s.!?“”"]+)?|\b(?:belief|beliefs|notion|conviction|theory|conspiracy theory)\s+that\s+(?:[^.!?“”"]|(?<=\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen))\.){0,160})\s*$/i;
 // Words listed as words: "words like “excellence”", "the conflation of “rights” with “respect”".
 const LISTED_BEFORE =
   /\b(?:words?|terms?|phrases?|labels?|names?|expressions?|slogans?|buzzwords?)\s*,?\s*(?:like|such as|including)\s*$/i;
@@ -67,7 +67,7 @@ const DOCUMENT =
 // ("Trump told reporters he would “absolutely” extend an invitation"), not the writer's distance from a word.
 // "described as" is left out on purpose: "described by Washington as a “signal”" is the writer's framing.
 const SPEAKER_IN_SENTENCE =
-  /\b(?:said|says|told|tells|stated|states|declared|declares|wrote|writes|added|adds|asked|asks|tweeted|posted|replied|answered|insisted|insists|urged|urges|warned|warns|argued|argues|noted|noting|explained|announced|testified|complained|complain|complains|quoted|(?<!so-)(?:calling|called|calls)|according to|in a statement|in an interview|made (?:it )?clear|vowed|vows|promised|promises|pledged|demanded|demands|denied|denies|admitted|admits|acknowledged|conceded|claimed|claims|accused|accuses|accusing|dismissed|condemned|criticized|criticised|praised|hailed|blamed|branded|dubbed|labelled|labeled|urging|saying|telling|arguing|insisting|warning|describing|alleged|allege|alleges|alleging|reported|reports|found|finds|deemed|deems|heralded|heralds|reiterated|reiterates|repeated his|repeated her|repeated their|joked|jokes|joking|lamented|laments|cited|cites|citing|decried|decries|decrying|suggested|suggests|recommended|recommends|labels|characterizing|characterising|characterized|characterised|referred to|refers to|predicted|boasted|bragged|expressed|spoke of|talked about|talk of|cries of|chants of|put it|claiming|confirmed|confirms|underscored|underscores|underscore|notes|heckled|agrees|agreed|informed|answer|meant|responded|responds|instructed|pointed to|points to|point out|pointed out|pointing out)\b/i;
+  /\b(?:said|says|told|tells|stated|states|declared|declares|wrote|writes|added|adds|asked|asks|tweeted|posted|replied|answered|insisted|insists|urged|urges|warned|warns|argued|argues|noted|noting|explained|announced|testified|complained|complain|complains|quoted|(?<!so-)(?:calling|called|calls)|according to|in a statement|in an interview|made (?:it )?clear|vowed|vows|promised|promises|pledged|demanded|demands|denied|denies|admitted|admits|acknowledged|conceded|claimed|claims|accused|accuses|accusing|dismissed|condemned|criticized|criticised|praised|hailed|blamed|branded|dubbed|labelled|labeled|urging|saying|telling|arguing|insisting|warning|describing|alleged|allege|alleges|alleging|reported|reports|found|finds|deemed|deems|heralded|heralds|reiterated|reiterates|repeated his|repeated her|repeated their|joked|jokes|joking|lamented|laments|cited|cites|citing|decried|decries|decrying|suggested|suggests|recommended|recommends|labels|characterizing|characterising|characterized|characterised|referred to|refers to|predicted|boasted|bragged|expressed|spoke of|talked about|talk of|cries of|chants of|put it|claiming|confirmed|confirms|underscored|underscores|underscore|notes|heckled|agrees|agreed|informed|answer|meant|responded|responds|instructed|pointed to|points to|point out|pointed out|pointing out|mentioned|mentions|mentioning|remarked|remarking|pledging|threatening|depicts|depicted|depicting|portrays|portrayed|portraying|have us believe|have you believe|finding by|finding that)\b/i;
 // Someone's characterisation with the quote inside its complement, however far: "has described the company as a
 // threat to national security and part of the party’s “dystopian” system". Active forms only ("described by X as"
 // is the writer's framing, see above).
@@ -264,7 +264,7 @@ function lineStartWithin(text: string, at: number, within: number): number {
 }
 
 const WORD_AS_WORD_BEFORE =
-  /\bthe (?:word|term|phrase|label|slur|epithet|expression|euphemism|adjective|noun|verb)\s*$/i;
+  /\bthe (?:word|term|phrase|label|slur|epithet|expression|euphemism|adjective|noun|verb)\s*$|\b(?:meaning|definition|spelling|misspelling|pronunciation|mispronunciation|translation|etymology|use|usage) of\s*$/i;
 // "The crucial word here is “by”": a word named as the subject of the sentence.
 const WORD_IS_BEFORE =
   /\b(?:word|term|phrase|label|expression|adjective|noun|verb)s?\s+(?:here\s+|there\s+)?(?:is|was|are|were)\s*$/i;
@@ -356,6 +356,7 @@ function classify(text: string, start: number, end: number, inHeadline: boolean)
     isCapitalisedWord(inner) ||
     /^\p{Lu}{2,}[,.]?$/u.test(inner.trim()) ||
     /^\p{L}[,.]?$/u.test(inner.trim()) ||
+    /^(?:yes|no|aye|nay|yea)[,.]?$/i.test(inner.trim()) ||
     (KNOWN_AS_BEFORE.test(before) && NAMED_PERSON_AFTER.test(after)) ||
     (/\s/.test(inner.trim()) && KNOWN_AS_BEFORE.test(before)) ||
     DEFINED_AFTER.test(after) ||

@@ -104,6 +104,15 @@ describe('quotation marks', () => {
       [['“extremely careless”', 'speech']],
     ],
     ['Pledging to uncover the "truth" about the shooting, he hired a lawyer.', [['"truth"', 'speech']]],
+    [
+      'A running press critique was that he should have done more to “reach out” to the other side.',
+      [['“reach out”', 'speech']],
+    ],
+    ['He restrained himself to a brief attack on the “witch hunt” and a taunt.', [['“witch hunt”', 'speech']]],
+    [
+      'Under 18 USC 1512, someone can commit obstruction by "corruptly" destroying records.',
+      [['"corruptly"', 'speech']],
+    ],
     // The writer's own distance stays.
     ['We consider this so-called “normal” level absurd.', [['“normal”', 'scare']]],
     ['Should the administration arm the so-called "moderate" Syrian rebels?', [['"moderate"', 'scare']]],

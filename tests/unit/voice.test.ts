@@ -67,6 +67,7 @@ describe('voice: what is someone else’s', () => {
     ['All have harshly criticized the president’s effects on their party as toxic.', 'toxic', 'frame'],
     ['She faced a backlash, with Democrats assailing her as woefully ignorant of policy.', 'ignorant', 'frame'],
     ['The union rejected the offer as an insult to its members.', 'insult', 'frame'],
+    ['The ad dropped a week before the election, branding his voters as murderous rednecks.', 'murderous', 'frame'],
     // Words supplied in brackets at the start of a sentence mark a quoted passage.
     ['[We have] as president-elect a man whose nature as a liar is plain.', 'liar', 'quote'],
     // What someone is accused of is the accusers' account.

@@ -57,11 +57,11 @@ const COORDINATED = /^[,.]?\s*(?:and|or|with|vs\.?|versus|over|to|from|led|into|
 const COORDINATED_BEFORE = /[”"’']\s*,?\s*(?:and|or|with|vs\.?|versus|over|to|from|led|into|nor)\s+$/i;
 // Nouns that report speech: a short quote in a sentence about someone's remarks is theirs.
 const SPEECH_NOUN =
-  /\b(?:remarks?|speech|statement|interview|testimony|letter|memo|tweet|post|op-ed|column|criticism|complaint|rhetoric|rejoinder|retort|quip|quote|response|argument|acknowledge?ment|assertion|allegation|accusation|refrain|mantra|(?:attack|jab|taunt|boast) (?:by|from)|railed|slammed|blasted|lambasted|attacked|declaring|touted|hyped|mocked|derided|rejected|embraced|invoked|promised|pledged|vowed)\b/i;
+  /\b(?:remarks?|speech|statement|interview|testimony|letter|memo|tweet|post|op-ed|column|criticism|complaint|rhetoric|rejoinder|retort|quip|quote|response|argument|acknowledge?ment|assertion|allegation|accusation|refrain|mantra|(?:attack|jab|taunt|boast) (?:by|from)|critique|attack on|attacks on|taunting|railed|slammed|blasted|lambasted|attacked|declaring|touted|hyped|mocked|derided|rejected|embraced|invoked|promised|pledged|vowed)\b/i;
 // A bill, a ruling, a filing: a short quote in a sentence about one is the document's own term ("legislation … to
 // impose a “moratorium” on federal funds"). Case-sensitive, so that "Bill Clinton" is not a bill.
 const DOCUMENT =
-  /\b(?:[Ll]egislation|bills?|resolutions?|amendments?|executive orders?|rulings?|indictments?|lawsuits?|filings?)\b/;
+  /\b(?:[Ll]egislation|bills?|resolutions?|amendments?|executive orders?|rulings?|indictments?|lawsuits?|filings?|[Ss]tatutes?|U\.?S\.?C\.?|§)(?![\p{L}])/u;
 
 // A speaker credited anywhere in the sentence: a short quote there is a partial quotation of that speaker
 // ("Trump told reporters he would “absolutely” extend an invitation"), not the writer's distance from a word.

@@ -6,6 +6,11 @@
  * runs as the background runs it: the rules, the phrasing model and the default sensitivity.
  *
  *   node scripts/eval-parity.mjs ../shared/corpora [--split tune|held-out]
+ *   node scripts/eval-parity.mjs ../shared/corpora --split tune --rules [--top N] [--sensitivity thorough]
+ *
+ * `--rules` adds where the findings come from: each rule's and each marked phrase's findings per 1,000 words on the
+ * left- and right-rated articles of the half, the top N (10) by each side's rate and by each side's excess over the
+ * other, with the number of distinct articles (a phrase one article repeats is one article's wording).
  *
  * `npm run eval:phrasing` gives the same-topic ratios as points; this gives how far they can be trusted. The
  * halves are those of the AllSides figures in the other evaluations (FNV-1a of the article id).
@@ -16,7 +21,7 @@ import { analyzePhrasing } from '../utils/pipeline';
 import { loadPhrasingModel } from '../utils/analyze/model';
 import { compileRuleSet, type RuleSet } from '../utils/analyze/rules';
 import { countWords } from '../utils/text/segment';
-import { DEFAULT_SENSITIVITY } from '../utils/sensitivity';
+import { DEFAULT_SENSITIVITY, type Sensitivity } from '../utils/sensitivity';
 import { splitOf, type Split } from './eval-unsupported-lib';
 import { mulberry32 } from './seeded';
 
@@ -25,6 +30,80 @@ interface Read {
   words: number;
   counts: Map<string, number>;
   paired: boolean;
+  /** The findings' rule ids and marked phrases (lower case, spaces joined), for `--rules`. */
+  marks: { rule: string; phrase: string }[];
+}
+
+/** One rule's or phrase's findings on each side: how many, in how many articles, per 1,000 words. */
+export interface Contribution {
+  key: string;
+  left: number;
+  right: number;
+  leftArticles: number;
+  rightArticles: number;
+  leftRate: number;
+  rightRate: number;
+}
+
+/**
+ * Findings by rule (or by marked phrase) on each side, with each side's rate per 1,000 words of that side's
+ * articles: what carries a right/left ratio, and which side's wording a rule fires on.
+ */
+export function contributions(reads: Read[], by: 'rule' | 'phrase'): Contribution[] {
+  const words = { left: 0, right: 0 };
+  const table = new Map<string, Contribution>();
+  for (const x of reads) {
+    if (x.leaning !== 'left' && x.leaning !== 'right') continue;
+    const side = x.leaning;
+    words[side] += x.words;
+    const seen = new Set<string>();
+    for (const m of x.marks) {
+      const key = m[by];
+      const c = table.get(key) ?? {
+        key,
+        left: 0,
+        right: 0,
+        leftArticles: 0,
+        rightArticles: 0,
+        leftRate: 0,
+        rightRate: 0,
+      };
+      c[side]++;
+      if (!seen.has(key)) c[side === 'left' ? 'leftArticles' : 'rightArticles']++;
+      seen.add(key);
+      table.set(key, c);
+    }
+  }
+  for (const c of table.values()) {
+    c.leftRate = words.left ? (1000 * c.left) / words.left : 0;
+    c.rightRate = words.right ? (1000 * c.right) / words.right : 0;
+  }
+  return [...table.values()];
+}
+
+/** The `--rules` tables: the top `n` by each side's rate and by each side's excess over the other. */
+export function contributionTables(reads: Read[], n: number): string[] {
+  const lines: string[] = [];
+  const row = (c: Contribution) =>
+    `    ${c.key.slice(0, 44).padEnd(44)} left ${c.leftRate.toFixed(3)} (${c.left} in ${c.leftArticles})  right ${c.rightRate.toFixed(3)} (${c.right} in ${c.rightArticles})  right−left ${(c.rightRate - c.leftRate).toFixed(3)}`;
+  for (const by of ['rule', 'phrase'] as const) {
+    const cs = contributions(reads, by);
+    const tables: [string, (c: Contribution) => number][] = [
+      ['by the left-rated articles’ rate', (c) => c.leftRate],
+      ['by the right-rated articles’ rate', (c) => c.rightRate],
+      ['by excess on the right (right − left per 1,000 words)', (c) => c.rightRate - c.leftRate],
+      ['by excess on the left (left − right per 1,000 words)', (c) => c.leftRate - c.rightRate],
+    ];
+    for (const [name, score] of tables) {
+      lines.push(`  ${by === 'rule' ? 'rules' : 'marked phrases'}, top ${n} ${name}:`);
+      for (const c of [...cs]
+        .filter((c) => score(c) > 0)
+        .sort((a, b) => score(b) - score(a) || a.key.localeCompare(b.key))
+        .slice(0, n))
+        lines.push(row(c));
+    }
+  }
+  return lines;
 }
 
 /** Right/left ratio of `category` per 1,000 words and its 95% interval, each side's articles resampled. */
@@ -47,10 +126,15 @@ export function parity(left: Read[], right: Read[], category: string, reps = 200
 export async function main(args: string[], root: string): Promise<number> {
   const corpora = args.find((a) => !a.startsWith('--'));
   const split: Split = args[args.indexOf('--split') + 1] === 'held-out' ? 'held-out' : 'tune';
+  const byRule = args.includes('--rules');
+  const top = args.includes('--top') ? Number(args[args.indexOf('--top') + 1]) || 10 : 10;
+  const sensitivity = args.includes('--sensitivity')
+    ? (args[args.indexOf('--sensitivity') + 1] as Sensitivity)
+    : DEFAULT_SENSITIVITY;
   const file = corpora ? join(corpora, 'allsides-abp', 'abp-dev.jsonl') : '';
   if (!corpora || !existsSync(file)) {
     console.log(
-      `skipped: no allsides-abp/abp-dev.jsonl under ${corpora ?? '(none given)'}; usage: node scripts/eval-parity.mjs ../shared/corpora [--split tune|held-out]`,
+      `skipped: no allsides-abp/abp-dev.jsonl under ${corpora ?? '(none given)'}; usage: node scripts/eval-parity.mjs ../shared/corpora [--split tune|held-out] [--rules [--top N]]`,
     );
     return 0;
   }
@@ -70,14 +154,15 @@ export async function main(args: string[], root: string): Promise<number> {
   const read: Read[] = rows.map((r) => {
     const text = `${r.title}\n\n${r.text}`;
     const counts = new Map<string, number>();
-    const findings = analyzePhrasing(text, 'en', [rules], DEFAULT_SENSITIVITY, model).findings;
+    const findings = analyzePhrasing(text, 'en', [rules], sensitivity, model).findings;
     for (const f of findings) counts.set(f.category, (counts.get(f.category) ?? 0) + 1);
     counts.set('all', findings.length);
     const s = sides.get(story(r))!;
-    return { leaning: r.leaning, words: countWords(text), counts, paired: s.has('left') && s.has('right') };
+    const marks = findings.map((f) => ({ rule: f.ruleId, phrase: f.text.toLowerCase().replace(/\s+/g, ' ') }));
+    return { leaning: r.leaning, words: countWords(text), counts, paired: s.has('left') && s.has('right'), marks };
   });
   console.log(
-    `Phrasing findings, right/left ratio per 1,000 words (${split} half; phrasing model ${model.model ? 'on' : 'off'}; target 0.8–1.25), 95% bootstrap interval over articles`,
+    `Phrasing findings, right/left ratio per 1,000 words (${split} half; phrasing model ${model.model ? 'on' : 'off'}; sensitivity "${sensitivity}"; target 0.8–1.25), 95% bootstrap interval over articles`,
   );
   for (const [name, xs] of [
     ['all articles', read],
@@ -96,6 +181,12 @@ export async function main(args: string[], root: string): Promise<number> {
         `    ${cat.padEnd(22)} ratio ${r.toFixed(2)} (${lo.toFixed(2)}–${hi.toFixed(2)})  findings ${n(left)} left / ${n(right)} right${cat !== 'all' && cats.indexOf(cat) < 3 ? '  (three most frequent)' : ''}`,
       );
     }
+  }
+  if (byRule) {
+    console.log(
+      `Where the findings come from (${split} half, all articles; findings per 1,000 words of each side, (findings in articles)):`,
+    );
+    for (const line of contributionTables(read, top)) console.log(line);
   }
   return 0;
 }

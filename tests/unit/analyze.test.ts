@@ -203,7 +203,7 @@ describe('a capitalised word after a first name is a surname', () => {
     ['Crooks ran the city for a decade.', 'Crooks'],
     ['The mayor and his Crooked Cronies ran the city.', 'Crooked'],
     ['They are crooks, every one of them.', 'crooks'],
-    ['The sentence they were taught by American Leftist activists to memorize.', 'Leftist'],
+    ['The sentence they were taught by American Marxist activists to memorize.', 'Marxist'],
   ])('still read: %s', (text, word) => {
     expect(findings(text, 0).some((f) => f.text.includes(word))).toBe(true);
   });

@@ -2922,7 +2922,8 @@ const JUDGED_TUNE_THIRD: [Verdict, Category, string, string, string, boolean][] 
  *   npm run -s sample:phrasing -- ../shared/corpora --n 60 --seed 1212 --split tune
  *
  * 60 of the 2,406 highlights made at the default setting on the 1,665 tune articles, drawn and judged as above: 22
- * correct, 26 debatable, 12 wrong. 10 of the 12 wrong were made from their sentence alone when drawn; 4 of those
+ * correct, 26 debatable, 12 wrong (one correct, "leftist movement", is debatable since "leftist" before a noun is
+ * read as a description like "right-wing": 21 / 27 / 12 in the table). 10 of the 12 wrong were made from their sentence alone when drawn; 4 of those
  * are no longer made (a claim a named report made, a statute's words, a label given by "branding … as", "extremely
  * healthy"). Left: a literal "outraged", a list of others' words after a broken quotation mark, a charge reported by
  * "highlighted the hypocrisy that", a view reported by "wanted to make clear to me that", a term of art, a quotation
@@ -3002,11 +3003,11 @@ const JUDGED_TUNE_FOURTH: [Verdict, Category, string, string, string, boolean][]
     false,
   ],
   [
-    'correct',
+    'debatable',
     'labeling',
     'leftist',
     'Every major leftist movement the world has seen has been totalitarian by nature.',
-    "a label in the writer's voice",
+    '"leftist" before a noun describes, as "right-wing" does; the charge is the generalisation (first judged correct)',
     true,
   ],
   [
@@ -3479,4 +3480,4 @@ laterSample('the third sample (seed 1208)', JUDGED_THIRD, [17, 21, 22]);
 laterSample('a sample from the tune half (seed 1209)', JUDGED_TUNE, [25, 18, 17]);
 laterSample('a second sample from the tune half (seed 1210)', JUDGED_TUNE_SECOND, [22, 28, 10]);
 laterSample('a third sample from the tune half (seed 1211)', JUDGED_TUNE_THIRD, [24, 22, 14]);
-laterSample('a fourth sample from the tune half (seed 1212)', JUDGED_TUNE_FOURTH, [22, 26, 12]);
+laterSample('a fourth sample from the tune half (seed 1212)', JUDGED_TUNE_FOURTH, [21, 27, 12]);

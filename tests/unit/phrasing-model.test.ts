@@ -60,9 +60,9 @@ const PINNED: [string, string[]][] = [
   [
     'Gun-grabbing leftists are pushing their radical agenda on our children.',
     [
+      'rule gun-grabbing 0.6354',
       'rule leftists 0.3499',
       'rule radical agenda 0.1874',
-      'word gun-grabbing 0.1139',
       'word pushing 0.0572',
       'word children 0.0994',
     ],

@@ -317,7 +317,9 @@ function domEvidence(doc: Document, options: DetectOptions = {}): Evidence[] {
   // with a rail of related stories has fewer, and story pages carry such rails: they say nothing either way.
   const cards = doc.getElementsByTagName('article').length;
   const outside = cards - (main ? main.el.getElementsByTagName('article').length : 0);
-  if (outside >= 6 && outside >= paragraphs) evidence.push(ev('dom_cards', `dom: ${cards} teaser cards`));
+  const story = prose >= 1500 && paragraphs >= 3 && !posts;
+  if (outside >= 6 && outside >= (story ? 2 * paragraphs : paragraphs))
+    evidence.push(ev('dom_cards', `dom: ${cards} teaser cards`));
   if (doc.querySelector('[itemprop~="articleBody"]'))
     evidence.push(ev('dom_article_body', 'dom: a marked-up article body'));
   const head = main && !posts ? headlineOf(doc, main.el, !!options.navigated) : null;

@@ -243,6 +243,16 @@ describe('teaser cards are weighed against the story beside them', () => {
     expect(detectArticle(bare).isArticle).toBe(true);
   });
 
+  test('a short story with a rail of a few more cards than it has paragraphs is still a story', () => {
+    const d = detectArticle(doc(`<h1>${TITLE}</h1><div class="body">${ps(8)}</div>${cards(9)}`));
+    expect(reasons(d)).not.toMatch(/teaser cards/);
+  });
+
+  test('a story among twice as many cards as it has paragraphs is a front page lead', () => {
+    const d = detectArticle(doc(`<div class="lead">${ps(8)}</div>${cards(16)}`));
+    expect(reasons(d)).toMatch(/dom: 16 teaser cards/);
+  });
+
   test('more cards than the block has paragraphs make a front page', () => {
     const d = detectArticle(doc(`<div class="lead">${ps(4)}</div>${cards(20)}`));
     expect(reasons(d)).toMatch(/-\d+(\.\d+)? dom: 20 teaser cards/);

@@ -609,6 +609,11 @@ function introduces(b: TextBlock): boolean {
   return words(b) >= 2 && /[:：]$/.test(b.head.trim()) && b.linkLength === 0;
 }
 
+/** A line of a few words that is not a sentence and not a link: a label, a subheading. */
+function isLabel(b: TextBlock): boolean {
+  return b.weight < 60 && words(b) <= 6 && !b.linkLength && !SENTENCE_END.test(b.head.trim());
+}
+
 /** A block that reads as a sentence: long enough, or ending the way sentences end. */
 function isSentence(b: TextBlock): boolean {
   return b.weight >= 80 || (SENTENCE_END.test(b.head.trim()) && words(b) >= 3);
@@ -681,6 +686,9 @@ function linkAround(h: Element, root: Element): Element | null {
   return inner && own(inner) && textOf(inner, 300).length >= textOf(h, 300).length * 0.8 ? h : null;
 }
 
+const EMBEDDED_POST =
+  'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.bluesky-embed, blockquote.mastodon-embed';
+
 const BARE_URL = /^\s*(https?:\/\/|www\.)\S+\s*$/i;
 
 function collectBlocks(root: Element, pool?: TextBlock[]): Element[] {
@@ -690,24 +698,55 @@ function collectBlocks(root: Element, pool?: TextBlock[]): Element[] {
   // Where the last short line announcing other stories or the page's own matters ("Auch interessant:",
   // "Related:", "Copyright ...") was, in the blocks kept.
   let announced = -1;
+  // A short line kept just before blocks left out as links (a list's or a card's), and how many followed it: a
+  // label over a list of other stories ("Related Stories", "DW recommends", "ALSO:") heads nothing once the list
+  // is gone. It goes with the list when a box holds both, or when nothing of the story follows; a subheading set
+  // in the story's container over a line of links stays with the paragraphs under it.
+  let label: TextBlock | null = null;
+  let unlisted = 0;
+  const unlabel = () => {
+    if (label && unlisted >= 2 && kept[kept.length - 1] === label) {
+      kept.pop();
+      announced = Math.min(announced, kept.length);
+    }
+    label = null;
+  };
+  const drop = (b: TextBlock) => {
+    const box = label?.el.parentElement;
+    if (label && ++unlisted >= 2 && box !== root && box?.contains(b.el)) unlabel();
+  };
+  // Posts embedded from a social network, as its script sets them (the post's text, then "— Name (@name) date"):
+  // another author's words quoted in the story, left out, unless there are as many as make a list of posts (a
+  // piece about the year's most read posts, which the text goes through one by one).
+  const posts = [...root.querySelectorAll(EMBEDDED_POST)];
+  if (posts.length >= MIN_POSTS) posts.length = 0;
   for (const b of under) {
     const tag = tagOf(b.el);
+    if (posts.length && posts.some((p) => p.contains(b.el))) continue;
     // The headline is placed by extractArticle.
     // An address alone is no text of the story: structured data set as text (`<div itemprop="image">https://…`),
     // a page's own address kept for its scripts.
     if (tag === 'H1' || BARE_URL.test(b.head)) continue;
     if (isBoilerplateText(b.head)) {
       if (b.length < 60) announced = kept.length;
+      drop(b);
       continue;
     }
-    if (cards.length && cards.some((c) => c.contains(b.el))) continue;
     const density = b.linkLength / b.length;
-    if (tag === 'LI' || tag === 'DD' || tag === 'DT') {
-      // Lists of links are menus and "related" lists, not prose.
-      if (density > 0.5 || b.length < 20) continue;
-    } else if (density > 0.8 && b.length < 200) continue;
+    const item = LIST_ITEMS.has(tag);
+    // Lists of links are menus and "related" lists, not prose.
+    if (
+      (cards.length && cards.some((c) => c.contains(b.el))) ||
+      (item ? density > 0.5 : density > 0.8 && b.length < 200)
+    ) {
+      drop(b);
+      continue;
+    }
+    if (item && b.length < 20) continue;
     kept.push(b);
+    [label, unlisted] = isLabel(b) ? [b, 0] : [null, 0];
   }
+  unlabel();
   // What follows such a line to the end of the story, when it is a heading and a line or two (or one short line),
   // is the tail of the page's promotions (a box for the site's job board after "Auch interessant:" and its
   // links), not the story. Paragraphs of the story after a "Read also" box in its middle are more than that.

@@ -487,6 +487,50 @@ describe('failure kinds found on real pages: what must be read and what must be 
       ['Film swap\n\n', 'Anna: Japan.', 'Colour film 400.'],
       ['Copyright'],
     ],
+    [
+      "posts embedded from a social network are another author's words, not the story's",
+      `<article><h1>Budget passes</h1><div class="entry-content">${[1, 2].map(para).join('')}` +
+        `<blockquote class="twitter-tweet"><p lang="en" dir="ltr">The vote was a disgrace and everyone knows it ` +
+        `<a href="https://t.co/x1">pic.twitter.com/x1</a></p>&mdash; A Councillor (@acouncillor) ` +
+        `<a href="https://twitter.com/acouncillor/status/1">March 2, 2017</a></blockquote>${[3, 4].map(para).join('')}` +
+        `<blockquote class="instagram-media"><div><p>Sunset over the town hall after the long vote #budget</p>` +
+        `<p>A post shared by Jo (@jo)</p></div></blockquote><blockquote class="pull-quote"><p>We will not ` +
+        `raise taxes again this year, the mayor told the council.</p></blockquote></div></article>`,
+      ['Paragraph 2 ', 'Paragraph 4 ', 'We will not raise taxes'],
+      ['The vote was a disgrace', '@acouncillor', 'Sunset over the town hall', 'A post shared'],
+    ],
+    [
+      'a piece made of many embedded posts, which its text goes through one by one, keeps them',
+      `<article><h1>The year in posts</h1><div class="entry-content">` +
+        [1, 2, 3, 4, 5, 6, 7, 8]
+          .map(
+            (n) =>
+              `<h3>${n}. Poster number ${n}</h3><p>Poster ${n} told us what made the post travel so far this year, and why it worked.</p>` +
+              `<blockquote class="twitter-tweet"><p>Post number ${n}: the budget vote, seen from the public gallery.</p>` +
+              `&mdash; Poster ${n} (@poster${n}) <a href="https://twitter.com/p/status/${n}">May 1, 2018</a></blockquote>`,
+          )
+          .join('') +
+        `</div></article>`,
+      ['Post number 1: the budget vote', 'Post number 8: the budget vote', 'Poster 8 told us'],
+      [],
+    ],
+    [
+      'a label over a list of other stories goes with the list, in a box or at the end; a subheading over a link stays',
+      `<article><h1>Budget passes</h1><div class="entry-content">${[1, 2].map(para).join('')}<div class="box">` +
+        `<h2>Related Stories</h2><ul><li><a href="/a">Bridge to open in spring</a></li><li><a href="/b">Mayor ` +
+        `re-elected</a></li></ul></div>${para(3)}<h3>Where the money goes</h3><p><a href="/doc">The report</a></p>` +
+        `<p><a href="/annex">Its annex</a></p>${para(4)}<p>ALSO:</p><ul><li><a href="/c">Schools get more</a></li>` +
+        `<li><a href="/d">Roads get less</a></li></ul></div></article>`,
+      ['Paragraph 2 ', 'Paragraph 3 ', 'Where the money goes', 'Paragraph 4 '],
+      ['Related Stories', 'ALSO:', 'Bridge to open'],
+    ],
+    [
+      'a subheading over a short list of names, not links, is read with it',
+      `<article><h1>Film swap</h1><div class="entry-content">${[1, 2, 3].map(para).join('')}<h3>Order of exposures</h3>` +
+        `<ol><li>Anna.</li><li>Ben.</li></ol>${para(4)}</div></article>`,
+      ['Order of exposures', 'Paragraph 4 '],
+      [],
+    ],
   ])('%s', (_name, inner, present, absent) => {
     const { article } = extractArticle(page(inner));
     for (const s of present) expect(article.text).toContain(s);

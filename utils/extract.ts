@@ -769,11 +769,12 @@ function collectBlocks(root: Element, pool?: TextBlock[]): Element[] {
   if (first < 0) return kept.map((b) => b.el);
   const out = kept.filter(
     (b, i) =>
-      (i >= first && i <= last) ||
-      isSentence(b) ||
-      (i < first
-        ? HEADINGS.has(tagOf(b.el)) || LIST_ITEMS.has(tagOf(b.el)) || words(b) > 3 || introduces(b)
-        : b.linkLength / b.length < 0.3),
+      !(i > first && repeatsAlt(b, root)) &&
+      ((i >= first && i <= last) ||
+        isSentence(b) ||
+        (i < first
+          ? HEADINGS.has(tagOf(b.el)) || LIST_ITEMS.has(tagOf(b.el)) || words(b) > 3 || introduces(b)
+          : b.linkLength / b.length < 0.3)),
   );
   // A subheading after the story's last paragraph with nothing of the text under it heads what is not the story:
   // a map, a video, a list of links, a box of jobs ("Die Karte zum Abspeichern:", "DEN RICHTIGEN FINDEN").
@@ -784,6 +785,25 @@ function collectBlocks(root: Element, pool?: TextBlock[]): Element[] {
     out.map((b) => b.el),
     kept[first]!.el,
   );
+}
+
+/**
+ * Whether a short block is a picture's caption set as a line of text (not a `figcaption`): it says again what the
+ * picture's `alt` says (and a credit at most), and a box below the story's container holds both. Further down the story a caption is
+ * left out as a `figcaption` is.
+ */
+function repeatsAlt(b: TextBlock, root: Element): boolean {
+  if (b.weight >= 600) return false;
+  let text: string | undefined;
+  for (let e: Element | null = b.el, up = 0; e && e !== root && up < 3; e = e.parentElement, up++)
+    for (const img of e.getElementsByTagName('img')) {
+      const alt = (img.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
+      if (alt.length < 20) continue;
+      text ??= textOf(b.el, 700);
+      // The alt, and a credit at most ("(AP Photo)"): a paragraph beginning as a picture's alt does says more.
+      if (text.startsWith(alt) && text.length <= alt.length + 40) return true;
+    }
+  return false;
 }
 
 /**

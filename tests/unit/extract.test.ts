@@ -531,6 +531,25 @@ describe('failure kinds found on real pages: what must be read and what must be 
       ['Order of exposures', 'Paragraph 4 '],
       [],
     ],
+    [
+      "a picture's caption set as a line of text, saying what its alt says, is left out in the story as a figcaption is",
+      `<article><h1>Budget passes</h1><div class="entry-content">${[1, 2].map(para).join('')}<div class="media">` +
+        `<div class="thumb"><img src="a.jpg" alt="The mayor leaves the hall after the vote on Tuesday night."></div>` +
+        `<span class="caption">The mayor leaves the hall after the vote on Tuesday night. (AP Photo)</span></div>` +
+        `${para(3)}<div class="img-box"><img src="b.jpg" alt="Councillors in the hall"><div>Councillors in the hall ` +
+        `on Monday, before the vote.</div></div>${para(4)}<p><img src="c.jpg" alt="Paragraph 5 of the story, in which">` +
+        `Paragraph 5 of the story, in which the mayor spoke last and the hall emptied before midnight.</p></div></article>`,
+      ['Paragraph 2 ', 'Paragraph 3 ', 'Paragraph 4 ', 'Paragraph 5 of the story'],
+      ['The mayor leaves the hall', 'Councillors in the hall'],
+    ],
+    [
+      "the lead picture's caption set as a line of text, before the first paragraph, is read in its place",
+      `<article><h1>Budget passes</h1><div class="entry-content"><div class="media"><img src="a.jpg" ` +
+        `alt="Councillors vote on the budget at the town hall on Tuesday."><div class="cap">Councillors vote on the ` +
+        `budget at the town hall on Tuesday.</div></div>${story}</div></article>`,
+      ['Budget passes\n\nCouncillors vote on the budget at the town hall on Tuesday.\n\nParagraph 1 '],
+      [],
+    ],
   ])('%s', (_name, inner, present, absent) => {
     const { article } = extractArticle(page(inner));
     for (const s of present) expect(article.text).toContain(s);

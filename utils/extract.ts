@@ -44,7 +44,7 @@ const BOILERPLATE_WORD = new Set(
     'popular mostread mostpopular trending paywall cookie cookies consent gdpr modal popup ad ads advert adverts ' +
     'advertisement advertising sponsor sponsored toolbar pagination pager tags tag taxonomy categories byline ' +
     'bylines disclaimer copyright caption captions credit credits meta metadata nav navbar navigation mainnav menu ' +
-    'masthead banner author authors bio legal membership hidden hide warning print-only skip'
+    'masthead banner author authors bio legal membership hidden hide warning print-only skip popover terms'
   ).split(' '),
 );
 const BOILERPLATE_PHRASE =
@@ -109,7 +109,7 @@ function namesBoilerplate(name: string): false | 'weak' | 'strong' {
   let good = false;
   for (const token of name.split(/\s+/)) {
     if (!token) continue;
-    const words = splitWords(token).map((w) => w.toLowerCase());
+    const words = splitWords(token).map((w) => w.toLowerCase().replace(/\d+$/, ''));
     const content = words.some((w) => CONTENT_WORD.has(w));
     if (BOILERPLATE_PHRASE.test(token.toLowerCase())) bad = 'strong';
     else if (words.some((w) => BOILERPLATE_WORD.has(w) && !WEAK_WORD.has(w))) bad = 'strong';
@@ -124,7 +124,7 @@ function namesBoilerplate(name: string): false | 'weak' | 'strong' {
 // Boilerplate words that page layouts also give the story's own frame: a container so named that holds several
 // paragraphs is read.
 const WEAK_WORD = new Set(
-  'sidebar meta metadata modal popup banner masthead hidden hide warning legal bio byline bylines caption captions credit credits toolbar print-only skip'.split(
+  'sidebar meta metadata modal popup popover banner masthead hidden hide warning legal bio byline bylines caption captions credit credits toolbar print-only skip'.split(
     ' ',
   ),
 );

@@ -550,6 +550,19 @@ describe('failure kinds found on real pages: what must be read and what must be 
       ['Budget passes\n\nCouncillors vote on the budget at the town hall on Tuesday.\n\nParagraph 1 '],
       [],
     ],
+    [
+      "the site's terms in a popover, however long, are not the story",
+      `<div id="pop2" class="popover2"><form><div id="site_terms">${[1, 2, 3, 4, 5, 6]
+        .map(
+          (n) =>
+            `<p>Term ${n}. The Website is owned and managed by the Company and as a user you are granted a ` +
+            `non-exclusive, revocable license to access the Website under its terms and conditions of use, which ` +
+            `may change at any time without notice to you or to anyone else.</p>`,
+        )
+        .join('')}</div></form></div><article><h1>Budget passes</h1><div class="body">${story}</div></article>`,
+      ['Budget passes\n\nParagraph 1 ', 'Paragraph 4 '],
+      ['Term 1.', 'revocable license'],
+    ],
   ])('%s', (_name, inner, present, absent) => {
     const { article } = extractArticle(page(inner));
     for (const s of present) expect(article.text).toContain(s);

@@ -182,12 +182,18 @@ describe('containers named for what is not the story', () => {
     ['class="sr-only"', true],
     ['style="display: NONE"', true],
     ['role="navigation"', true],
+    ['id="blq-foot"', true],
+    ['class="popover2"', true],
+    ['id="site_terms"', true],
+    ['class="twitter-tweet"', false],
     // A story's own container, whatever else it is named for.
     ['class="article-body sidebar-aware"', false],
     ['class="tag-elections entry-content"', false],
     ['class="StoryBody"', false],
     ['class="adventure"', false],
     ['class="metamorphosis"', false],
+    ['class="footnotes"', false],
+    ['class="section2 story"', false],
     ['class=""', false],
   ])('%s: %s', (attrs, expected) => {
     expect(isBoilerplateElement(div(attrs))).toBe(expected);

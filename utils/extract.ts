@@ -665,6 +665,22 @@ function teaserCards(root: Element, blocks: TextBlock[]): Element[] {
       break;
     }
   }
+  // A teaser longer than a card: a box that opens with a heading, runs its text until it is cut short ("…"),
+  // and ends with a link to read the rest on another page, nothing more.
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.length >= 200 || !/(…|\.\.\.)$/.test(b.head.trim())) continue;
+    for (let e = b.el.parentElement, up = 0; e && e !== root && up < 3; e = e.parentElement, up++) {
+      if (!HEADINGS.has(tagOf(e.firstElementChild ?? e))) continue;
+      let after = 0;
+      for (let j = i + 1; j < blocks.length && e.contains(blocks[j]!.el); j++) after += blocks[j]!.length;
+      self ??= pathOf(root.ownerDocument.querySelector('link[rel="canonical" i]')?.getAttribute('href') ?? null);
+      const away = (a: Element) =>
+        !/^(#|javascript:)/i.test(a.getAttribute('href')!) && pathOf(a.getAttribute('href')) !== self;
+      if (after <= 60 && [...e.querySelectorAll('a[href]')].some(away)) cards.push(e);
+      break;
+    }
+  }
   return cards;
 }
 

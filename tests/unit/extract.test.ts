@@ -569,6 +569,19 @@ describe('failure kinds found on real pages: what must be read and what must be 
       ['Budget passes\n\nParagraph 1 ', 'Paragraph 4 '],
       ['Term 1.', 'revocable license'],
     ],
+    [
+      "a teaser of another story cut short with '…' and a link to read on is left out; a section of the story that trails off is read",
+      `<article><h1>Budget passes</h1><div class="entry-content">${[1, 2].map(para).join('')}<div class="section">` +
+        `<h3>What the mayor said</h3><p>The mayor spoke for an hour about roads, schools and the harbour, and then ` +
+        `paused…</p><p>Nobody in the hall said a word until the clerk called the vote, long after midnight.</p></div>` +
+        `${[3, 4].map(para).join('')}<div class="section"><h3>And then…</h3><p>The clerk read the names out, ` +
+        `slowly…</p></div><div class="story-teaser"><h2>Nine women who changed the town</h2><p>They ran the ` +
+        `council, the paper and the port long before anyone wrote it down. A new book gives them back their names, ` +
+        `one by one, with letters and photographs never shown before.</p><p>Sixty years long, we were told that …</p>` +
+        `<div class="more">Read on</div><a href="/people/nine-women">Link to the story</a></div></div></article>`,
+      ['Paragraph 2 ', 'What the mayor said', 'Nobody in the hall', 'Paragraph 4 ', 'The clerk read the names out'],
+      ['Nine women', 'They ran the council', 'Sixty years', 'Read on'],
+    ],
   ])('%s', (_name, inner, present, absent) => {
     const { article } = extractArticle(page(inner));
     for (const s of present) expect(article.text).toContain(s);

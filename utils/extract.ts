@@ -773,7 +773,8 @@ function collectBlocks(root: Element, pool?: TextBlock[]): Element[] {
     if ((headed && rest.length <= 3 && weight < 500) || (rest.length === 1 && weight < 300)) kept.length = announced;
   }
   // Before the first paragraph, a few words that are not a sentence are a kicker, a label or a gallery counter;
-  // after the last one, short lines made of links are taxonomy and "more on this" lines. Neither is the story.
+  // after the last one, short lines made of links are taxonomy and "more on this" lines, and so is a long line of
+  // links with no punctuation (a post's tags, however many). Neither is the story.
   const prose = (b: TextBlock) => b.weight >= 80 && proseScore(b) > 0 && !HEADINGS.has(tagOf(b.el));
   const first = kept.findIndex(prose);
   let last = -1;
@@ -787,7 +788,7 @@ function collectBlocks(root: Element, pool?: TextBlock[]): Element[] {
     (b, i) =>
       !(i > first && repeatsAlt(b, root)) &&
       ((i >= first && i <= last) ||
-        isSentence(b) ||
+        (isSentence(b) && (i < first || b.punctuation > 0 || b.linkLength / b.length < 0.5)) ||
         (i < first
           ? HEADINGS.has(tagOf(b.el)) || LIST_ITEMS.has(tagOf(b.el)) || words(b) > 3 || introduces(b)
           : b.linkLength / b.length < 0.3)),

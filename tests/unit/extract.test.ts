@@ -582,6 +582,18 @@ describe('failure kinds found on real pages: what must be read and what must be 
       ['Paragraph 2 ', 'What the mayor said', 'Nobody in the hall', 'Paragraph 4 ', 'The clerk read the names out'],
       ['Nine women', 'They ran the council', 'Sixty years', 'Read on'],
     ],
+    [
+      "a post's tags after the last paragraph, a long line of links, are left out; a closing sentence with links is read",
+      `<article><h1>Budget passes</h1><div class="entry-content">${story}<p>The full report is <a href="/r">on the ` +
+        `council's site</a>, with <a href="/a">its annex</a>.</p><div class="keywords">` +
+        ['Budget', 'Council', 'Harbour', 'Mayor', 'Roads', 'Schools', 'Taxes', 'Town hall', 'Vote', 'Winter session']
+          .flatMap((t) => [t, `${t} archive`, `${t} in pictures`])
+          .map((t) => `<a href="/tag/${t}">${t}</a>`)
+          .join(' ') +
+        `</div></div></article>`,
+      ['Paragraph 4 ', 'The full report is on the council'],
+      ['Winter session', 'Harbour'],
+    ],
   ])('%s', (_name, inner, present, absent) => {
     const { article } = extractArticle(page(inner));
     for (const s of present) expect(article.text).toContain(s);

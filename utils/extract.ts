@@ -734,11 +734,14 @@ function collectBlocks(root: Element, pool?: TextBlock[]): Element[] {
   // Posts embedded from a social network, as its script sets them (the post's text, then "— Name (@name) date"):
   // another author's words quoted in the story, left out, unless there are as many as make a list of posts (a
   // piece about the year's most read posts, which the text goes through one by one).
-  const posts = [...root.querySelectorAll(EMBEDDED_POST)];
-  if (posts.length >= MIN_POSTS) posts.length = 0;
+  const apart = [...root.querySelectorAll(EMBEDDED_POST)];
+  if (apart.length >= MIN_POSTS) apart.length = 0;
+  // So is a form set in the story (a reader's contact form, a poll): its labels and notes ask, they do not tell. A
+  // form around the whole page (ASP.NET's) is around the container, not in it.
+  apart.push(...root.getElementsByTagName('form'));
   for (const b of under) {
     const tag = tagOf(b.el);
-    if (posts.length && posts.some((p) => p.contains(b.el))) continue;
+    if (apart.length && apart.some((e) => e.contains(b.el))) continue;
     // The headline is placed by extractArticle.
     // An address alone is no text of the story: structured data set as text (`<div itemprop="image">https://…`),
     // a page's own address kept for its scripts.

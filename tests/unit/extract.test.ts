@@ -594,6 +594,23 @@ describe('failure kinds found on real pages: what must be read and what must be 
       ['Paragraph 4 ', 'The full report is on the council'],
       ['Winter session', 'Harbour'],
     ],
+    [
+      "a reader's contact form set in the story is left out",
+      `<article><h1>Budget passes</h1><div class="entry-content">${story}` +
+        `<p>Were you at the vote? Tell us what you saw.</p><div class="contact"><form action="/contact"><fieldset>` +
+        `<legend>Your contact details</legend><label for="n">Name</label><input id="n"><label for="c">Comments ` +
+        `(required)</label><textarea id="c"></textarea></fieldset><p>If you are happy to be contacted by one of our ` +
+        `reporters, please leave a telephone number where we can reach you.</p></form></div></div></article>`,
+      ['Budget passes\n\nParagraph 1 ', 'Paragraph 4 ', 'Were you at the vote?'],
+      ['Your contact details', 'Comments (required)', 'If you are happy to be contacted'],
+    ],
+    [
+      'a story inside a form around the whole page is read',
+      `<form id="aspnetForm" action="/page.aspx"><article><h1>Budget passes</h1><div class="entry-content">${story}` +
+        `</div></article></form>`,
+      ['Budget passes\n\nParagraph 1 ', 'Paragraph 4 '],
+      [],
+    ],
   ])('%s', (_name, inner, present, absent) => {
     const { article } = extractArticle(page(inner));
     for (const s of present) expect(article.text).toContain(s);

@@ -702,6 +702,9 @@ function linkAround(h: Element, root: Element): Element | null {
   return inner && own(inner) && textOf(inner, 300).length >= textOf(h, 300).length * 0.8 ? h : null;
 }
 
+/** An e-mail address, a handle or an international phone number: how a reader is asked to get in touch. */
+const CONTACT = /[\w.+-]+@[\w-]+\.[a-z]{2,}|(^|[\s(])@\w{2,}|\+\d{1,3}[\d ()-]{7,}/i;
+
 const EMBEDDED_POST =
   'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.bluesky-embed, blockquote.mastodon-embed';
 
@@ -798,8 +801,15 @@ function collectBlocks(root: Element, pool?: TextBlock[]): Element[] {
   );
   // A subheading after the story's last paragraph with nothing of the text under it heads what is not the story:
   // a map, a video, a list of links, a box of jobs ("Die Karte zum Abspeichern:", "DEN RICHTIGEN FINDEN").
+  // So are the outlet's calls to its readers that close a story ("Got a tip? Email us at tips@…", "Follow me on
+  // Twitter @…", "WhatsApp: +44 …"): short lines at the very end giving an address, a handle or a number to reach
+  // it, back to the first line that does not.
   const lastKept = kept[last]!;
-  while (out.length && out[out.length - 1] !== lastKept && HEADINGS.has(tagOf(out[out.length - 1]!.el))) out.pop();
+  for (let b = out[out.length - 1]; b && out.length > 1; b = out[out.length - 1]) {
+    const heading = b !== lastKept && HEADINGS.has(tagOf(b.el));
+    if (!heading && (b.weight >= 400 || !CONTACT.test(textOf(b.el, 400)))) break;
+    out.pop();
+  }
   return withLeadCaption(
     root,
     out.map((b) => b.el),

@@ -611,6 +611,15 @@ describe('failure kinds found on real pages: what must be read and what must be 
       ['Budget passes\n\nParagraph 1 ', 'Paragraph 4 '],
       [],
     ],
+    [
+      "the outlet's calls to its readers closing a story (an address, a handle, a number) are left out; the story's own are read",
+      `<article><h1>Budget passes</h1><div class="entry-content">${[1, 2, 3].map(para).join('')}<p>Residents can ` +
+        `write to the council at budget@town.example until Friday, the clerk said.</p>${para(4)}<p>Jo Smith covers the ` +
+        `town hall. Follow her on Twitter @josmith.</p><p>Got a tip? Email us at tips@paper.example or call ` +
+        `+44 20 7946 0000.</p></div></article>`,
+      ['budget@town.example', 'Paragraph 4 '],
+      ['Follow her on Twitter', 'Got a tip?'],
+    ],
   ])('%s', (_name, inner, present, absent) => {
     const { article } = extractArticle(page(inner));
     for (const s of present) expect(article.text).toContain(s);

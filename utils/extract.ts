@@ -41,7 +41,7 @@ const BOILERPLATE_WORD = new Set(
     'comment comments commenting disqus replies share shares sharing sharebar social socials likes related recommend ' +
     'recommended recommendation recommendations newsletter newsletters subscribe subscription signup donate ' +
     'donation donations promo promos promotion sidebar footer breadcrumb breadcrumbs crumbs outbrain taboola ' +
-    'popular mostread mostpopular trending paywall foot cookie cookies consent gdpr modal popup ad ads advert adverts ' +
+    'popular mostread mostpopular trending paywall cookie cookies consent gdpr modal popup ad ads advert adverts ' +
     'advertisement advertising sponsor sponsored toolbar pagination pager tags tag taxonomy categories byline ' +
     'bylines disclaimer copyright caption captions credit credits meta metadata nav navbar navigation mainnav menu ' +
     'masthead banner author authors bio legal membership hidden hide warning print-only skip popover terms'

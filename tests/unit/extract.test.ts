@@ -182,7 +182,6 @@ describe('containers named for what is not the story', () => {
     ['class="sr-only"', true],
     ['style="display: NONE"', true],
     ['role="navigation"', true],
-    ['id="blq-foot"', true],
     ['class="popover2"', true],
     ['id="site_terms"', true],
     ['class="twitter-tweet"', false],

@@ -705,9 +705,6 @@ function linkAround(h: Element, root: Element): Element | null {
 /** An e-mail address, a handle or an international phone number: how a reader is asked to get in touch. */
 const CONTACT = /[\w.+-]+@[\w-]+\.[a-z]{2,}|(^|[\s(])@\w{2,}|\+\d{1,3}[\d ()-]{7,}/i;
 
-const EMBEDDED_POST =
-  'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.bluesky-embed, blockquote.mastodon-embed';
-
 const BARE_URL = /^\s*(https?:\/\/|www\.)\S+\s*$/i;
 
 function collectBlocks(root: Element, pool?: TextBlock[]): Element[] {
@@ -734,17 +731,12 @@ function collectBlocks(root: Element, pool?: TextBlock[]): Element[] {
     const box = label?.el.parentElement;
     if (label && ++unlisted >= 2 && box !== root && box?.contains(b.el)) unlabel();
   };
-  // Posts embedded from a social network, as its script sets them (the post's text, then "— Name (@name) date"):
-  // another author's words quoted in the story, left out, unless there are as many as make a list of posts (a
-  // piece about the year's most read posts, which the text goes through one by one).
-  const apart = [...root.querySelectorAll(EMBEDDED_POST)];
-  if (apart.length >= MIN_POSTS) apart.length = 0;
-  // So is a form set in the story (a reader's contact form, a poll): its labels and notes ask, they do not tell. A
-  // form around the whole page (ASP.NET's) is around the container, not in it.
-  apart.push(...root.getElementsByTagName('form'));
+  // A form set in the story (a reader's contact form, a poll) is not the story: its labels and notes ask, they do
+  // not tell. A form around the whole page (ASP.NET's) is around the container, not in it.
+  const forms = root.getElementsByTagName('form');
   for (const b of under) {
     const tag = tagOf(b.el);
-    if (apart.length && apart.some((e) => e.contains(b.el))) continue;
+    if (forms.length && [...forms].some((f) => f.contains(b.el))) continue;
     // The headline is placed by extractArticle.
     // An address alone is no text of the story: structured data set as text (`<div itemprop="image">https://…`),
     // a page's own address kept for its scripts.

@@ -42,7 +42,7 @@ const BOILERPLATE_WORD = new Set(
     'recommended recommendation recommendations newsletter newsletters subscribe subscription signup donate ' +
     'donation donations promo promos promotion sidebar footer breadcrumb breadcrumbs crumbs outbrain taboola ' +
     'popular mostread mostpopular trending paywall cookie cookies consent gdpr modal popup ad ads advert adverts ' +
-    'advertisement advertising sponsor sponsored toolbar pagination pager tags tag taxonomy categories byline ' +
+    'advertisement advertising sponsor sponsored leaderboard skyscraper rectangle billboard dfp adslot adunit toolbar pagination pager tags tag taxonomy categories byline ' +
     'bylines disclaimer copyright caption captions credit credits meta metadata nav navbar navigation mainnav menu ' +
     'masthead banner author authors bio legal membership hidden hide warning print-only skip popover terms'
   ).split(' '),

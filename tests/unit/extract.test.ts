@@ -183,6 +183,8 @@ describe('containers named for what is not the story', () => {
     ['style="display: NONE"', true],
     ['role="navigation"', true],
     ['class="popover2"', true],
+    ['class="medium-rectangle medium-rectangle-1"', true],
+    ['class="ad-leaderboard"', true],
     ['id="site_terms"', true],
     // A story's own container, whatever else it is named for.
     ['class="article-body sidebar-aware"', false],
@@ -599,6 +601,13 @@ describe('failure kinds found on real pages: what must be read and what must be 
         `+44 20 7946 0000.</p></div></article>`,
       ['budget@town.example', 'Paragraph 4 '],
       ['Follow her on Twitter', 'Got a tip?'],
+    ],
+    [
+      'an ad slot named for its size, with its label, is not the story',
+      `<article><h1>Budget passes</h1><div class="entry-content">${[1, 2].map(para).join('')}<div class="medium-rectangle">` +
+        `<label class="ad-label">Werbung</label><div id="slot-1"></div></div>${[3, 4].map(para).join('')}</div></article>`,
+      ['Paragraph 2 ', 'Paragraph 3 '],
+      ['Werbung'],
     ],
   ])('%s', (_name, inner, present, absent) => {
     const { article } = extractArticle(page(inner));

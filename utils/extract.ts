@@ -784,7 +784,7 @@ function collectBlocks(root: Element, pool?: TextBlock[]): Element[] {
   if (first < 0) return kept.map((b) => b.el);
   const out = kept.filter(
     (b, i) =>
-      !(i > first && repeatsAlt(b, root)) &&
+      !(i > first && (repeatsAlt(b, root) || creditsPicture(b))) &&
       ((i >= first && i <= last) ||
         (isSentence(b) && (i < first || b.punctuation > 0 || b.linkLength / b.length < 0.5)) ||
         (i < first
@@ -827,6 +827,30 @@ function repeatsAlt(b: TextBlock, root: Element): boolean {
     }
   return false;
 }
+
+/**
+ * Whether a few words that are not a sentence follow a picture straight: its credit or a caption's stub ("Alamy",
+ * "Bild: shutterstock", "(AAP)"), the picture being the element before the block or the start of it.
+ */
+function creditsPicture(b: TextBlock): boolean {
+  const tag = tagOf(b.el);
+  if (b.weight >= 80 || HEADINGS.has(tag) || LIST_ITEMS.has(tag) || SENTENCE_END.test(b.head.trim())) return false;
+  // A subheading set in bold or marked as a heading, or a line introducing what follows, is the story's.
+  if (b.el.getAttribute('role') === 'heading') return false;
+  const only = b.el.firstElementChild;
+  if (
+    introduces(b) ||
+    (only && !only.nextElementSibling && BOLD.has(tagOf(only)) && textOf(only, 80).length === b.length)
+  )
+    return false;
+  const prev = b.el.previousElementSibling;
+  if (prev && (PICTURES.has(tagOf(prev)) || (prev.querySelector('img, picture') && !textOf(prev, 1)))) return true;
+  const lead = b.el.firstChild;
+  return !!lead && lead.nodeType === ELEMENT_NODE && PICTURES.has(tagOf(lead));
+}
+
+const PICTURES = new Set(['IMG', 'PICTURE', 'FIGURE', 'SVG']);
+const BOLD = new Set(['B', 'STRONG']);
 
 /**
  * The caption of the story's lead picture, in its place before the first paragraph: the outlet's own words on

@@ -609,6 +609,16 @@ describe('failure kinds found on real pages: what must be read and what must be 
       ['Paragraph 2 ', 'Paragraph 3 '],
       ['Werbung'],
     ],
+    [
+      "a picture's credit after it, in the story, is left out; a subheading or a line introducing a list after a picture is read",
+      `<article><h1>Budget passes</h1><div class="entry-content">${para(1)}<div class="pic"><a href="#"><img src="a.jpg">` +
+        `</a><div class="article__credit">Alamy</div></div>${para(2)}<p class="insertcaption"><img src="b.jpg">` +
+        `<span>Bild: shutterstock</span></p>${para(3)}<img src="c.jpg"><p><strong>Remaining staff</strong></p>` +
+        `${para(4)}<img src="d.jpg"><div role="heading">„Harbour Lodge“, Westport</div>${para(5)}<img src="e.jpg">` +
+        `<p>Where the money goes:</p><ul><li>Schools, which get a fifth more than last year</li></ul></div></article>`,
+      ['Remaining staff', '„Harbour Lodge“, Westport', 'Where the money goes:', 'Paragraph 5 '],
+      ['Alamy', 'shutterstock'],
+    ],
   ])('%s', (_name, inner, present, absent) => {
     const { article } = extractArticle(page(inner));
     for (const s of present) expect(article.text).toContain(s);

@@ -109,7 +109,11 @@ function namesBoilerplate(name: string): false | 'weak' | 'strong' {
   let good = false;
   for (const token of name.split(/\s+/)) {
     if (!token) continue;
-    const words = splitWords(token).map((w) => w.toLowerCase().replace(/\d+$/, ''));
+    // Without a trailing number (`popover2`, `medium-rectangle-1`).
+    const words = splitWords(token).map((w) => {
+      const c = w.charCodeAt(w.length - 1);
+      return (c >= 48 && c <= 57 ? w.replace(/\d+$/, '') : w).toLowerCase();
+    });
     const content = words.some((w) => CONTENT_WORD.has(w));
     if (BOILERPLATE_PHRASE.test(token.toLowerCase())) bad = 'strong';
     else if (words.some((w) => BOILERPLATE_WORD.has(w) && !WEAK_WORD.has(w))) bad = 'strong';

@@ -643,7 +643,8 @@ function blocksUnder(root: Element, pool?: TextBlock[]): TextBlock[] {
  */
 function teaserCards(root: Element, blocks: TextBlock[]): Element[] {
   const cards: Element[] = [];
-  let self: string | null | undefined;
+  // The page's own path: a link to it is no teaser's.
+  const self = pathOf(root.ownerDocument.querySelector('link[rel="canonical" i]')?.getAttribute('href') ?? null);
   // Headlines: headings that are, hold or sit in a link, and lines of text that are one link (a card's "hed" set
   // as a <div>), but not the items of a list.
   const heads: [Element, Element][] = [];
@@ -658,7 +659,6 @@ function teaserCards(root: Element, blocks: TextBlock[]): Element[] {
   }
   for (const [h, link] of heads) {
     // A blog's headline is often a link to the post itself: that is the story's header, not a teaser.
-    self ??= pathOf(root.ownerDocument.querySelector('link[rel="canonical" i]')?.getAttribute('href') ?? null);
     if (self && pathOf(link.getAttribute('href') ?? h.querySelector('[href]')?.getAttribute('href') ?? null) === self)
       continue;
     const heading = textOf(h, 300).length;
@@ -678,10 +678,11 @@ function teaserCards(root: Element, blocks: TextBlock[]): Element[] {
       if (!HEADINGS.has(tagOf(e.firstElementChild ?? e))) continue;
       let after = 0;
       for (let j = i + 1; j < blocks.length && e.contains(blocks[j]!.el); j++) after += blocks[j]!.length;
-      self ??= pathOf(root.ownerDocument.querySelector('link[rel="canonical" i]')?.getAttribute('href') ?? null);
-      const away = (a: Element) =>
-        !/^(#|javascript:)/i.test(a.getAttribute('href')!) && pathOf(a.getAttribute('href')) !== self;
-      if (after <= 60 && [...e.querySelectorAll('a[href]')].some(away)) cards.push(e);
+      if (
+        after <= 60 &&
+        [...e.querySelectorAll('a[href]')].some((a) => (pathOf(a.getAttribute('href')) ?? self) !== self)
+      )
+        cards.push(e);
       break;
     }
   }

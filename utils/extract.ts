@@ -42,9 +42,9 @@ const BOILERPLATE_WORD = new Set(
     'recommended recommendation recommendations newsletter newsletters subscribe subscription signup donate ' +
     'donation donations promo promos promotion sidebar footer breadcrumb breadcrumbs crumbs outbrain taboola ' +
     'popular mostread mostpopular trending paywall cookie cookies consent gdpr modal popup ad ads advert adverts ' +
-    'advertisement advertising sponsor sponsored toolbar pagination pager tags tag taxonomy categories byline ' +
+    'advertisement advertising sponsor sponsored leaderboard skyscraper rectangle billboard dfp adslot adunit toolbar pagination pager tags tag taxonomy categories byline ' +
     'bylines disclaimer copyright caption captions credit credits meta metadata nav navbar navigation mainnav menu ' +
-    'masthead banner author authors bio legal membership hidden hide warning print-only skip'
+    'masthead banner author authors bio legal membership hidden hide warning print-only skip popover terms'
   ).split(' '),
 );
 const BOILERPLATE_PHRASE =
@@ -109,7 +109,11 @@ function namesBoilerplate(name: string): false | 'weak' | 'strong' {
   let good = false;
   for (const token of name.split(/\s+/)) {
     if (!token) continue;
-    const words = splitWords(token).map((w) => w.toLowerCase());
+    // Without a trailing number (`popover2`, `medium-rectangle-1`).
+    const words = splitWords(token).map((w) => {
+      const c = w.charCodeAt(w.length - 1);
+      return (c >= 48 && c <= 57 ? w.replace(/\d+$/, '') : w).toLowerCase();
+    });
     const content = words.some((w) => CONTENT_WORD.has(w));
     if (BOILERPLATE_PHRASE.test(token.toLowerCase())) bad = 'strong';
     else if (words.some((w) => BOILERPLATE_WORD.has(w) && !WEAK_WORD.has(w))) bad = 'strong';
@@ -124,7 +128,7 @@ function namesBoilerplate(name: string): false | 'weak' | 'strong' {
 // Boilerplate words that page layouts also give the story's own frame: a container so named that holds several
 // paragraphs is read.
 const WEAK_WORD = new Set(
-  'sidebar meta metadata modal popup banner masthead hidden hide warning legal bio byline bylines caption captions credit credits toolbar print-only skip'.split(
+  'sidebar meta metadata modal popup popover banner masthead hidden hide warning legal bio byline bylines caption captions credit credits toolbar print-only skip'.split(
     ' ',
   ),
 );
@@ -609,6 +613,11 @@ function introduces(b: TextBlock): boolean {
   return words(b) >= 2 && /[:：]$/.test(b.head.trim()) && b.linkLength === 0;
 }
 
+/** A line of a few words that is not a sentence and not a link: a label, a subheading. */
+function isLabel(b: TextBlock): boolean {
+  return b.weight < 60 && words(b) <= 6 && !b.linkLength && !SENTENCE_END.test(b.head.trim());
+}
+
 /** A block that reads as a sentence: long enough, or ending the way sentences end. */
 function isSentence(b: TextBlock): boolean {
   return b.weight >= 80 || (SENTENCE_END.test(b.head.trim()) && words(b) >= 3);
@@ -634,7 +643,8 @@ function blocksUnder(root: Element, pool?: TextBlock[]): TextBlock[] {
  */
 function teaserCards(root: Element, blocks: TextBlock[]): Element[] {
   const cards: Element[] = [];
-  let self: string | null | undefined;
+  // The page's own path: a link to it is no teaser's.
+  const self = pathOf(root.ownerDocument.querySelector('link[rel="canonical" i]')?.getAttribute('href') ?? null);
   // Headlines: headings that are, hold or sit in a link, and lines of text that are one link (a card's "hed" set
   // as a <div>), but not the items of a list.
   const heads: [Element, Element][] = [];
@@ -649,7 +659,6 @@ function teaserCards(root: Element, blocks: TextBlock[]): Element[] {
   }
   for (const [h, link] of heads) {
     // A blog's headline is often a link to the post itself: that is the story's header, not a teaser.
-    self ??= pathOf(root.ownerDocument.querySelector('link[rel="canonical" i]')?.getAttribute('href') ?? null);
     if (self && pathOf(link.getAttribute('href') ?? h.querySelector('[href]')?.getAttribute('href') ?? null) === self)
       continue;
     const heading = textOf(h, 300).length;
@@ -657,6 +666,23 @@ function teaserCards(root: Element, blocks: TextBlock[]): Element[] {
       const text = textOf(e, 700).length;
       if (text <= heading + 10) continue;
       if (text - heading <= 300 && e.getElementsByTagName('p').length <= 1) cards.push(e);
+      break;
+    }
+  }
+  // A teaser longer than a card: a box that opens with a heading, runs its text until it is cut short ("…"),
+  // and ends with a link to read the rest on another page, nothing more.
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.length >= 200 || !/(…|\.\.\.)$/.test(b.head.trim())) continue;
+    for (let e = b.el.parentElement, up = 0; e && e !== root && up < 3; e = e.parentElement, up++) {
+      if (!HEADINGS.has(tagOf(e.firstElementChild ?? e))) continue;
+      let after = 0;
+      for (let j = i + 1; j < blocks.length && e.contains(blocks[j]!.el); j++) after += blocks[j]!.length;
+      if (
+        after <= 60 &&
+        [...e.querySelectorAll('a[href]')].some((a) => (pathOf(a.getAttribute('href')) ?? self) !== self)
+      )
+        cards.push(e);
       break;
     }
   }
@@ -681,6 +707,9 @@ function linkAround(h: Element, root: Element): Element | null {
   return inner && own(inner) && textOf(inner, 300).length >= textOf(h, 300).length * 0.8 ? h : null;
 }
 
+/** An e-mail address, a handle or an international phone number: how a reader is asked to get in touch. */
+const CONTACT = /[\w.+-]+@[\w-]+\.[a-z]{2,}|(^|[\s(])@\w{2,}|\+\d{1,3}[\d ()-]{7,}/i;
+
 const BARE_URL = /^\s*(https?:\/\/|www\.)\S+\s*$/i;
 
 function collectBlocks(root: Element, pool?: TextBlock[]): Element[] {
@@ -690,24 +719,53 @@ function collectBlocks(root: Element, pool?: TextBlock[]): Element[] {
   // Where the last short line announcing other stories or the page's own matters ("Auch interessant:",
   // "Related:", "Copyright ...") was, in the blocks kept.
   let announced = -1;
+  // A short line kept just before blocks left out as links (a list's or a card's), and how many followed it: a
+  // label over a list of other stories ("Related Stories", "DW recommends", "ALSO:") heads nothing once the list
+  // is gone. It goes with the list when a box holds both, or when nothing of the story follows; a subheading set
+  // in the story's container over a line of links stays with the paragraphs under it.
+  let label: TextBlock | null = null;
+  let unlisted = 0;
+  const unlabel = () => {
+    if (label && unlisted >= 2 && kept[kept.length - 1] === label) {
+      kept.pop();
+      announced = Math.min(announced, kept.length);
+    }
+    label = null;
+  };
+  const drop = (b: TextBlock) => {
+    const box = label?.el.parentElement;
+    if (label && ++unlisted >= 2 && box !== root && box?.contains(b.el)) unlabel();
+  };
+  // A form set in the story (a reader's contact form, a poll) is not the story: its labels and notes ask, they do
+  // not tell. A form around the whole page (ASP.NET's) is around the container, not in it.
+  const forms = root.getElementsByTagName('form');
   for (const b of under) {
     const tag = tagOf(b.el);
+    if (forms.length && [...forms].some((f) => f.contains(b.el))) continue;
     // The headline is placed by extractArticle.
     // An address alone is no text of the story: structured data set as text (`<div itemprop="image">https://…`),
     // a page's own address kept for its scripts.
     if (tag === 'H1' || BARE_URL.test(b.head)) continue;
     if (isBoilerplateText(b.head)) {
       if (b.length < 60) announced = kept.length;
+      drop(b);
       continue;
     }
-    if (cards.length && cards.some((c) => c.contains(b.el))) continue;
     const density = b.linkLength / b.length;
-    if (tag === 'LI' || tag === 'DD' || tag === 'DT') {
-      // Lists of links are menus and "related" lists, not prose.
-      if (density > 0.5 || b.length < 20) continue;
-    } else if (density > 0.8 && b.length < 200) continue;
+    const item = LIST_ITEMS.has(tag);
+    // Lists of links are menus and "related" lists, not prose.
+    if (
+      (cards.length && cards.some((c) => c.contains(b.el))) ||
+      (item ? density > 0.5 : density > 0.8 && b.length < 200)
+    ) {
+      drop(b);
+      continue;
+    }
+    if (item && b.length < 20) continue;
     kept.push(b);
+    [label, unlisted] = isLabel(b) ? [b, 0] : [null, 0];
   }
+  unlabel();
   // What follows such a line to the end of the story, when it is a heading and a line or two (or one short line),
   // is the tail of the page's promotions (a box for the site's job board after "Auch interessant:" and its
   // links), not the story. Paragraphs of the story after a "Read also" box in its middle are more than that.
@@ -718,7 +776,8 @@ function collectBlocks(root: Element, pool?: TextBlock[]): Element[] {
     if ((headed && rest.length <= 3 && weight < 500) || (rest.length === 1 && weight < 300)) kept.length = announced;
   }
   // Before the first paragraph, a few words that are not a sentence are a kicker, a label or a gallery counter;
-  // after the last one, short lines made of links are taxonomy and "more on this" lines. Neither is the story.
+  // after the last one, short lines made of links are taxonomy and "more on this" lines, and so is a long line of
+  // links with no punctuation (a post's tags, however many). Neither is the story.
   const prose = (b: TextBlock) => b.weight >= 80 && proseScore(b) > 0 && !HEADINGS.has(tagOf(b.el));
   const first = kept.findIndex(prose);
   let last = -1;
@@ -730,22 +789,73 @@ function collectBlocks(root: Element, pool?: TextBlock[]): Element[] {
   if (first < 0) return kept.map((b) => b.el);
   const out = kept.filter(
     (b, i) =>
-      (i >= first && i <= last) ||
-      isSentence(b) ||
-      (i < first
-        ? HEADINGS.has(tagOf(b.el)) || LIST_ITEMS.has(tagOf(b.el)) || words(b) > 3 || introduces(b)
-        : b.linkLength / b.length < 0.3),
+      !(i > first && (repeatsAlt(b, root) || creditsPicture(b))) &&
+      ((i >= first && i <= last) ||
+        (isSentence(b) && (i < first || b.punctuation > 0 || b.linkLength / b.length < 0.5)) ||
+        (i < first
+          ? HEADINGS.has(tagOf(b.el)) || LIST_ITEMS.has(tagOf(b.el)) || words(b) > 3 || introduces(b)
+          : b.linkLength / b.length < 0.3)),
   );
   // A subheading after the story's last paragraph with nothing of the text under it heads what is not the story:
   // a map, a video, a list of links, a box of jobs ("Die Karte zum Abspeichern:", "DEN RICHTIGEN FINDEN").
+  // So are the outlet's calls to its readers that close a story ("Got a tip? Email us at tips@…", "Follow me on
+  // Twitter @…", "WhatsApp: +44 …"): short lines at the very end giving an address, a handle or a number to reach
+  // it, back to the first line that does not.
   const lastKept = kept[last]!;
-  while (out.length && out[out.length - 1] !== lastKept && HEADINGS.has(tagOf(out[out.length - 1]!.el))) out.pop();
+  for (let b = out[out.length - 1]; b && out.length > 1; b = out[out.length - 1]) {
+    const heading = b !== lastKept && HEADINGS.has(tagOf(b.el));
+    if (!heading && (b.weight >= 400 || !CONTACT.test(textOf(b.el, 400)))) break;
+    out.pop();
+  }
   return withLeadCaption(
     root,
     out.map((b) => b.el),
     kept[first]!.el,
   );
 }
+
+/**
+ * Whether a short block is a picture's caption set as a line of text (not a `figcaption`): it says again what the
+ * picture's `alt` says (and a credit at most), and a box below the story's container holds both. Further down the story a caption is
+ * left out as a `figcaption` is.
+ */
+function repeatsAlt(b: TextBlock, root: Element): boolean {
+  if (b.weight >= 600) return false;
+  let text: string | undefined;
+  for (let e: Element | null = b.el, up = 0; e && e !== root && up < 3; e = e.parentElement, up++)
+    for (const img of e.getElementsByTagName('img')) {
+      const alt = (img.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
+      if (alt.length < 20) continue;
+      text ??= textOf(b.el, 700);
+      // The alt, and a credit at most ("(AP Photo)"): a paragraph beginning as a picture's alt does says more.
+      if (text.startsWith(alt) && text.length <= alt.length + 40) return true;
+    }
+  return false;
+}
+
+/**
+ * Whether a few words that are not a sentence follow a picture straight: its credit or a caption's stub ("Alamy",
+ * "Bild: shutterstock", "(AAP)"), the picture being the element before the block or the start of it.
+ */
+function creditsPicture(b: TextBlock): boolean {
+  const tag = tagOf(b.el);
+  if (b.weight >= 80 || HEADINGS.has(tag) || LIST_ITEMS.has(tag) || SENTENCE_END.test(b.head.trim())) return false;
+  // A subheading set in bold or marked as a heading, or a line introducing what follows, is the story's.
+  if (b.el.getAttribute('role') === 'heading') return false;
+  const only = b.el.firstElementChild;
+  if (
+    introduces(b) ||
+    (only && !only.nextElementSibling && BOLD.has(tagOf(only)) && textOf(only, 80).length === b.length)
+  )
+    return false;
+  const prev = b.el.previousElementSibling;
+  if (prev && (PICTURES.has(tagOf(prev)) || (prev.querySelector('img, picture') && !textOf(prev, 1)))) return true;
+  const lead = b.el.firstChild;
+  return !!lead && lead.nodeType === ELEMENT_NODE && PICTURES.has(tagOf(lead));
+}
+
+const PICTURES = new Set(['IMG', 'PICTURE', 'FIGURE', 'SVG']);
+const BOLD = new Set(['B', 'STRONG']);
 
 /**
  * The caption of the story's lead picture, in its place before the first paragraph: the outlet's own words on

@@ -182,12 +182,18 @@ describe('containers named for what is not the story', () => {
     ['class="sr-only"', true],
     ['style="display: NONE"', true],
     ['role="navigation"', true],
+    ['class="popover2"', true],
+    ['class="medium-rectangle medium-rectangle-1"', true],
+    ['class="ad-leaderboard"', true],
+    ['id="site_terms"', true],
     // A story's own container, whatever else it is named for.
     ['class="article-body sidebar-aware"', false],
     ['class="tag-elections entry-content"', false],
     ['class="StoryBody"', false],
     ['class="adventure"', false],
     ['class="metamorphosis"', false],
+    ['class="footnotes"', false],
+    ['class="section2 story"', false],
     ['class=""', false],
   ])('%s: %s', (attrs, expected) => {
     expect(isBoilerplateElement(div(attrs))).toBe(expected);
@@ -486,6 +492,132 @@ describe('failure kinds found on real pages: what must be read and what must be 
         `<h3>Film</h3><p>Colour film 400.</p></div></article><footer><p>Copyright 2018.</p></footer>`,
       ['Film swap\n\n', 'Anna: Japan.', 'Colour film 400.'],
       ['Copyright'],
+    ],
+    [
+      'posts embedded from a social network are read as the page shows them, and a story that goes through many keeps them all',
+      `<article><h1>Budget passes</h1><div class="entry-content">${[1, 2].map(para).join('')}` +
+        `<blockquote class="twitter-tweet"><p lang="en" dir="ltr">The vote was a disgrace and everyone knows it ` +
+        `<a href="https://t.co/x1">pic.twitter.com/x1</a></p>&mdash; A Councillor (@acouncillor) ` +
+        `<a href="https://twitter.com/acouncillor/status/1">March 2, 2017</a></blockquote>${[3, 4].map(para).join('')}</div></article>`,
+      ['Paragraph 2 ', 'The vote was a disgrace', 'Paragraph 4 '],
+      [],
+    ],
+    [
+      'a label over a list of other stories goes with the list, in a box or at the end; a subheading over a link stays',
+      `<article><h1>Budget passes</h1><div class="entry-content">${[1, 2].map(para).join('')}<div class="box">` +
+        `<h2>Related Stories</h2><ul><li><a href="/a">Bridge to open in spring</a></li><li><a href="/b">Mayor ` +
+        `re-elected</a></li></ul></div>${para(3)}<h3>Where the money goes</h3><p><a href="/doc">The report</a></p>` +
+        `<p><a href="/annex">Its annex</a></p>${para(4)}<p>ALSO:</p><ul><li><a href="/c">Schools get more</a></li>` +
+        `<li><a href="/d">Roads get less</a></li></ul></div></article>`,
+      ['Paragraph 2 ', 'Paragraph 3 ', 'Where the money goes', 'Paragraph 4 '],
+      ['Related Stories', 'ALSO:', 'Bridge to open'],
+    ],
+    [
+      'a subheading over a short list of names, not links, is read with it',
+      `<article><h1>Film swap</h1><div class="entry-content">${[1, 2, 3].map(para).join('')}<h3>Order of exposures</h3>` +
+        `<ol><li>Anna.</li><li>Ben.</li></ol>${para(4)}</div></article>`,
+      ['Order of exposures', 'Paragraph 4 '],
+      [],
+    ],
+    [
+      "a picture's caption set as a line of text, saying what its alt says, is left out in the story as a figcaption is",
+      `<article><h1>Budget passes</h1><div class="entry-content">${[1, 2].map(para).join('')}<div class="media">` +
+        `<div class="thumb"><img src="a.jpg" alt="The mayor leaves the hall after the vote on Tuesday night."></div>` +
+        `<span class="caption">The mayor leaves the hall after the vote on Tuesday night. (AP Photo)</span></div>` +
+        `${para(3)}<div class="img-box"><img src="b.jpg" alt="Councillors in the hall"><div>Councillors in the hall ` +
+        `on Monday, before the vote.</div></div>${para(4)}<p><img src="c.jpg" alt="Paragraph 5 of the story, in which">` +
+        `Paragraph 5 of the story, in which the mayor spoke last and the hall emptied before midnight.</p></div></article>`,
+      ['Paragraph 2 ', 'Paragraph 3 ', 'Paragraph 4 ', 'Paragraph 5 of the story'],
+      ['The mayor leaves the hall', 'Councillors in the hall'],
+    ],
+    [
+      "the lead picture's caption set as a line of text, before the first paragraph, is read in its place",
+      `<article><h1>Budget passes</h1><div class="entry-content"><div class="media"><img src="a.jpg" ` +
+        `alt="Councillors vote on the budget at the town hall on Tuesday."><div class="cap">Councillors vote on the ` +
+        `budget at the town hall on Tuesday.</div></div>${story}</div></article>`,
+      ['Budget passes\n\nCouncillors vote on the budget at the town hall on Tuesday.\n\nParagraph 1 '],
+      [],
+    ],
+    [
+      "the site's terms in a popover, however long, are not the story",
+      `<div id="pop2" class="popover2"><form><div id="site_terms">${[1, 2, 3, 4, 5, 6]
+        .map(
+          (n) =>
+            `<p>Term ${n}. The Website is owned and managed by the Company and as a user you are granted a ` +
+            `non-exclusive, revocable license to access the Website under its terms and conditions of use, which ` +
+            `may change at any time without notice to you or to anyone else.</p>`,
+        )
+        .join('')}</div></form></div><article><h1>Budget passes</h1><div class="body">${story}</div></article>`,
+      ['Budget passes\n\nParagraph 1 ', 'Paragraph 4 '],
+      ['Term 1.', 'revocable license'],
+    ],
+    [
+      "a teaser of another story cut short with '…' and a link to read on is left out; a section of the story that trails off is read",
+      `<article><h1>Budget passes</h1><div class="entry-content">${[1, 2].map(para).join('')}<div class="section">` +
+        `<h3>What the mayor said</h3><p>The mayor spoke for an hour about roads, schools and the harbour, and then ` +
+        `paused…</p><p>Nobody in the hall said a word until the clerk called the vote, long after midnight.</p></div>` +
+        `${[3, 4].map(para).join('')}<div class="section"><h3>And then…</h3><p>The clerk read the names out, ` +
+        `slowly…</p></div><div class="story-teaser"><h2>Nine women who changed the town</h2><p>They ran the ` +
+        `council, the paper and the port long before anyone wrote it down. A new book gives them back their names, ` +
+        `one by one, with letters and photographs never shown before.</p><p>Sixty years long, we were told that …</p>` +
+        `<div class="more">Read on</div><a href="/people/nine-women">Link to the story</a></div></div></article>`,
+      ['Paragraph 2 ', 'What the mayor said', 'Nobody in the hall', 'Paragraph 4 ', 'The clerk read the names out'],
+      ['Nine women', 'They ran the council', 'Sixty years', 'Read on'],
+    ],
+    [
+      "a post's tags after the last paragraph, a long line of links, are left out; a closing sentence with links is read",
+      `<article><h1>Budget passes</h1><div class="entry-content">${story}<p>The full report is <a href="/r">on the ` +
+        `council's site</a>, with <a href="/a">its annex</a>.</p><div class="keywords">` +
+        ['Budget', 'Council', 'Harbour', 'Mayor', 'Roads', 'Schools', 'Taxes', 'Town hall', 'Vote', 'Winter session']
+          .flatMap((t) => [t, `${t} archive`, `${t} in pictures`])
+          .map((t) => `<a href="/tag/${t}">${t}</a>`)
+          .join(' ') +
+        `</div></div></article>`,
+      ['Paragraph 4 ', 'The full report is on the council'],
+      ['Winter session', 'Harbour'],
+    ],
+    [
+      "a reader's contact form set in the story is left out",
+      `<article><h1>Budget passes</h1><div class="entry-content">${story}` +
+        `<p>Were you at the vote? Tell us what you saw.</p><div class="contact"><form action="/contact"><fieldset>` +
+        `<legend>Your contact details</legend><label for="n">Name</label><input id="n"><label for="c">Comments ` +
+        `(required)</label><textarea id="c"></textarea></fieldset><p>If you are happy to be contacted by one of our ` +
+        `reporters, please leave a telephone number where we can reach you.</p></form></div></div></article>`,
+      ['Budget passes\n\nParagraph 1 ', 'Paragraph 4 ', 'Were you at the vote?'],
+      ['Your contact details', 'Comments (required)', 'If you are happy to be contacted'],
+    ],
+    [
+      'a story inside a form around the whole page is read',
+      `<form id="aspnetForm" action="/page.aspx"><article><h1>Budget passes</h1><div class="entry-content">${story}` +
+        `</div></article></form>`,
+      ['Budget passes\n\nParagraph 1 ', 'Paragraph 4 '],
+      [],
+    ],
+    [
+      "the outlet's calls to its readers closing a story (an address, a handle, a number) are left out; the story's own are read",
+      `<article><h1>Budget passes</h1><div class="entry-content">${[1, 2, 3].map(para).join('')}<p>Residents can ` +
+        `write to the council at budget@town.example until Friday, the clerk said.</p>${para(4)}<p>Jo Smith covers the ` +
+        `town hall. Follow her on Twitter @josmith.</p><p>Got a tip? Email us at tips@paper.example or call ` +
+        `+44 20 7946 0000.</p></div></article>`,
+      ['budget@town.example', 'Paragraph 4 '],
+      ['Follow her on Twitter', 'Got a tip?'],
+    ],
+    [
+      'an ad slot named for its size, with its label, is not the story',
+      `<article><h1>Budget passes</h1><div class="entry-content">${[1, 2].map(para).join('')}<div class="medium-rectangle">` +
+        `<label class="ad-label">Werbung</label><div id="slot-1"></div></div>${[3, 4].map(para).join('')}</div></article>`,
+      ['Paragraph 2 ', 'Paragraph 3 '],
+      ['Werbung'],
+    ],
+    [
+      "a picture's credit after it, in the story, is left out; a subheading or a line introducing a list after a picture is read",
+      `<article><h1>Budget passes</h1><div class="entry-content">${para(1)}<div class="pic"><a href="#"><img src="a.jpg">` +
+        `</a><div class="article__credit">Alamy</div></div>${para(2)}<p class="insertcaption"><img src="b.jpg">` +
+        `<span>Bild: shutterstock</span></p>${para(3)}<img src="c.jpg"><p><strong>Remaining staff</strong></p>` +
+        `${para(4)}<img src="d.jpg"><div role="heading">„Harbour Lodge“, Westport</div>${para(5)}<img src="e.jpg">` +
+        `<p>Where the money goes:</p><ul><li>Schools, which get a fifth more than last year</li></ul></div></article>`,
+      ['Remaining staff', '„Harbour Lodge“, Westport', 'Where the money goes:', 'Paragraph 5 '],
+      ['Alamy', 'shutterstock'],
     ],
   ])('%s', (_name, inner, present, absent) => {
     const { article } = extractArticle(page(inner));

@@ -443,6 +443,16 @@ export async function readForTabInSlices(
   return { ...chosen(terms), reasons: [...reasons] };
 }
 
+/** Runs each rule set's start patterns once over `text`, as a read would first do (the engine compiles them then). */
+function warmGates(sets: CompiledRuleSet[], text: string): void {
+  const folded = text.toLowerCase();
+  for (const set of sets)
+    for (const gate of set.start ?? []) {
+      gate.lastIndex = 0;
+      gate.exec(set.mode === 'fast' ? folded : text);
+    }
+}
+
 /** A short text that goes through every stage: quotations, reported speech, rule matches, a claim, a term. */
 const WARM_TEXT =
   'The regime said on Monday that the shocking attack killed 40 people in Aleppo, according to officials. ' +
@@ -471,6 +481,8 @@ export async function warmUp(
     ['sentences', () => (spans = splitSentences(text, 'en'))],
     ['quotations', () => (quotes = findQuotes(text))],
     ['voices', () => readVoice(text, quotes, spans)],
+    // The rules' combined start patterns first (the largest expressions), then the rules themselves.
+    ['rule gates', () => warmGates(rules, text)],
     ['rules', () => analyzePhrasing(text, 'en', rules, undefined, undefined)],
     ['phrasing model', () => (phrasing = analyzePhrasing(text, 'en', rules, undefined, model))],
     ['unsupported claims', () => phrasing && withClaims(text, phrasing, claims)],

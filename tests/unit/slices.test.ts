@@ -120,6 +120,7 @@ describe("a worker's first article, warmed in steps", () => {
       'sentences',
       'quotations',
       'voices',
+      'rule gates',
       'rules',
       'phrasing model',
       'unsupported claims',
@@ -132,7 +133,7 @@ describe("a worker's first article, warmed in steps", () => {
 
   test('rule sets that cannot be compiled do not stop it', async () => {
     const broken = [{ lang: 'en', rules: [{ id: 'x', pattern: '(' }] }] as unknown as typeof dataset.rules;
-    await expect(warmUp(broken, dataset.notes, undefined, undefined, async () => undefined)).resolves.toHaveLength(9);
+    await expect(warmUp(broken, dataset.notes, undefined, undefined, async () => undefined)).resolves.toHaveLength(10);
   });
 });
 

@@ -113,6 +113,18 @@ describe('quotation marks', () => {
       'Under 18 USC 1512, someone can commit obstruction by "corruptly" destroying records.',
       [['"corruptly"', 'speech']],
     ],
+    [
+      'The EU cannot be a democracy as it has a "cracy" [rule] but not a "demos" [people].',
+      [
+        ['"cracy"', 'mention'],
+        ['"demos"', 'mention'],
+      ],
+    ],
+    ['The question of “theocracy,” (literally, the rule of God), turns on which God.', [['“theocracy,”', 'mention']]],
+    [
+      'Sechin allegedly raised the sanctions, which Page allegedly “reacted positively” to.',
+      [['“reacted positively”', 'speech']],
+    ],
     // The writer's own distance stays.
     ['We consider this so-called “normal” level absurd.', [['“normal”', 'scare']]],
     ['Should the administration arm the so-called "moderate" Syrian rebels?', [['"moderate"', 'scare']]],

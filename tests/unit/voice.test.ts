@@ -78,6 +78,7 @@ describe('voice: what is someone else’s', () => {
     ['dave.levinthal: High-level business would absolutely include investigations.', 'absolutely', 'transcript'],
     ['micah (Micah Cohen, politics editor): That would be a monumental change.', 'monumental', 'transcript'],
     // Reasoning and speculation reported with "that".
+    ['The authors explain in detail how Ailes turned the channel into a propaganda machine.', 'propaganda', 'reported'],
     ['Obrador also reasons that the hysteria of the American media is a backlash.', 'hysteria', 'reported'],
     ['Johnston speculated that the leak was a desperate stunt.', 'desperate', 'reported'],
     ['The plan is a reckless giveaway, critics said.', 'reckless', 'reported'],

@@ -83,9 +83,11 @@ const HEARER =
 const OPENING = '^(?:(?:but|and|yet|still|meanwhile|however|instead|now|also|later|earlier),?\\s+)?';
 // "X said (that) …" near the start of a sentence: what follows is X's.
 const LEADING = new RegExp(
-  `${OPENING}${SUBJECT}${ADVERBS}(?:(?:told|tells|assured|assures|reminded|reminds)${WHEN}|(?:${SAY})(?!\\s+(?:before|so|nothing|anything|something|otherwise)\\b)${WHEN}(?:\\s+that)?|${NOT_A_NAME}(?:${SAY_THAT})${WHEN}\\s+that)[,:]?\\s+`,
+  `${OPENING}${SUBJECT}${ADVERBS}(?:(?:told|tells|assured|assures|reminded|reminds)${WHEN}|(?:${SAY})(?!\\s+(?:before|so|nothing|anything|something|otherwise)\\b)${WHEN}(?:\\s+that)?|${NOT_A_NAME}(?:${SAY_THAT})${WHEN}\\s+that|(?:explain|explains|explained|describe|describes|described|detail|details|detailed)(?:\\s+in\\s+detail)?\\s+how)[,:]?\\s+`,
   'iu',
 );
+const EXPLAIN_HOW =
+  /\b(?:explain|explains|explained|describe|describes|described|detail|details|detailed)(?:\s+in\s+detail)?\s+how\s*$/i;
 // "…, X said." or "…, said X." at the end of a sentence: what precedes is X's.
 const TRAILING = new RegExp(
   `[,—–-]["”’]?\\s+(?:(?:${SUBJECT}${NOT_A_NAME}(?:${SAY}|${SAY_THAT})${WHEN})|(?:(?:said|says|added|wrote|argued|noted|explained|insisted|warned|claimed)\\s+(?:[\\p{L}\\p{N}’'.&-]+,?\\s+){0,6}[\\p{L}\\p{N}’'.-]+))(?:,\\s+[^.!?]{0,120})?[.!?"”’]*$`,
@@ -312,7 +314,9 @@ function readSentence(text: string, s: Span, b: Builder): void {
     return;
   }
   m = LEADING.exec(sentence);
-  if (m && !/\b(?:who|which|whom|whose|if|when|what|how|because|after|before|while|as)\s/i.test(m[0])) {
+  // The cue "explains how" ends in "how"; a "how" before the cue makes the cue part of a clause.
+  const head = m?.[0].replace(EXPLAIN_HOW, '');
+  if (m && !/\b(?:who|which|whom|whose|if|when|what|how|because|after|before|while|as)\s/i.test(head!)) {
     let from = s.start + m[0].length;
     // "told reporters (that) …": the hearer is not what was said.
     if (/(?:told|tells|assured|assures|reminded|reminds)(?:\s+\S+){0,4}\s*$/i.test(m[0]) && !/\bthat\s*$/i.test(m[0])) {

@@ -142,7 +142,8 @@ describe('a side’s label is scored by its rule and context, not by which label
   ])('%s: %j and %j have the same features', (rule, one, other) => {
     expect(features(one, rule)).toEqual(features(other, rule));
   });
-  // Rules whose words do not name a side still read them: "ludicrous" and "absurd" are not each other's counterpart.
+  // Rules whose words do not name a side still read them ("ludicrous" and "absurd" are not each other's counterpart),
+  // and a side's label still reads the words around it.
   test.each([
     ['loaded-language.derision', 'The plan is absurd.', 'The plan is ludicrous.'],
     ['labeling.dictator', 'The dictator spoke.', 'The strongman spoke.'],

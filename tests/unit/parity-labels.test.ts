@@ -8,6 +8,8 @@ import { describe, expect, test } from 'vitest';
 import { analyzeText } from '@/utils/analyze';
 import { analyzePhrasing } from '@/utils/pipeline';
 import { bundledPhrasingModel } from '@/utils/analyze/model-file';
+import { phrasingCandidates, rawScore } from '@/utils/analyze/model';
+import { SIDE_LABEL_RULES, articleFeatures, candidateFeatures } from '@/utils/analyze/model-features';
 import { DEFAULT_SENSITIVITY } from '@/utils/sensitivity';
 import { english, rules } from './helpers';
 
@@ -86,21 +88,70 @@ describe('neutral civic and descriptive phrases are left alone', () => {
 });
 
 /**
- * Pairs the phrasing model scores apart at the default setting: it rescores each label by the words matched, as
- * the annotated corpora marked them, so one side's word can be shown where its counterpart waits for the thorough
- * setting. Neither side gains overall (a right-coded label is shown and its counterpart is not in four pairs:
- * "Demonrats", "Commies", "gun grabbers", "Woke"; the reverse in three: "Trump regime", "Forced-birth", "fat cats"),
- * but within a pair the treatment is not the same. Run as known failures, so that a model that treats a pair alike shows here.
+ * Same frame, same score: the phrasing model scores a side's label (`SIDE_LABEL_RULES`) by its rule, its category
+ * and the context, not by which label matched, so two sentences that differ only in the label get the same score.
+ * Before this (features `phrasing-features/2`) it read the matched words, and seven of the pairs above were shown
+ * on one side and not the other at the default setting ("Demonrats" 0.56, "Rethuglicans" 0.35).
  */
-const MODEL_UNEVEN = new Set([
-  'the parties, misspelt',
-  'the administrations',
-  'the extremes',
-  'abortion, as extremists',
-  'guns',
-  'the wealthy',
-  'identity',
-]);
+const SCORED = bundledPhrasingModel().model!;
+const sideLabelScores = (text: string) => {
+  const a = analyzeText(text, english, { threshold: 0 });
+  const { candidates } = phrasingCandidates(
+    text,
+    a.sentences,
+    a.quotes,
+    a.findings,
+    (s, e) => a.voice.isWriter(s, e),
+    SCORED.vocab,
+  );
+  return candidates
+    .filter((c) => c.finding && SIDE_LABEL_RULES.has(c.finding.ruleId))
+    .map((c) => ({ start: c.start, end: c.end, score: rawScore(SCORED, 'rule', c.features) }));
+};
+/** The sentence with each side-label match cut out: two sentences with the same frame give the same string. */
+const frame = (text: string) => {
+  let out = text;
+  for (const m of sideLabelScores(text).reverse()) out = `${out.slice(0, m.start)}□${out.slice(m.end)}`;
+  return out;
+};
+const SAME_FRAME = COUNTERPARTS.filter(([, one, other]) => frame(one) === frame(other));
+
+describe('a side’s label is scored by its rule and context, not by which label it is', () => {
+  test('most pairs share their frame', () => {
+    expect(SAME_FRAME.length).toBeGreaterThanOrEqual(18);
+  });
+  test.each(SAME_FRAME)('%s: %j and %j score alike', (_issue, one, other) => {
+    const [a, b] = [sideLabelScores(one), sideLabelScores(other)];
+    expect(a.length).toBeGreaterThan(0);
+    expect(a.map((m) => m.score)).toEqual(b.map((m) => m.score));
+  });
+
+  /** Features of the first rule candidate of `rule` in a sentence. */
+  const features = (text: string, rule: string) => {
+    const a = analyzeText(text, english, { threshold: 0 });
+    const f = a.findings.find((x) => x.ruleId === rule);
+    if (!f) throw new Error(`${rule} does not match ${JSON.stringify(text)}`);
+    const art = articleFeatures(text, a.sentences, a.findings.length, SCORED.vocab);
+    return [...candidateFeatures(art, 'rule', f.start, f.end, { id: f.ruleId, category: f.category })];
+  };
+  test.each([
+    ['labeling.political-pejoratives', 'Demonrats blocked the bill.', 'Rethuglicans blocked the bill.'],
+    ['labeling.political-pejoratives', 'The gun grabbers want more.', 'The gun nuts want more.'],
+    ['labeling.political-pejoratives', 'Leftists held a rally.', 'Right-wingers held a rally.'],
+    ['labeling.political-pejoratives', 'The radical left cheered.', 'The radical right cheered.'],
+  ])('%s: %j and %j have the same features', (rule, one, other) => {
+    expect(features(one, rule)).toEqual(features(other, rule));
+  });
+  // Rules whose words do not name a side still read them ("ludicrous" and "absurd" are not each other's counterpart),
+  // and a side's label still reads the words around it.
+  test.each([
+    ['loaded-language.derision', 'The plan is absurd.', 'The plan is ludicrous.'],
+    ['labeling.dictator', 'The dictator spoke.', 'The strongman spoke.'],
+    ['labeling.political-pejoratives', 'Demonrats blocked the bill.', 'Demonrats stalled the bill.'],
+  ])('%s: %j and %j have different features', (rule, one, other) => {
+    expect(features(one, rule)).not.toEqual(features(other, rule));
+  });
+});
 
 describe('as a reader sees it (the model, the default setting), both sides alike', () => {
   const model = bundledPhrasingModel();
@@ -109,10 +160,7 @@ describe('as a reader sees it (the model, the default setting), both sides alike
       .length > 0;
   const alike = ([, one, other]: [string, string, string]) =>
     expect(shown(one), `${one} shown: ${shown(one)}; ${other} shown: ${shown(other)}`).toBe(shown(other));
-  test.each(COUNTERPARTS.filter(([issue]) => !MODEL_UNEVEN.has(issue)))('%s: %j and %j', (...pair) => alike(pair));
-  test.fails.each(COUNTERPARTS.filter(([issue]) => MODEL_UNEVEN.has(issue)))('uneven: %s: %j and %j', (...pair) =>
-    alike(pair),
-  );
+  test.each(COUNTERPARTS)('%s: %j and %j', (...pair) => alike(pair));
   test.each(NEUTRAL)('%s: %j', (_what, text) => {
     expect(shown(text)).toBe(false);
   });

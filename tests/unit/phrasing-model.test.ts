@@ -39,42 +39,42 @@ function scores(text: string): string[] {
 const PINNED: [string, string[]][] = [
   [
     'The senator gave a brazen, shameless speech.',
-    ['rule brazen 0.8284', 'rule shameless speech 0.9230', 'word senator 0.0244', 'word gave 0.0477'],
+    ['rule brazen 0.8844', 'rule shameless speech 0.9155', 'word senator 0.0281', 'word gave 0.0547'],
   ],
   [
     'The council approved the budget on Tuesday after a short debate.',
-    ['word council 0.0066', 'word approved 0.0033', 'word budget 0.0033', 'word short 0.0074', 'word debate 0.0046'],
+    ['word council 0.0061', 'word approved 0.0029', 'word budget 0.0028', 'word short 0.0063', 'word debate 0.0044'],
   ],
   [
     'Democrats tried to spin the numbers to cover their disastrous failures.',
     [
-      'rule disastrous failures 0.5930',
-      'word democrats 0.0169',
-      'word tried 0.0452',
-      'word spin 0.0626',
-      'word numbers 0.0294',
-      'word cover 0.0379',
+      'rule disastrous failures 0.6289',
+      'word democrats 0.0184',
+      'word tried 0.0501',
+      'word spin 0.0736',
+      'word numbers 0.0358',
+      'word cover 0.0414',
     ],
   ],
-  ['The minister said the plan was “reckless” and a disgrace.', ['word minister 0.0028']],
+  ['The minister said the plan was “reckless” and a disgrace.', ['word minister 0.0025']],
   [
     'Gun-grabbing leftists are pushing their radical agenda on our children.',
     [
-      'rule gun-grabbing 0.6354',
-      'rule leftists 0.3499',
-      'rule radical agenda 0.1874',
-      'word pushing 0.0572',
-      'word children 0.0994',
+      'rule gun-grabbing 0.4658',
+      'rule leftists 0.5791',
+      'rule radical agenda 0.3489',
+      'word pushing 0.0635',
+      'word children 0.1135',
     ],
   ],
   [
     'The so-called “experts” have been wrong about everything, as usual.',
     [
-      'rule “experts” 0.0632',
-      'word so-called 0.2167',
-      'word wrong 0.3475',
-      'word everything 0.3403',
-      'word usual 0.1443',
+      'rule “experts” 0.1338',
+      'word so-called 0.2295',
+      'word wrong 0.4585',
+      'word everything 0.3560',
+      'word usual 0.1781',
     ],
   ],
 ];
@@ -229,9 +229,12 @@ describe('what the model proposes and what it leaves alone (default setting)', (
   test('words the model proposes: neighbours joined, said to be the model’s, with the precision at their score', () => {
     // A copy of the model whose word weights favour two words strongly, to see the proposal mechanics.
     const w = Int8Array.from(model.weights.word.w);
-    for (const word of ['shabby', 'bluster'])
-      for (const f of [`wfirst:${word}`, `ww:${word}`, `wsuf:${word.slice(-3)}`, `wpre:${word.slice(0, 4)}`])
-        w[featureIndex(f)] = 127;
+    for (const word of ['shabby', 'bluster']) {
+      const own = [`wfirst:${word}`, `ww:${word}`, `wsuf:${word.slice(-3)}`, `wpre:${word.slice(0, 4)}`];
+      const e = model.vocab.index.get(word);
+      if (e !== undefined) own.push(`wclu:${model.vocab.cluster[e]!}|pri:${model.vocab.prior[e]!}`);
+      for (const f of own) w[featureIndex(f)] = 127;
+    }
     const strong: PhrasingModel = { ...model, weights: { ...model.weights, word: { ...model.weights.word, w } } };
     const text = 'The governor answered with shabby bluster. Nobody else spoke.';
     const a = analyzeText(text, english, { threshold: 0 });

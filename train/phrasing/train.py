@@ -137,7 +137,7 @@ def main(argv):
     export = {
         "format": "gloss-phrasing-model",
         "version": 1,
-        "featureSpec": "phrasing-features/2",
+        "featureSpec": "phrasing-features/3",
         "featureBits": BITS,
         "trained": time.strftime("%Y-%m-%d", time.gmtime()),
         "data": {

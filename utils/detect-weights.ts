@@ -67,7 +67,7 @@ export const FEATURES = [
 export type Feature = (typeof FEATURES)[number];
 
 /** The features read from the page's text and markup rather than from what it declares. */
-export const DOM_FEATURES = FEATURES.filter((f) => f.startsWith('dom_'));
+export const DOM_FEATURES = /* @__PURE__ */ FEATURES.filter((f) => f.startsWith('dom_'));
 
 export const DETECTION_BIAS = -2.61;
 

@@ -531,6 +531,8 @@ const EXCLUSIVE: Feature[][] = [
   ['dom_posts', 'dom_prose', 'dom_prose_short', 'dom_no_prose'],
   ['dom_dated', 'dom_date_by_headline'],
 ];
+// The DOM features are read off the weight table's rows rather than `DOM_FEATURES`, so that the content script
+// does not carry the list of feature names a second time.
 const MAX_DOM =
   (Object.keys(DETECTION_WEIGHTS) as Feature[])
     .filter((f) => f.startsWith('dom_') && !EXCLUSIVE.flat().includes(f))

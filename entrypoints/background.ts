@@ -11,6 +11,7 @@ import notes from 'virtual:gloss/notes';
 import rules from 'virtual:gloss/rules';
 import ratings from 'virtual:gloss/ratings';
 import { compileRules, readForTabInSlices, warmUp } from '@/utils/pipeline';
+import { withReasons } from '@/utils/detect-reasons';
 import { bundledPhrasingModel } from '@/utils/analyze/model-file';
 import { bundledClaimsModel } from '@/utils/claims/model-file';
 import type {
@@ -60,6 +61,8 @@ export default defineBackground(() => {
 
   async function read(tabId: number, message: Extract<BackgroundMessage, { type: 'gloss:read' }>) {
     const { text: _text, ...meta } = message.article;
+    // The page reports detection's evidence as ids and values; its reasons are worded here.
+    const shown = withReasons(message.detection);
     const ticket = ++reads;
     latest.set(tabId, ticket);
     const index = await imported.ready().catch(() => null);
@@ -78,16 +81,14 @@ export default defineBackground(() => {
         // The top of a long article is painted while the rest is read.
         first: (partial) => {
           if (latest.get(tabId) !== ticket) return;
-          const state: TabState = { url: message.url, detection: message.detection, article: meta, ...partial };
+          const state: TabState = { url: message.url, detection: shown, article: meta, ...partial };
           void browser.tabs
             .sendMessage(tabId, { type: 'gloss:first-slice', url: message.url, state } satisfies FirstSliceToContent)
             .catch(() => undefined);
         },
       },
     );
-    const detection = reasons.length
-      ? { ...message.detection, reasons: [...message.detection.reasons, ...reasons] }
-      : message.detection;
+    const detection = reasons.length ? { ...shown, reasons: [...shown.reasons, ...reasons] } : shown;
     // Imported notes stay in IndexedDB until a page needs them.
     const have = new Set(context.notes.map((n) => n.id));
     const missing = [...new Set(context.findings.map((f) => f.noteId))].filter((id) => !have.has(id));
@@ -192,9 +193,12 @@ export default defineBackground(() => {
       }
       case 'gloss:not-article': {
         if (tabId === undefined) return undefined;
+        const detection = withReasons(message.detection);
+        // A page Gloss was kept from reading (off for the site, paused, snoozed) is not read as anything.
+        if (message.inactive) delete detection.kind;
         void store.set(tabId, {
           url: message.url,
-          detection: message.detection,
+          detection,
           article: null,
           findings: [],
           notes: [],

@@ -17,7 +17,8 @@ export const CATEGORIES = [
 export type Category = (typeof CATEGORIES)[number];
 
 /** Categories that judge the writer's phrasing, as opposed to pointing at a context note. */
-export const PHRASING_CATEGORIES: readonly Category[] = CATEGORIES.filter(
+// Pure: a bundle that does not use the list (the content script) leaves the call out.
+export const PHRASING_CATEGORIES: readonly Category[] = /* @__PURE__ */ CATEGORIES.filter(
   (c) => c !== 'claim-context' && c !== 'term-context',
 );
 

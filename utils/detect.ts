@@ -1,14 +1,16 @@
 /**
  * Is this page a news article? Evidence from structured data, meta tags, the URL and the shape of the page's
- * prose, each weighed and named in `reasons`. Cheap when the answer is no: what the page declares about itself
+ * prose, each weighed and named in `reasons`: in the page as ids and values (`Evidence`), put into words where they
+ * are shown (utils/detect-reasons.ts, which the content script does not carry). Cheap when the answer is no: what the page declares about itself
  * and its address are read first, and the page's text only when those leave the question open.
  *
  * Each piece of evidence is a named feature; its weight is a row of a small logistic model fitted on labelled
  * pages (utils/detect-weights.ts says which pages and how), and the page is taken for news when the bias and the
  * weights of the evidence found sum to 0 or more. Nothing here depends on the page's language.
  */
-import type { Detection, PageKind } from './types';
-import { DETECTION_BIAS, DETECTION_WEIGHTS, DOM_FEATURES, type Feature } from './detect-weights';
+import type { Detection, PageDetection } from './types';
+import { DETECTION_BIAS, DETECTION_WEIGHTS, type Feature } from './detect-weights';
+import { evidenceText, withReasons } from './detect-reasons';
 import { jsonLdItems } from './dom/structured';
 import { ELEMENT_NODE, TEXT_NODE, comesAfter, metaContent, tagOf, textOf } from './dom/walk';
 import { mainContainer, walkPageInSlices } from './extract';
@@ -24,12 +26,8 @@ const NOT_ARTICLE_TYPES =
 // Open Graph types that are something other than a web page or an article.
 const OG_OTHER = /^(product|book|profile|music\.|video\.|place|business\.|restaurant\.|game|books\.|fitness\.)/;
 
-/** One piece of evidence: the feature it is (a row of the weight table), its weight there, and why. */
-export interface Evidence {
-  feature: Feature;
-  weight: number;
-  reason: string;
-}
+/** Evidence of the page itself (not the reader's settings): a feature, a row of the weight table. */
+type PageEvidence = [feature: Feature, ...values: (string | number)[]];
 
 /** How the page came to be read. */
 export interface DetectOptions {
@@ -39,8 +37,6 @@ export interface DetectOptions {
    */
   navigated?: boolean;
 }
-
-const ev = (feature: Feature, reason: string): Evidence => ({ feature, weight: DETECTION_WEIGHTS[feature], reason });
 
 function pathOf(url: string): { host: string; path: string; query: string } | null {
   try {
@@ -116,7 +112,7 @@ function parameters(query: string): { name: string; value: string }[] {
 }
 
 /** What a URL says about the page: a dated or slugged story path, or a home, section, tag, search, blog page... */
-export function urlFeatures(url: string | null): Evidence[] {
+export function urlFeatures(url: string | null): PageEvidence[] {
   if (!url) return [];
   const u = pathOf(url);
   if (!u || u.host === 'unknown.invalid') return [];
@@ -129,16 +125,15 @@ export function urlFeatures(url: string | null): Evidence[] {
     // A story under a tag or section path still has a long id or a slug of several words at the end.
     !(hasDigitRun(last, 4) || last.split(/[-_]/).length > 3)
   )
-    return [ev('url_listing', 'url: a tag, section, search or author page')];
+    return [['url_listing']];
   const params = parameters(query);
-  if (segments.length <= 1 && params.some((p) => SEARCH_PARAMS.has(p.name)))
-    return [ev('url_search', 'url: a search page')];
+  if (segments.length <= 1 && params.some((p) => SEARCH_PARAMS.has(p.name))) return [['url_search']];
   const firstLabel = host.slice(0, host.indexOf('.'));
   for (const [feature, words] of REFERENCE_SEGMENTS)
     if (lower.some((s, i) => words.includes(s) && (i < lower.length - 1 || path.endsWith('/'))))
-      return [ev(feature, `url: ${REFERENCE_NAMES[feature]} path`)];
+      return [[feature, 'path']];
   const byHost = host.includes('.') ? REFERENCE_HOSTS[firstLabel] : undefined;
-  if (byHost) return [ev(byHost, `url: ${REFERENCE_NAMES[byHost]} host`)];
+  if (byHost) return [[byHost, 'host']];
   if (
     lower.includes('blog') ||
     lower.includes('blogs') ||
@@ -149,46 +144,38 @@ export function urlFeatures(url: string | null): Evidence[] {
     host.endsWith('wordpress.com') ||
     host.endsWith('.pixnet.net')
   )
-    return [ev('url_blog', 'url: a blog')];
-  if (segments.length === 0 && !hasDigitRun(query, 6)) return [ev('url_home', 'url: a home page')];
-  const found: Evidence[] = [];
+    return [['url_blog']];
+  if (segments.length === 0 && !hasDigitRun(query, 6)) return [['url_home']];
+  const found: PageEvidence[] = [];
   if (
     /(^|\/)(19|20)\d\d\/[01]?\d(\/|$)/.test(path) ||
     /(^|[^\d])(19|20)\d\d[-_]?[01]\d[-_]?[0-3]\d([^\d]|$)/.test(path + query)
   )
-    found.push(ev('url_dated', 'url: a dated story path'));
+    found.push(['url_dated']);
   const words = last
     .replace(/\.[a-z]+$/i, '')
     .split(/[-_+]/)
     .filter(hasLetter);
-  if (words.length >= 4) found.push(ev('url_slug', 'url: a story slug'));
+  if (words.length >= 4) found.push(['url_slug']);
   if (hasDigitRun(last, 6) || params.some((p) => /^[a-z]+$/.test(p.name) && /^\d{6}/.test(p.value)))
-    found.push(ev('url_id', 'url: a story id'));
-  if (!found.length && segments.length === 1 && words.length <= 2) return [ev('url_section', 'url: a section page')];
+    found.push(['url_id']);
+  if (!found.length && segments.length === 1 && words.length <= 2) return [['url_section']];
   return found;
 }
-
-const REFERENCE_NAMES: Partial<Record<Feature, string>> = {
-  url_wiki: 'an encyclopedia',
-  url_docs: 'a documentation',
-  url_shop: 'a shop',
-  url_forum: 'a forum or mailing-list',
-  url_press: 'a press release',
-};
 
 /** The URL's evidence as one line: its summed weight and its reasons (for tests and the CLI's report). */
 export function urlEvidence(url: string | null): { weight: number; reason: string } | null {
   const found = urlFeatures(url);
   if (!found.length) return null;
   return {
-    weight: found.reduce((s, e) => s + e.weight, 0),
-    reason: `url: ${found.map((e) => e.reason.slice(5)).join(', ')}`,
+    weight: total(found),
+    reason: `url: ${found.map((e) => evidenceText(e).slice(5)).join(', ')}`,
   };
 }
 
 /** What the page declares about itself: structured data, Open Graph, article and news meta. */
-function declaredEvidence(doc: Document, url: string | null, options: DetectOptions = {}): Evidence[] {
-  const evidence: Evidence[] = [];
+function declaredEvidence(doc: Document, url: string | null, options: DetectOptions = {}): PageEvidence[] {
+  const evidence: PageEvidence[] = [];
   const canonical = canonicalOf(doc);
   // After a navigation in the page, meta tags that name another address are the page before's: not read.
   const stale = !!options.navigated && !!url && !!canonical && pathOf(canonical)?.path !== pathOf(url)?.path;
@@ -197,16 +184,14 @@ function declaredEvidence(doc: Document, url: string | null, options: DetectOpti
   const news = has(NEWS_TYPES);
   const article = has(ARTICLE_TYPES);
   if (news.length) {
-    evidence.push(ev('ld_news', `structured data: a ${news[0]}`));
+    evidence.push(['ld_news', news[0]!]);
     if (jsonLdItems(doc).some((i) => i.types.some((t) => NEWS_TYPES.test(t)) && byNewsroom(i.data)))
-      evidence.push(ev('ld_news_org', 'structured data: published by a NewsMediaOrganization'));
-  } else if (has(BLOG_TYPES).length)
-    evidence.push(ev('ld_blog', `structured data: a ${has(BLOG_TYPES)[0]} (a post, maybe not news)`));
-  else if (has(FORUM_TYPES).length)
-    evidence.push(ev('ld_forum', `structured data: a ${has(FORUM_TYPES)[0]} (forum or social post)`));
-  else if (article.length) evidence.push(ev('ld_article', `structured data: an ${article[0]}`));
+      evidence.push(['ld_news_org']);
+  } else if (has(BLOG_TYPES).length) evidence.push(['ld_blog', has(BLOG_TYPES)[0]!]);
+  else if (has(FORUM_TYPES).length) evidence.push(['ld_forum', has(FORUM_TYPES)[0]!]);
+  else if (article.length) evidence.push(['ld_article', article[0]!]);
   if (!news.length && !article.length && has(NOT_ARTICLE_TYPES).length)
-    evidence.push(ev('ld_other', `structured data: a ${has(NOT_ARTICLE_TYPES)[0]}, not an article`));
+    evidence.push(['ld_other', has(NOT_ARTICLE_TYPES)[0]!]);
 
   // What the site is (a newsroom's, a blog's) holds for every page of it, a navigation's included.
   const site = [...siteEvidence(doc), ...siteMarks(doc)];
@@ -215,21 +200,20 @@ function declaredEvidence(doc: Document, url: string | null, options: DetectOpti
     return evidence;
   }
   const ogType = metaContent(doc, 'meta[property="og:type" i], meta[name="og:type" i]')?.toLowerCase();
-  if (ogType === 'article' || ogType === 'news' || ogType === 'newsarticle')
-    evidence.push(ev('og_article', `open graph: og:type ${ogType}`));
-  else if (ogType && OG_OTHER.test(ogType)) evidence.push(ev('og_other', `open graph: og:type ${ogType}`));
-  else if (ogType === 'website') evidence.push(ev('og_website', 'open graph: og:type website'));
+  if (ogType === 'article' || ogType === 'news' || ogType === 'newsarticle') evidence.push(['og_article', ogType]);
+  else if (ogType && OG_OTHER.test(ogType)) evidence.push(['og_other', ogType]);
+  else if (ogType === 'website') evidence.push(['og_website']);
 
   const meta = new Set<string>();
   for (const m of doc.querySelectorAll('meta[property^="article:" i], meta[name^="article:" i]')) {
     const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? '').toLowerCase().slice(8);
     if (/^(published|published_time|section|publisher|author|modified_time|opinion|tag)$/.test(key)) meta.add(key);
   }
-  if (meta.size) evidence.push(ev('meta_article', `meta: article:${[...meta].slice(0, 3).join(', article:')}`));
+  if (meta.size) evidence.push(['meta_article', ...[...meta].slice(0, 3)]);
   if (
     doc.querySelector('meta[name="news_keywords" i], meta[name="syndication-source" i], meta[name="original-source" i]')
   )
-    evidence.push(ev('meta_news', 'meta: news metadata (news_keywords or syndication source)'));
+    evidence.push(['meta_news']);
   evidence.push(...site);
   evidence.push(...urlFeatures(url ?? canonical));
   return evidence;
@@ -254,8 +238,8 @@ const BLOG_ENGINE =
  * Google's AMP cache and Facebook's Instant Articles (`fb:pages`), which publishers of news keep; a generator
  * that is a blog engine; a site name that says "blog".
  */
-function siteEvidence(doc: Document): Evidence[] {
-  const found: Evidence[] = [];
+function siteEvidence(doc: Document): PageEvidence[] {
+  const found: PageEvidence[] = [];
   let amp = false;
   let fbPages = false;
   let engine = '';
@@ -272,10 +256,10 @@ function siteEvidence(doc: Document): Evidence[] {
       else if (key === 'og:site_name' && /blog/i.test(content)) blogName = content.slice(0, 40);
     }
   }
-  if (amp) found.push(ev('meta_amp', 'meta: an AMP version of the page, as news publishers keep'));
-  if (fbPages) found.push(ev('meta_fb_pages', "meta: fb:pages (a publisher's Instant Articles)"));
-  if (engine) found.push(ev('meta_blog_engine', `meta: made with ${engine}, a blog engine`));
-  if (blogName) found.push(ev('meta_blog_site', `meta: the site calls itself a blog ("${blogName}")`));
+  if (amp) found.push(['meta_amp']);
+  if (fbPages) found.push(['meta_fb_pages']);
+  if (engine) found.push(['meta_blog_engine', engine]);
+  if (blogName) found.push(['meta_blog_site', blogName]);
   return found;
 }
 
@@ -288,65 +272,50 @@ function canonicalOf(doc: Document): string | null {
 }
 
 /** The shape of the page: one dominant block of running prose, or many teasers, or many posts. */
-function domEvidence(doc: Document, options: DetectOptions = {}): Evidence[] {
-  const evidence: Evidence[] = [];
+function domEvidence(doc: Document, options: DetectOptions = {}): PageEvidence[] {
+  const evidence: PageEvidence[] = [];
   const main = mainContainer(doc);
   const prose = main?.score ?? 0;
   const paragraphs = main?.paragraphs ?? 0;
   const posts = main?.posts ?? 0;
-  if (posts) evidence.push(ev('dom_posts', `dom: a list of ${posts} short posts or teasers, not one block of prose`));
-  else if (prose >= 1500 && paragraphs >= 3)
-    evidence.push(ev('dom_prose', `dom: one block of running prose (${paragraphs} paragraphs)`));
-  else if (prose >= 600 && paragraphs >= 2)
-    evidence.push(ev('dom_prose_short', `dom: a short block of running prose (${paragraphs} paragraphs)`));
-  else if (prose < 500 || paragraphs < 2) evidence.push(ev('dom_no_prose', 'dom: no block of running prose'));
-  if (main && !posts && paragraphs >= 50)
-    evidence.push(ev('dom_prose_long', `dom: a long text (${paragraphs} paragraphs, more than most stories)`));
+  if (posts) evidence.push(['dom_posts', posts]);
+  else if (prose >= 1500 && paragraphs >= 3) evidence.push(['dom_prose', paragraphs]);
+  else if (prose >= 600 && paragraphs >= 2) evidence.push(['dom_prose_short', paragraphs]);
+  else if (prose < 500 || paragraphs < 2) evidence.push(['dom_no_prose']);
+  if (main && !posts && paragraphs >= 50) evidence.push(['dom_prose_long', paragraphs]);
   // Code listings make a page documentation or a tutorial; news stories hardly ever carry them.
   const code = main ? main.el.getElementsByTagName('pre').length : 0;
-  if (code >= 3) evidence.push(ev('dom_code', `dom: ${code} code listings (documentation or a tutorial)`));
+  if (code >= 3) evidence.push(['dom_code', code]);
   if (main && !posts) {
     // A text in many sections, or one whose prose is much linked, is a reference or a guide more often than news.
     const headings = main.el.querySelectorAll('h2, h3').length;
-    if (headings >= 4 && headings * 3 >= paragraphs)
-      evidence.push(ev('dom_sections', `dom: ${headings} subheadings over ${paragraphs} paragraphs`));
-    if ((main.linkShare ?? 0) >= 0.12)
-      evidence.push(ev('dom_linked', `dom: ${Math.round((main.linkShare ?? 0) * 100)}% of the prose is links`));
+    if (headings >= 4 && headings * 3 >= paragraphs) evidence.push(['dom_sections', headings, paragraphs]);
+    if ((main.linkShare ?? 0) >= 0.12) evidence.push(['dom_linked', main.linkShare!]);
   }
   // Teaser cards beside the main block: a front page has more of them than the block has paragraphs. A story
   // with a rail of related stories has fewer, and story pages carry such rails: they say nothing either way.
   const cards = doc.getElementsByTagName('article').length;
   const outside = cards - (main ? main.el.getElementsByTagName('article').length : 0);
   const story = prose >= 1500 && paragraphs >= 3 && !posts;
-  if (outside >= 6 && outside >= (story ? 2 * paragraphs : paragraphs))
-    evidence.push(ev('dom_cards', `dom: ${cards} teaser cards`));
-  if (doc.querySelector('[itemprop~="articleBody"]'))
-    evidence.push(ev('dom_article_body', 'dom: a marked-up article body'));
+  if (outside >= 6 && outside >= (story ? 2 * paragraphs : paragraphs)) evidence.push(['dom_cards', cards]);
+  if (doc.querySelector('[itemprop~="articleBody"]')) evidence.push(['dom_article_body']);
   const head = main && !posts ? headlineOf(doc, main.el, !!options.navigated) : null;
-  if (head)
-    evidence.push(
-      ev(
-        'dom_headline',
-        options.navigated
-          ? 'dom: a headline over the prose (the title, maybe left from the page before, not compared)'
-          : 'dom: a headline over the prose, as in the page title',
-      ),
-    );
+  // After a navigation in the page the title was not compared: the reason says so.
+  if (head) evidence.push(options.navigated ? ['dom_headline', 1] : ['dom_headline']);
   if (doc.querySelector('time[datetime], [itemprop~="datePublished"], [class*="dateline" i]'))
-    evidence.push(ev('dom_dated', 'dom: a dated element'));
-  else if (head && main && dateBy(head, main.el))
-    evidence.push(ev('dom_date_by_headline', 'dom: a date by the headline'));
+    evidence.push(['dom_dated']);
+  else if (head && main && dateBy(head, main.el)) evidence.push(['dom_date_by_headline']);
   if (doc.querySelector('[rel~="author"], .byline, [itemprop~="author"], meta[name="author" i]'))
-    evidence.push(ev('dom_byline', 'dom: a byline'));
+    evidence.push(['dom_byline']);
   // A price marked as one: a shop's page, whatever its description reads like.
-  if (doc.querySelector('[itemprop~="price" i], [class*="price" i]')) evidence.push(ev('dom_price', 'dom: a price'));
+  if (doc.querySelector('[itemprop~="price" i], [class*="price" i]')) evidence.push(['dom_price']);
   const dateline = main && !posts ? datelineOf(main.el) : null;
-  if (dateline) evidence.push(ev('dom_dateline', `dom: a dateline ("${dateline}")`));
+  if (dateline) evidence.push(['dom_dateline', dateline]);
   const stories = storyLinks(doc);
-  if (stories >= 10) evidence.push(ev('dom_story_links', `dom: links to ${stories} other stories (dated or numbered)`));
+  if (stories >= 10) evidence.push(['dom_story_links', stories]);
   // Controls for choosing and buying (a size, a quantity), many of them: a shop or a form, not a story.
   const controls = doc.querySelectorAll('select, input:not([type="hidden" i]):not([type="search" i])').length;
-  if (controls >= 6) evidence.push(ev('dom_controls', `dom: ${controls} form controls`));
+  if (controls >= 6) evidence.push(['dom_controls', controls]);
   return evidence;
 }
 
@@ -360,7 +329,7 @@ const BLOG_SIDEBAR =
 const NEWSROOM_TOOLS =
   '[id*="outbrain" i], [class*="outbrain" i], [id*="taboola" i], [class*="taboola" i], meta[name^="parsely" i], meta[name^="sailthru" i], script[src*="chartbeat" i]';
 
-function siteMarks(doc: Document): Evidence[] {
+function siteMarks(doc: Document): PageEvidence[] {
   let comments = false;
   let sidebar = false;
   let tool = '';
@@ -373,13 +342,10 @@ function siteMarks(doc: Document): Evidence[] {
       )![0];
     if (comments && sidebar && tool) break;
   }
-  const found: Evidence[] = [];
-  if (comments) found.push(ev('site_blog_comments', "site: a blog's own comment form"));
-  if (sidebar) found.push(ev('site_blog_sidebar', "site: a blog's sidebar (archive, tag cloud, calendar)"));
-  if (tool)
-    found.push(
-      ev('site_newsroom_tools', `site: a publisher's recommendation or audience tool (${tool.toLowerCase()})`),
-    );
+  const found: PageEvidence[] = [];
+  if (comments) found.push(['site_blog_comments']);
+  if (sidebar) found.push(['site_blog_sidebar']);
+  if (tool) found.push(['site_newsroom_tools', tool]);
   return found;
 }
 
@@ -542,7 +508,7 @@ function firstLook(
   doc: Document,
   url: string | null,
   options: DetectOptions,
-): { evidence: Evidence[]; verdict: Detection | null } {
+): { evidence: PageEvidence[]; verdict: PageDetection | null } {
   const evidence = declaredEvidence(doc, url, options);
   const declared = DETECTION_BIAS + total(evidence);
   // What the page declares outweighs all that its prose could add (a product, a listing, a tag page...): no need
@@ -550,7 +516,7 @@ function firstLook(
   if (declared + MAX_DOM < 0) return { evidence, verdict: decide(evidence) };
   // Hardly a paragraph on the page: a web app, a search page, a form.
   if (quickParagraphs(doc) < 2) {
-    evidence.push(ev('dom_few_paragraphs', 'dom: fewer than two paragraphs'));
+    evidence.push(['dom_few_paragraphs']);
     return { evidence, verdict: decide(evidence) };
   }
   return { evidence, verdict: null };
@@ -565,22 +531,27 @@ const EXCLUSIVE: Feature[][] = [
   ['dom_posts', 'dom_prose', 'dom_prose_short', 'dom_no_prose'],
   ['dom_dated', 'dom_date_by_headline'],
 ];
+// The DOM features are read off the weight table's rows rather than `DOM_FEATURES`, so that the content script
+// does not carry the list of feature names a second time.
 const MAX_DOM =
-  DOM_FEATURES.filter((f) => !EXCLUSIVE.flat().includes(f)).reduce((s, f) => s + Math.max(0, DETECTION_WEIGHTS[f]), 0) +
+  (Object.keys(DETECTION_WEIGHTS) as Feature[])
+    .filter((f) => f.startsWith('dom_') && !EXCLUSIVE.flat().includes(f))
+    .reduce((s, f) => s + Math.max(0, DETECTION_WEIGHTS[f]), 0) +
   EXCLUSIVE.reduce((s, group) => s + Math.max(0, ...group.map((f) => DETECTION_WEIGHTS[f])), 0);
 
-function total(evidence: Evidence[]): number {
-  return evidence.reduce((s, e) => s + e.weight, 0);
+function total(evidence: PageEvidence[]): number {
+  return evidence.reduce((s, [feature]) => s + DETECTION_WEIGHTS[feature], 0);
 }
 
-function readProse(doc: Document, evidence: Evidence[], options: DetectOptions): Detection {
+function readProse(doc: Document, evidence: PageEvidence[], options: DetectOptions): PageDetection {
   evidence.push(...domEvidence(doc, options));
   return decide(evidence);
 }
 
+/** Whether the page is a news article, how sure, what it is read as and why, in words (the CLI's and tests' path). */
 export function detectArticle(doc: Document, url: string | null = null, options: DetectOptions = {}): Detection {
   const look = firstLook(doc, url, options);
-  return look.verdict ?? readProse(doc, look.evidence, options);
+  return withReasons(look.verdict ?? readProse(doc, look.evidence, options));
 }
 
 /**
@@ -589,85 +560,32 @@ export function detectArticle(doc: Document, url: string | null = null, options:
  */
 export function detectionFeatures(doc: Document, url: string | null = null): Feature[] {
   const evidence = declaredEvidence(doc, url);
-  if (quickParagraphs(doc) < 2) evidence.push(ev('dom_few_paragraphs', 'dom: fewer than two paragraphs'));
+  if (quickParagraphs(doc) < 2) evidence.push(['dom_few_paragraphs']);
   else evidence.push(...domEvidence(doc));
-  return evidence.map((e) => e.feature);
+  return evidence.map(([feature]) => feature);
 }
 
 /**
  * `detectArticle`, with the walk over a long page's prose in slices and the browser given a turn (`pause`) between
- * them (`walkPageInSlices`): the same verdict, for the page's own content script. The caller holds the page
- * (`holdPage`), so that the walk is kept for detection and extraction. A page whose declarations settle it is
- * not walked at all, as in `detectArticle`.
+ * them (`walkPageInSlices`): the same verdict, for the page's own content script, which reports the evidence as
+ * ids and values (`withReasons` puts them into words). The caller holds the page (`holdPage`), so that the walk is
+ * kept for detection and extraction. A page whose declarations settle it is not walked at all, as in
+ * `detectArticle`.
  */
 export async function detectArticleInSlices(
   doc: Document,
   url: string | null,
   pause: () => Promise<void>,
   options: DetectOptions = {},
-): Promise<Detection> {
+): Promise<PageDetection> {
   const look = firstLook(doc, url, options);
   if (look.verdict) return look.verdict;
   await walkPageInSlices(doc, pause);
   return readProse(doc, look.evidence, options);
 }
 
-const KIND_OF: Partial<Record<Feature, PageKind>> = {
-  ld_blog: 'blog',
-  url_blog: 'blog',
-  meta_blog_site: 'blog',
-  site_blog_comments: 'blog',
-  site_blog_sidebar: 'blog',
-  url_wiki: 'encyclopedia',
-  url_docs: 'documentation',
-  dom_code: 'documentation',
-  ld_forum: 'forum',
-  url_forum: 'forum',
-  dom_posts: 'forum',
-  url_shop: 'shop',
-  url_press: 'text',
-  ld_other: 'page',
-  og_other: 'page',
-  url_listing: 'page',
-  url_search: 'page',
-  url_home: 'page',
-  url_section: 'page',
-  dom_cards: 'page',
-  dom_no_prose: 'page',
-  dom_few_paragraphs: 'page',
-  dom_controls: 'page',
-  dom_price: 'shop',
-};
-
-/**
- * What kind of page it is read as, for the reader: news, or what else it looks like (a blog post, documentation,
- * an encyclopedia entry, a forum, a shop, a page of another kind) or a single text that is not news.
- */
-function kindOf(evidence: Evidence[], isArticle: boolean): PageKind {
-  if (isArticle) return 'news';
-  // What the page's address says comes first, then any other kind named, then a page of another kind.
-  const address = evidence.filter((e) => e.feature.startsWith('url_'));
-  for (const e of address) {
-    const k = KIND_OF[e.feature];
-    if (k) return k;
-  }
-  for (const e of evidence) {
-    const k = KIND_OF[e.feature];
-    if (k && k !== 'page') return k;
-  }
-  if (evidence.some((e) => KIND_OF[e.feature] === 'page')) return 'page';
-  return 'text';
-}
-
-function decide(evidence: Evidence[]): Detection {
+function decide(evidence: PageEvidence[]): PageDetection {
   const score = DETECTION_BIAS + total(evidence);
   const confidence = 1 / (1 + Math.exp(-score));
-  const isArticle = score >= 0;
-  const round = (x: number) => Math.round(x * 100) / 100;
-  return {
-    isArticle,
-    confidence: Math.round(confidence * 1000) / 1000,
-    kind: kindOf(evidence, isArticle),
-    reasons: evidence.map((e) => `${e.weight > 0 ? '+' : ''}${round(e.weight)} ${e.reason}`),
-  };
+  return { isArticle: score >= 0, confidence: Math.round(confidence * 1000) / 1000, evidence };
 }

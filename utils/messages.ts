@@ -1,5 +1,5 @@
 /** Messages between the extension's contexts, typed per direction. */
-import type { ArticleInfo, Detection, Finding, Note, OutletContext, OutletRef } from './types';
+import type { ArticleInfo, Detection, Finding, Note, OutletContext, OutletRef, PageDetection } from './types';
 import type { Category } from './categories';
 import type { Interval } from './anchor';
 import type { Sensitivity } from './sensitivity';
@@ -24,7 +24,8 @@ export type ContentToBackground =
   | {
       type: 'gloss:read';
       url: string;
-      detection: Detection;
+      /** Detection's verdict and evidence, put into words by the background (`withReasons`). */
+      detection: PageDetection;
       article: ArticleInfo;
       /** The reader's sensitivity setting and the categories switched off. */
       sensitivity: Sensitivity;
@@ -32,7 +33,7 @@ export type ContentToBackground =
       /** Stretches of the text in editable regions or code, which are never marked. */
       unmarkable: Interval[];
     }
-  | { type: 'gloss:not-article'; url: string; detection: Detection; inactive?: TabState['inactive'] }
+  | { type: 'gloss:not-article'; url: string; detection: PageDetection; inactive?: TabState['inactive'] }
   | { type: 'gloss:painted'; count: number };
 
 /** Popup -> background. */

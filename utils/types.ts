@@ -1,4 +1,5 @@
 import type { Category } from './categories';
+import type { Feature } from './detect-weights';
 
 /** A span of the article text that Gloss marks. Offsets are UTF-16 indices into `ArticleInfo.text`. */
 export interface Finding {
@@ -78,6 +79,26 @@ export interface Detection {
   reasons: string[];
   /** What the page is read as (set by detection; `isArticle` is the verdict others rely on). */
   kind?: PageKind;
+}
+
+/**
+ * What a piece of detection's evidence is: a feature of the page (a row of the weight table, utils/detect-weights.ts),
+ * or `settings_always_on`, the reader's "always on for this site", which has no weight.
+ */
+export type EvidenceId = Feature | 'settings_always_on';
+
+/**
+ * One piece of detection's evidence as the page reports it: its id and the values its reason names (a count, a
+ * structured-data type, a dateline...). It is put into words where it is shown (utils/detect-reasons.ts), so that
+ * the content script carries no reason texts.
+ */
+export type Evidence = [id: EvidenceId, ...values: (string | number)[]];
+
+/** Detection as the content script reports it: the verdict and its evidence, not yet in words (`withReasons`). */
+export interface PageDetection {
+  isArticle: boolean;
+  confidence: number;
+  evidence: Evidence[];
 }
 
 export interface OutletRef {

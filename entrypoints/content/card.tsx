@@ -13,25 +13,12 @@ import { placeCard } from '@/utils/card-layout';
 type OpenProps = Omit<CardProps, 'onClose'>;
 
 // Whatever the page's style sheets or inline styles do to the host element, it stays a fixed, empty box on top.
-const HOST_CSS = `:host {
-  all: initial !important;
-  display: block !important;
-  position: fixed !important;
-  top: 0 !important;
-  left: 0 !important;
-  width: 0 !important;
-  height: 0 !important;
-  overflow: visible !important;
-  z-index: 2147483647 !important;
-  visibility: visible !important;
-  opacity: 1 !important;
-  transform: none !important;
-  filter: none !important;
-  pointer-events: auto !important;
-  direction: ltr !important;
-  unicode-bidi: isolate !important;
-}
-`;
+// Written out minified: it is carried by the content script on every page.
+const HOST_CSS =
+  ':host{all:initial!important;display:block!important;position:fixed!important;top:0!important;left:0!important;' +
+  'width:0!important;height:0!important;overflow:visible!important;z-index:2147483647!important;' +
+  'visibility:visible!important;opacity:1!important;transform:none!important;filter:none!important;' +
+  'pointer-events:auto!important;direction:ltr!important;unicode-bidi:isolate!important}';
 
 let sheets: CSSStyleSheet[] | null = null;
 

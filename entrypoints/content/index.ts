@@ -26,7 +26,7 @@ import { activeOn, defaultSettings, siteMode, type Settings } from '@/utils/sett
 import { loadSettings, watchSettings } from '@/utils/settings-store';
 import { addFeedback } from '@/utils/feedback';
 import { CATEGORIES } from '@/utils/categories';
-import type { Detection, Finding } from '@/utils/types';
+import type { Finding, PageDetection } from '@/utils/types';
 import { CardHost } from './card';
 import { PointerCursor } from './cursor';
 
@@ -90,14 +90,14 @@ export default defineContentScript({
         clear();
         state = null;
         stopObserving();
-        const detection = { isArticle: false, confidence: 0, reasons: [] };
+        const detection: PageDetection = { isArticle: false, confidence: 0, evidence: [] };
         await send({ type: 'gloss:not-article', url, detection, inactive: active.why as TabState['inactive'] });
         return;
       }
       // Detection and extraction are two tasks, with the browser free to handle input between them; what detection
       // worked out about the page (its main container, its structured data) is held for extraction.
       const release = holdPage(document);
-      let detection: Detection;
+      let detection: PageDetection;
       let extracted: Extraction;
       try {
         // A very long page is walked in slices with the browser free between them (one of ordinary length in
@@ -139,7 +139,7 @@ export default defineContentScript({
         url,
         detection: detection.isArticle
           ? detection
-          : { ...detection, isArticle: true, reasons: [...detection.reasons, 'settings: always on for this site'] },
+          : { ...detection, isArticle: true, evidence: [...detection.evidence, ['settings_always_on']] },
         article: extracted.article,
         sensitivity: settings.sensitivity,
         hidden: hiddenCategories,

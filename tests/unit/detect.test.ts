@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { detectArticle, detectArticleInSlices, urlEvidence } from '@/utils/detect';
+import { withReasons } from '@/utils/detect-reasons';
 import { DETECTION_BIAS } from '@/utils/detect-weights';
 import { analyzeHtml } from '@/cli/analyze';
 import { holdPage } from '@/utils/dom/page-memo';
@@ -166,7 +167,8 @@ describe('detection in slices, as the content script runs it', () => {
     const hold = holdPage(doc);
     const sliced = await detectArticleInSlices(doc, url, () => new Promise((r) => setTimeout(r, 0)));
     hold();
-    expect(sliced).toEqual(detectArticle(fixture(name), url));
+    // The page reports ids and values; put into words, they are detectArticle's reasons.
+    expect(withReasons(sliced)).toEqual(detectArticle(fixture(name), url));
   });
 
   test('a page whose declarations settle it is never walked', async () => {

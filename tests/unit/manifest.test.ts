@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { ROOT } from './helpers';
 
 const BUILDS = { chrome: resolve(ROOT, '.output/chrome-mv3'), firefox: resolve(ROOT, '.output/firefox-mv2') };
@@ -120,6 +121,31 @@ for (const [name, dir] of Object.entries(BUILDS)) {
       const polyfill = 'The message port closed before a response was received.';
       expect(content).not.toContain(polyfill);
       if (name === 'chrome') expect(background).toContain(polyfill);
+    });
+
+    test("detection's reasons are worded in the background: the content script carries ids and values", () => {
+      const m = manifest();
+      const content = (m.content_scripts ?? [])
+        .flatMap((c) => c.js ?? [])
+        .map((f) => readFileSync(join(dir, f), 'utf8'))
+        .join('\n');
+      const background = [m.background?.service_worker, ...(m.background?.scripts ?? [])]
+        .filter((f): f is string => !!f)
+        .map((f) => readFileSync(join(dir, f), 'utf8'))
+        .join('\n');
+      // Texts from utils/detect-reasons.ts: the page's evidence, and the reader's own "always on".
+      for (const text of ['short posts or teasers, not one block of prose', 'settings: always on for this site']) {
+        expect(background, text).toContain(text);
+        expect(content, text).not.toContain(text);
+      }
+      expect(content).toContain('settings_always_on');
+    });
+
+    test('the content script is within its budget: 30 KB gzipped (level 9, 1,024 bytes to the KB)', () => {
+      for (const file of (manifest().content_scripts ?? []).flatMap((c) => c.js ?? [])) {
+        const gzipped = gzipSync(readFileSync(join(dir, file)), { level: 9 }).length;
+        expect(gzipped, file).toBeLessThanOrEqual(30 * 1024);
+      }
     });
 
     test('the outlet ratings are in the background only: not in the pages, not in the popup or settings', () => {

@@ -125,6 +125,13 @@ describe('quotation marks', () => {
       'Sechin allegedly raised the sanctions, which Page allegedly “reacted positively” to.',
       [['“reacted positively”', 'speech']],
     ],
+    [
+      'I call them "government" instead of "public" schools.',
+      [
+        ['"government"', 'mention'],
+        ['"public"', 'mention'],
+      ],
+    ],
     // The writer's own distance stays.
     ['We consider this so-called “normal” level absurd.', [['“normal”', 'scare']]],
     ['Should the administration arm the so-called "moderate" Syrian rebels?', [['"moderate"', 'scare']]],

@@ -83,6 +83,11 @@ describe('voice: what is someone else’s', () => {
     ['Johnston speculated that the leak was a desperate stunt.', 'desperate', 'reported'],
     ['The plan is a reckless giveaway, critics said.', 'reckless', 'reported'],
     ['The plan is a reckless giveaway, said Jane Smith, a union leader.', 'reckless', 'reported'],
+    [
+      "The White House shouldn't be arrogant, said David Walker, former comptroller general of the United States who has advised lawmakers on both sides of the aisle on crafting a debt resolution.",
+      'arrogant',
+      'reported',
+    ],
     ['According to the ministry, the raid was a brutal massacre.', 'brutal', 'reported'],
     ['The raid was a brutal massacre, according to the ministry.', 'brutal', 'reported'],
     ['The test, North Korea said, was a devastating blow to its enemies.', 'devastating', 'reported'],

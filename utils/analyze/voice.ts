@@ -90,7 +90,7 @@ const EXPLAIN_HOW =
   /\b(?:explain|explains|explained|describe|describes|described|detail|details|detailed)(?:\s+in\s+detail)?\s+how\s*$/i;
 // "…, X said." or "…, said X." at the end of a sentence: what precedes is X's.
 const TRAILING = new RegExp(
-  `[,—–-]["”’]?\\s+(?:(?:${SUBJECT}${NOT_A_NAME}(?:${SAY}|${SAY_THAT})${WHEN})|(?:(?:said|says|added|wrote|argued|noted|explained|insisted|warned|claimed)\\s+(?:[\\p{L}\\p{N}’'.&-]+,?\\s+){0,6}[\\p{L}\\p{N}’'.-]+))(?:,\\s+[^.!?]{0,120})?[.!?"”’]*$`,
+  `[,—–-]["”’]?\\s+(?:(?:${SUBJECT}${NOT_A_NAME}(?:${SAY}|${SAY_THAT})${WHEN})|(?:(?:said|says|added|wrote|argued|noted|explained|insisted|warned|claimed)\\s+(?:[\\p{L}\\p{N}’'.&-]+,?\\s+){0,6}[\\p{L}\\p{N}’'.-]+))(?:,\\s+[^.!?]{0,200})?[.!?"”’]*$`,
   'iu',
 );
 // "The test, North Korea said, was its biggest": the whole sentence is the speaker's; "as Comey noted, …": what

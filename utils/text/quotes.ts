@@ -55,7 +55,8 @@ const FRAME_BEFORE =
 const LISTED_BEFORE =
   /\b(?:words?|terms?|phrases?|labels?|names?|expressions?|slogans?|buzzwords?)\s*,?\s*(?:like|such as|including)\s*$/i;
 const COORDINATED = /^[,.]?\s*(?:and|or|with|vs\.?|versus|over|to|from|led|into|nor|instead of|rather than)\s+[“"‘']/i;
-const COORDINATED_BEFORE = /[”"’']\s*,?\s*(?:and|or|with|vs\.?|versus|over|to|from|led|into|nor)\s+$/i;
+const COORDINATED_BEFORE =
+  /[”"’']\s*,?\s*(?:and|or|with|vs\.?|versus|over|to|from|led|into|nor|instead of|rather than)\s+$/i;
 // Nouns that report speech: a short quote in a sentence about someone's remarks is theirs.
 const SPEECH_NOUN =
   /\b(?:remarks?|speech|statement|interview|testimony|letter|memo|tweet|post|op-ed|column|criticism|complaint|rhetoric|rejoinder|retort|quip|quote|response|argument|acknowledge?ment|assertion|allegation|accusation|refrain|mantra|(?:attack|jab|taunt|boast) (?:by|from)|critique|attack on|attacks on|taunting|railed|slammed|blasted|lambasted|attacked|declaring|touted|hyped|mocked|derided|rejected|embraced|invoked|promised|pledged|vowed)\b/i;

@@ -132,6 +132,7 @@ describe('quotation marks', () => {
         ['"public"', 'mention'],
       ],
     ],
+    ['Barabak avers that this reform must “overcome” widespread apathy.', [['“overcome”', 'speech']]],
     // The writer's own distance stays.
     ['We consider this so-called “normal” level absurd.', [['“normal”', 'scare']]],
     ['Should the administration arm the so-called "moderate" Syrian rebels?', [['"moderate"', 'scare']]],

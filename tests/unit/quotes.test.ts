@@ -133,6 +133,9 @@ describe('quotation marks', () => {
       ],
     ],
     ['Barabak avers that this reform must “overcome” widespread apathy.', [['“overcome”', 'speech']]],
+    ['Obama ran on a “no lobbyist” pledge that he broke.', [['“no lobbyist”', 'name']]],
+    ['A son-in-law is considered a “relative” by the 1967 anti-nepotism law.', [['“relative”', 'speech']]],
+    ['Chaffetz is promising to undertake “years” of investigations.', [['“years”', 'speech']]],
     // The writer's own distance stays.
     ['We consider this so-called “normal” level absurd.', [['“normal”', 'scare']]],
     ['Should the administration arm the so-called "moderate" Syrian rebels?', [['"moderate"', 'scare']]],

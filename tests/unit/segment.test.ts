@@ -14,6 +14,7 @@ describe('sentences', () => {
     ['He left\u00a0— quietly. Then\u00a0she spoke.', ['He left\u00a0— quietly.', 'Then\u00a0she spoke.']],
     ['“Go home.” She did.', ['“Go home.”', 'She did.']],
     ['It cost $3.5 million. Prof. Lee agreed.', ['It cost $3.5 million.', 'Prof. Lee agreed.']],
+    ['He called Roe v. Wade a mistake. Others agreed.', ['He called Roe v. Wade a mistake.', 'Others agreed.']],
     ['Line one\nLine two. Still two.', ['Line one', 'Line two.', 'Still two.']],
     ['  Leading space.  Trailing space.  ', ['Leading space.', 'Trailing space.']],
   ])('%j', (text, expected) => {

@@ -374,7 +374,7 @@ function classify(text: string, start: number, end: number, inHeadline: boolean)
   return { start, end, kind, words, whole };
 }
 
-const ABBREVIATED = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Rep|Gov|Rev|St|Jr|Sr|No|vs|[A-Z](?:\.[A-Z])*)$/;
+const ABBREVIATED = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Rep|Gov|Rev|St|Jr|Sr|No|vs|v|[A-Z](?:\.[A-Z])*)$/;
 
 /** Where the sentence holding `at` starts: after a line break, or after . ! ? and white space that is not an abbreviation's. */
 function sentenceStart(text: string, at: number, from: number): number {

@@ -9,7 +9,9 @@ on the tune half, grouped by document, gives every tune candidate a score from a
 document; an isotonic regression of the share of the candidate that annotators marked on that score, per
 category, is the table that turns a score into the precision measured at it. The held-out half is never read
 here except for the summary printed at the end (the figures to report come from `npm run eval:phrasing`).
-Fixed seeds; about a minute on two cores.
+Fixed seeds; about a minute on two cores. PHRASING_REPEATS, PHRASING_BAGS, PHRASING_MIN_STEP_RULE,
+PHRASING_MIN_STEP_WORD and PHRASING_FOLD_SEED (environment; see below and train/phrasing/README.md) change how the
+calibration's out-of-fold scores and the weights are made; their defaults give the single fit.
 """
 import base64
 import hashlib
@@ -43,6 +45,18 @@ MIN_CATEGORY = 40  # candidates a category needs for a calibration table of its 
 SCORED = {"loaded-language", "labeling", "exaggeration"}
 CAL_SETS = set(os.environ.get("PHRASING_CAL_SETS", "ptc,basil,babe").split(","))
 MIN_RULE = 20  # tune candidates a rule needs before the model's measured precision replaces its own confidence
+# Steadiness (docs/design/phrasing.md, "A steadier model?"). BAGS models, each fitted on a bootstrap resample of
+# the documents (fixed seeds), are averaged into one weight vector per kind; the out-of-fold scores for calibration
+# are averaged over REPEATS five-fold splits with different fold seeds; the calibration pools the candidates, sorted
+# by score, into runs of at least MIN_STEP (per kind) before the isotonic fit, so no step rests on a handful.
+# BAGS=1, REPEATS=1, MIN_STEP=1 and FOLD_SEED=0 are the single fit on GroupKFold's folds that preceded them.
+BAGS = int(os.environ.get("PHRASING_BAGS", "1"))
+REPEATS = int(os.environ.get("PHRASING_REPEATS", "1"))
+MIN_STEP = {
+    "rule": int(os.environ.get("PHRASING_MIN_STEP_RULE", "1")),
+    "word": int(os.environ.get("PHRASING_MIN_STEP_WORD", "1")),
+}
+FOLD_SEED = int(os.environ.get("PHRASING_FOLD_SEED", "0"))
 
 
 def read(path):
@@ -68,17 +82,51 @@ def matrix(rows):
     return csr_matrix((data, np.array(indices, dtype=np.int32), np.array(indptr)), shape=(len(rows), DIM))
 
 
-def fit(X, y, w, kind):
+def fit_one(X, y, w, kind):
     m = LogisticRegression(C=C[kind], solver="liblinear", max_iter=200, random_state=SEED)
     m.fit(X, y, sample_weight=w)
-    return m
+    return m.coef_[0].astype(np.float64), float(m.intercept_[0])
+
+
+def fit(X, y, w, groups, kind, seed):
+    """One logistic regression, or the average of BAGS fitted on bootstrap resamples of the documents: a document
+    drawn n times counts n times (its candidates' weights multiplied by n)."""
+    if BAGS <= 1:
+        return fit_one(X, y, w, kind)
+    rng = np.random.RandomState(seed)
+    names, inverse = np.unique(groups, return_inverse=True)
+    coef = np.zeros(X.shape[1])
+    bias = 0.0
+    for _ in range(BAGS):
+        drawn = np.bincount(rng.randint(0, len(names), len(names)), minlength=len(names))
+        times = drawn[inverse]
+        keep = np.flatnonzero(times > 0)
+        c, b = fit_one(X[keep], y[keep], w[keep] * times[keep], kind)
+        coef += c
+        bias += b
+    return coef / BAGS, bias / BAGS
+
+
+def folds(groups, repeat):
+    """Five folds grouped by document: GroupKFold's for the first split without a fold seed, else the documents
+    shuffled by a seeded generator and dealt round-robin."""
+    if FOLD_SEED == 0 and repeat == 0:
+        yield from GroupKFold(n_splits=5).split(np.zeros(len(groups)), None, groups)
+        return
+    names, inverse = np.unique(groups, return_inverse=True)
+    order = np.random.RandomState(SEED + FOLD_SEED * 1000 + repeat).permutation(len(names))
+    fold_of = np.empty(len(names), dtype=np.int64)
+    fold_of[order] = np.arange(len(names)) % 5
+    per_row = fold_of[inverse]
+    for k in range(5):
+        yield np.flatnonzero(per_row != k), np.flatnonzero(per_row == k)
 
 
 def quantize(model):
-    w = model.coef_[0]
+    w, intercept = model
     scale = float(np.abs(w).max() / 127) or 1.0
     q = np.clip(np.round(w / scale), -127, 127).astype(np.int8)
-    return q, scale, float(model.intercept_[0])
+    return q, scale, float(intercept)
 
 
 def qscore(q, scale, bias, rows):
@@ -94,7 +142,33 @@ def fnv(data: bytes) -> int:
     return h
 
 
-def steps(scores, targets, weights):
+def pool(scores, targets, weights, n):
+    """The candidates sorted by score, pooled into runs of at least n (equal scores never split; a short last run
+    joins the one before): each run is one point at its lowest score, with its weighted mean target and its total
+    weight, so an isotonic step can start only where n candidates back it."""
+    order = np.argsort(scores, kind="mergesort")
+    s, t, w = scores[order], targets[order], weights[order]
+    cuts = [0]
+    i = 0
+    while i < len(s):
+        j = min(i + n, len(s))
+        while j < len(s) and s[j] == s[j - 1]:
+            j += 1
+        cuts.append(j)
+        i = j
+    if len(cuts) > 2 and cuts[-1] - cuts[-2] < n:
+        del cuts[-2]
+    xs, ys, ws = [], [], []
+    for a, b in zip(cuts, cuts[1:]):
+        xs.append(s[a])
+        ws.append(w[a:b].sum())
+        ys.append(float(np.dot(t[a:b], w[a:b]) / ws[-1]))
+    return np.array(xs), np.array(ys), np.array(ws)
+
+
+def steps(scores, targets, weights, n=1):
+    if n > 1:
+        scores, targets, weights = pool(scores, targets, weights, n)
     iso = IsotonicRegression(out_of_bounds="clip", y_min=0, y_max=1, increasing=True)
     iso.fit(scores, targets, sample_weight=weights)
     xs, ys = iso.X_thresholds_, iso.y_thresholds_
@@ -161,11 +235,13 @@ def main(argv):
         w = np.array([SET_WEIGHT[r[0]] for r in tune])
         groups = np.array([f"{r[0]}:{r[1]}" for r in tune])
         oof = np.zeros(len(tune))
-        for k, (a, b) in enumerate(GroupKFold(n_splits=5).split(X, y, groups)):
-            m = fit(X[a], y[a], w[a], kind)
-            q, scale, bias = quantize(m)
-            oof[b] = qscore(q, scale, bias, [tune[i] for i in b])
-        model = fit(X, y, w, kind)
+        for rep in range(REPEATS):
+            for k, (a, b) in enumerate(folds(groups, rep)):
+                m = fit(X[a], y[a], w[a], groups[a], kind, SEED + 1000 * FOLD_SEED + 100 * rep + k + 1)
+                q, scale, bias = quantize(m)
+                oof[b] += qscore(q, scale, bias, [tune[i] for i in b])
+        oof /= REPEATS
+        model = fit(X, y, w, groups, kind, SEED + 1000 * FOLD_SEED)
         q, scale, bias = quantize(model)
         raw = q.tobytes()
         export["models"][kind] = {
@@ -179,7 +255,7 @@ def main(argv):
         # Calibrated on the sets named in CAL_SETS (all of them by default).
         cal = np.array([r[0] in CAL_SETS for r in tune])
         if kind == "word":
-            export["calibration"]["word"] = steps(oof[cal], t[cal], w[cal])
+            export["calibration"]["word"] = steps(oof[cal], t[cal], w[cal], MIN_STEP["word"])
         else:
             by = defaultdict(list)
             for i, r in enumerate(tune):
@@ -187,13 +263,24 @@ def main(argv):
             for cat, ix in sorted(by.items()):
                 ix = [i for i in ix if cal[i]]
                 if cat in SCORED and len(ix) >= MIN_CATEGORY:
-                    export["calibration"][cat] = steps(oof[ix], t[ix], w[ix])
+                    export["calibration"][cat] = steps(oof[ix], t[ix], w[ix], MIN_STEP["rule"])
             # The rules the calibration measured: a rule with few annotated candidates keeps its own confidence.
             per_rule = defaultdict(int)
             for r in tune:
                 if r[4] in SCORED:
                     per_rule[r[5]] += 1
             export["measuredRules"] = sorted(k for k, n in per_rule.items() if n >= MIN_RULE)
+        # Out of fold on the tune half: the candidates the calibration puts at 0.5 or more, and their annotated share.
+        table = export["calibration"]["word"] if kind == "word" else None
+        if table:
+            xs = np.array([x for x, _ in table])
+            ps = np.array([p for _, p in table])
+            at = ps[np.clip(np.searchsorted(xs, oof, side="right") - 1, 0, None)]
+            sel = at >= 0.5
+            summary.append(
+                f"  {kind}: tune out-of-fold candidates calibrated ≥ 0.5: {int(sel.sum())} of {len(tune)}, "
+                f"annotated share {t[sel].mean() if sel.any() else float('nan'):.3f}"
+            )
         # A summary on the held-out half: mean annotated share of the candidates above a few scores.
         hs = qscore(q, scale, bias, held)
         ht = np.array([r[6] for r in held])

@@ -101,16 +101,22 @@ for (const [name, dir] of Object.entries(BUILDS)) {
       }
     });
 
-    test('the rules and the notes stay in the background, out of the script every page loads', () => {
+    /** The built content scripts and background scripts, each joined into one text. */
+    const bundles = () => {
       const m = manifest();
-      const content = (m.content_scripts ?? [])
-        .flatMap((c) => c.js ?? [])
-        .map((f) => readFileSync(join(dir, f), 'utf8'))
-        .join('\n');
-      const background = [m.background?.service_worker, ...(m.background?.scripts ?? [])]
-        .filter((f): f is string => !!f)
-        .map((f) => readFileSync(join(dir, f), 'utf8'))
-        .join('\n');
+      const read = (files: (string | undefined)[]) =>
+        files
+          .filter((f): f is string => !!f)
+          .map((f) => readFileSync(join(dir, f), 'utf8'))
+          .join('\n');
+      return {
+        content: read((m.content_scripts ?? []).flatMap((c) => c.js ?? [])),
+        background: read([m.background?.service_worker, ...(m.background?.scripts ?? [])]),
+      };
+    };
+
+    test('the rules and the notes stay in the background, out of the script every page loads', () => {
+      const { content, background } = bundles();
       // A rule's id and a note's id: present where the work is done, absent from every page.
       for (const marker of ['doubt.supposedly', 'claim/mh17-downing-2014', 'outlet/global-research']) {
         expect(background, marker).toContain(marker);
@@ -124,15 +130,7 @@ for (const [name, dir] of Object.entries(BUILDS)) {
     });
 
     test("detection's reasons are worded in the background: the content script carries ids and values", () => {
-      const m = manifest();
-      const content = (m.content_scripts ?? [])
-        .flatMap((c) => c.js ?? [])
-        .map((f) => readFileSync(join(dir, f), 'utf8'))
-        .join('\n');
-      const background = [m.background?.service_worker, ...(m.background?.scripts ?? [])]
-        .filter((f): f is string => !!f)
-        .map((f) => readFileSync(join(dir, f), 'utf8'))
-        .join('\n');
+      const { content, background } = bundles();
       // Texts from utils/detect-reasons.ts: the page's evidence, and the reader's own "always on".
       for (const text of ['short posts or teasers, not one block of prose', 'settings: always on for this site']) {
         expect(background, text).toContain(text);
